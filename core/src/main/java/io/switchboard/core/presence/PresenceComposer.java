@@ -1,0 +1,61 @@
+package io.switchboard.core.presence;
+
+import io.switchboard.core.model.Availability;
+import io.switchboard.core.model.Capability;
+import io.switchboard.core.model.DevicePresence;
+import io.switchboard.core.model.Presence;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one rule that turns a user's many devices into the one presence everybody sees.
+ * The server applies it to compose what watchers get; the client applies it to the
+ * per-device presences it receives. Pure and stateless.
+ *
+ * <ol>
+ *   <li>Offline only when no device is online.</li>
+ *   <li>Do-not-disturb on any device beats everything: the person asked not to be disturbed.</li>
+ *   <li>Otherwise the most communicative device speaks for the user
+ *       ({@link Availability#reachability()}); among equals, the highest priority, then the
+ *       most recently updated; the note comes from that device.</li>
+ *   <li>Capabilities are the union of all online devices: a person with a softphone online
+ *       can be called even while the chat device speaks for their availability.</li>
+ * </ol>
+ */
+public final class PresenceComposer {
+
+    private static final Comparator<DevicePresence> SPEAKS_FIRST = Comparator
+            .comparingInt((DevicePresence d) -> d.availability().reachability())
+            .thenComparing(Comparator.comparingInt(DevicePresence::priority).reversed())
+            .thenComparing(Comparator.comparing(DevicePresence::updatedAt).reversed())
+            .thenComparing(DevicePresence::deviceId);
+
+    private PresenceComposer() {
+    }
+
+    public static Presence compose(Collection<DevicePresence> devices) {
+        List<DevicePresence> online = devices.stream()
+                .filter(d -> d.availability().isOnline())
+                .sorted(SPEAKS_FIRST)
+                .toList();
+        if (online.isEmpty()) {
+            return Presence.OFFLINE;
+        }
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        online.forEach(d -> capabilities.addAll(d.capabilities()));
+
+        DevicePresence speaker = doNotDisturb(online).orElse(online.get(0));
+        return new Presence(speaker.availability(), speaker.note(), online, capabilities);
+    }
+
+    private static Optional<DevicePresence> doNotDisturb(List<DevicePresence> online) {
+        return online.stream()
+                .filter(d -> d.availability() == Availability.DO_NOT_DISTURB)
+                .max(Comparator.comparing(DevicePresence::updatedAt));
+    }
+}
