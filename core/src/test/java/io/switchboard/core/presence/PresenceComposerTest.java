@@ -1,0 +1,90 @@
+package io.switchboard.core.presence;
+
+import static io.switchboard.core.model.Availability.AVAILABLE;
+import static io.switchboard.core.model.Availability.AWAY;
+import static io.switchboard.core.model.Availability.BUSY;
+import static io.switchboard.core.model.Availability.DO_NOT_DISTURB;
+import static io.switchboard.core.model.Availability.IDLE;
+import static io.switchboard.core.model.Availability.OFFLINE;
+import static io.switchboard.core.model.Availability.ON_THE_PHONE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.model.Availability;
+import io.switchboard.core.model.Capability;
+import io.switchboard.core.model.DevicePresence;
+import io.switchboard.core.model.Presence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class PresenceComposerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+
+    private static DevicePresence device(String id, Availability a, String note, int priority, long secondsAfterT0) {
+        return new DevicePresence(id, a, note, priority, Set.of(Capability.IM), T0.plusSeconds(secondsAfterT0));
+    }
+
+    @Test
+    void noDevicesIsOffline() {
+        assertThat(PresenceComposer.compose(List.of())).isEqualTo(Presence.OFFLINE);
+    }
+
+    @Test
+    void offlineOnlyWhenNoDeviceIsOnline() {
+        Presence p = PresenceComposer.compose(List.of(
+                device("laptop", OFFLINE, "", 0, 0),
+                device("phone", AWAY, "on the train", 0, 1)));
+        assertThat(p.availability()).isEqualTo(AWAY);
+        assertThat(p.note()).isEqualTo("on the train");
+        assertThat(p.devices()).extracting(DevicePresence::deviceId).containsExactly("phone");
+
+        assertThat(PresenceComposer.compose(List.of(device("laptop", OFFLINE, "", 0, 0))).availability())
+                .isEqualTo(OFFLINE);
+    }
+
+    @Test
+    void mostCommunicativeDeviceSpeaksForTheUser() {
+        Presence p = PresenceComposer.compose(List.of(
+                device("laptop", IDLE, "idle since 9", 0, 5),
+                device("desk", BUSY, "writing", 0, 4),
+                device("mobile", AVAILABLE, "reachable", 0, 1)));
+        assertThat(p.availability()).isEqualTo(AVAILABLE);
+        assertThat(p.note()).isEqualTo("reachable");
+        assertThat(p.devices()).extracting(DevicePresence::deviceId).containsExactly("mobile", "desk", "laptop");
+    }
+
+    @Test
+    void doNotDisturbBeatsEverything() {
+        Presence p = PresenceComposer.compose(List.of(
+                device("mobile", AVAILABLE, "", 10, 9),
+                device("laptop", DO_NOT_DISTURB, "focus time", -1, 0)));
+        assertThat(p.availability()).isEqualTo(DO_NOT_DISTURB);
+        assertThat(p.note()).isEqualTo("focus time");
+    }
+
+    @Test
+    void amongEqualDevicesHigherPriorityThenNewestWins() {
+        Presence byPriority = PresenceComposer.compose(List.of(
+                device("a", AWAY, "low", 1, 9),
+                device("b", AWAY, "high", 5, 0)));
+        assertThat(byPriority.note()).isEqualTo("high");
+
+        Presence byTime = PresenceComposer.compose(List.of(
+                device("a", AWAY, "older", 1, 0),
+                device("b", AWAY, "newer", 1, 9)));
+        assertThat(byTime.note()).isEqualTo("newer");
+    }
+
+    @Test
+    void capabilitiesAreTheUnionOfOnlineDevices() {
+        Presence p = PresenceComposer.compose(List.of(
+                device("laptop", AVAILABLE, "", 0, 0),
+                device("phone", ON_THE_PHONE, "", 0, 0).withCapabilities(Set.of(Capability.AUDIO, Capability.DESK_PHONE)),
+                device("old", OFFLINE, "", 0, 0).withCapabilities(Set.of(Capability.VIDEO))));
+        assertThat(p.capabilities()).containsExactlyInAnyOrder(Capability.IM, Capability.AUDIO, Capability.DESK_PHONE);
+    }
+}
