@@ -1,0 +1,128 @@
+package io.switchboard.server.xmpp.im.message;
+
+import io.switchboard.core.model.Address;
+import io.switchboard.server.store.StoreException;
+import io.switchboard.server.store.UserStore;
+import io.switchboard.server.xmpp.Jid;
+import io.switchboard.server.xmpp.im.Addressing;
+import io.switchboard.server.xmpp.im.ResourceSession;
+import io.switchboard.server.xmpp.im.SessionRegistry;
+import io.switchboard.server.xmpp.im.StanzaError;
+import io.switchboard.server.xmpp.im.StanzaException;
+import io.switchboard.server.xmpp.im.Stanzas;
+import io.switchboard.server.xmpp.im.UserLocks;
+import io.switchboard.server.xmpp.xml.XmlElement;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Message routing (RFC 6121 §5 and §8.5). A full JID reaches that resource if it is bound,
+ * otherwise the message is treated as sent to the bare JID. A bare JID of a local user forks
+ * to every available resource with non-negative priority, unless the recipient already
+ * answered this sender from one resource ({@link SessionLocks}). With nobody to take it,
+ * chat and normal messages go to offline storage and headlines are dropped. Errors are never
+ * bounced; groupchat has no service here.
+ */
+public final class MessageRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageRouter.class);
+
+    private final Addressing addressing;
+    private final SessionRegistry registry;
+    private final UserStore users;
+    private final OfflineMessages offline;
+    private final SessionLocks sessionLocks;
+    private final UserLocks locks;
+
+    public MessageRouter(Addressing addressing, SessionRegistry registry, UserStore users, OfflineMessages offline,
+                         SessionLocks sessionLocks, UserLocks locks) {
+        this.addressing = addressing;
+        this.registry = registry;
+        this.users = users;
+        this.offline = offline;
+        this.sessionLocks = sessionLocks;
+        this.locks = locks;
+    }
+
+    public void handle(ResourceSession session, XmlElement message) throws StoreException, StanzaException {
+        String type = type(message);
+        // RFC 6120 §10.3.1: no 'to' means the sender's own bare JID
+        Jid to = addressing.to(message).orElse(session.jid().bare());
+        XmlElement stamped = message.withAttribute("from", session.jid().toString())
+                .withAttribute("to", to.toString());
+        if (type.equals("error")) {
+            to.address().ifPresent(a -> registry.find(to).ifPresent(s -> s.send(stamped)));
+            return;                                   // never bounced, never stored
+        }
+        if (!addressing.isLocal(to)) {
+            throw new StanzaException(StanzaError.REMOTE_SERVER_NOT_FOUND, "no server-to-server connections");
+        }
+        if (type.equals("groupchat")) {
+            throw new StanzaException(StanzaError.SERVICE_UNAVAILABLE, "no multi-user chat service");
+        }
+        Optional<Address> recipientAddress = to.address();
+        if (recipientAddress.isEmpty()) {
+            throw new StanzaException(StanzaError.SERVICE_UNAVAILABLE, "the server takes no messages");
+        }
+        Address recipient = recipientAddress.get();
+        if (registry.resources(recipient).isEmpty() && !users.exists(Addressing.owner(recipient))) {
+            throw new StanzaException(StanzaError.SERVICE_UNAVAILABLE, "no such user");
+        }
+        rememberReply(session, recipient, type, message);
+
+        if (to.isFull()) {
+            Optional<ResourceSession> target = registry.find(to);
+            if (target.isPresent()) {
+                target.get().send(stamped);
+                return;
+            }
+        }
+        toBareJid(session.user(), recipient, type, stamped);
+    }
+
+    private void toBareJid(Address sender, Address recipient, String type, XmlElement stamped)
+            throws StoreException, StanzaException {
+        // under the recipient's lock: "nobody online → store" must not race their initial presence
+        locks.withLocks(() -> {
+            List<ResourceSession> targets = registry.messageable(recipient);
+            if (!type.equals("headline")) {
+                Optional<String> locked = sessionLocks.lockedResource(sender, recipient);
+                if (locked.isPresent()) {
+                    List<ResourceSession> only = targets.stream()
+                            .filter(s -> s.resource().equals(locked.get())).toList();
+                    if (!only.isEmpty()) {
+                        targets = only;
+                    }
+                }
+            }
+            if (!targets.isEmpty()) {
+                targets.forEach(s -> s.send(stamped));
+            } else if (type.equals("headline")) {
+                LOG.debug("Dropped a headline for offline {}", recipient);
+            } else {
+                offline.store(recipient, stamped);
+            }
+            return null;
+        }, recipient);
+    }
+
+    /** A chat reply from one resource locks the other party's messages onto it. */
+    private void rememberReply(ResourceSession session, Address recipient, String type, XmlElement message) {
+        if (type.equals("chat") && message.child("body").isPresent() && !recipient.equals(session.user())) {
+            sessionLocks.lock(recipient, session.user(), session.resource());
+        }
+    }
+
+    /** RFC 6121 §5.2.2: a missing or unknown type is "normal". */
+    private static String type(XmlElement message) {
+        String type = Stanzas.type(message);
+        return switch (type) {
+            case "chat", "error", "groupchat", "headline" -> type;
+            default -> "normal";
+        };
+    }
+}
