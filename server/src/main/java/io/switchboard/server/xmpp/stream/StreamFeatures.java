@@ -1,0 +1,39 @@
+package io.switchboard.server.xmpp.stream;
+
+import io.switchboard.server.xmpp.xml.XmlElement;
+
+import java.util.List;
+
+/** The {@code <stream:features/>} offered at each stage of negotiation (RFC 6120 §4.3.2). */
+final class StreamFeatures {
+
+    private StreamFeatures() {
+    }
+
+    /** Before TLS: only STARTTLS when it is required, else STARTTLS and the mechanisms allowed in the clear. */
+    static List<XmlElement> beforeTls(boolean required, List<String> mechanisms) {
+        XmlElement.Builder starttls = XmlElement.builder("starttls", XmppNamespaces.TLS);
+        if (required) {
+            return List.of(starttls.child("required", XmppNamespaces.TLS).build());
+        }
+        return List.of(starttls.build(), mechanisms(mechanisms));
+    }
+
+    static List<XmlElement> authentication(List<String> mechanisms) {
+        return List.of(mechanisms(mechanisms));
+    }
+
+    /** After authentication: resource binding, and the legacy session feature marked optional (RFC 6121 appendix E). */
+    static List<XmlElement> afterAuthentication() {
+        return List.of(XmlElement.builder("bind", XmppNamespaces.BIND).build(),
+                XmlElement.builder("session", XmppNamespaces.SESSION).child("optional", XmppNamespaces.SESSION).build());
+    }
+
+    private static XmlElement mechanisms(List<String> names) {
+        XmlElement.Builder b = XmlElement.builder("mechanisms", XmppNamespaces.SASL);
+        for (String n : names) {
+            b.textChild("mechanism", n);
+        }
+        return b.build();
+    }
+}
