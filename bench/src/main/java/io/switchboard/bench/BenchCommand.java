@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "switchboard-bench", mixinStandardHelpOptions = true,
         description = "XMPP load tool: presence propagation, memory per session, roster sign-in; "
                 + "against our server and against Prosody on 127.0.0.1.",
-        subcommands = {PresenceLoadCommand.class, RosterSigninCommand.class, SeedProsodyCommand.class})
+        subcommands = {PresenceLoadCommand.class, RosterSigninCommand.class, SeedProsodyCommand.class,
+                SeedSwitchboardCommand.class})
 public final class BenchCommand {
 
     public static void main(String[] args) {

@@ -44,14 +44,11 @@ final class SeedProsodyCommand implements Callable<Integer> {
     String bigRosterUser;
 
     @Option(names = "--big-roster-size", defaultValue = "2000",
-            description = "Contacts of the big-roster user (u00000...); 0 for none.")
+            description = "Contacts of the big-roster user (c00000... which need not exist); 0 for none.")
     int bigRosterSize;
 
     @Override
     public Integer call() throws Exception {
-        if (bigRosterSize > users) {
-            throw new IllegalArgumentException("--big-roster-size must not exceed --users");
-        }
         ProsodySeeder seeder = new ProsodySeeder(dir, domain);
         long start = System.nanoTime();
         seeder.seedUsers(new RingRoster(users, contacts), bigRosterUser, bigRosterSize);

@@ -44,6 +44,11 @@ public final class RingRoster {
         return String.format("u%05d", index);
     }
 
+    /** Contact k of the big-roster user of the sign-in scenario; no account needs to exist for it. */
+    public static String bigRosterContact(int k) {
+        return String.format("c%05d", k);
+    }
+
     /** Every simulated user's password: this is throwaway data on a loopback-only server. */
     public static String password(int index) {
         return passwordFor(username(index));

@@ -49,7 +49,7 @@ public final class ProsodySeeder {
             writeAccount(layout, bigRosterUser, RingRoster.passwordFor(bigRosterUser));
             String[] jids = new String[bigRosterSize];
             for (int k = 0; k < bigRosterSize; k++) {
-                jids[k] = RingRoster.username(k) + "@" + domain;
+                jids[k] = RingRoster.bigRosterContact(k) + "@" + domain;
             }
             writeRoster(layout, bigRosterUser, jids);
         }
