@@ -23,7 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
@@ -193,19 +195,56 @@ public final class XmppContactListService implements ContactListService {
 
     /**
      * Smack has no call to change several groups of an entry at once; a roster set with the
-     * whole item does it in one round trip, as RFC 6121 2.4 intends.
+     * whole item does it in one round trip, as RFC 6121 2.4 intends. The server's result can
+     * overtake Smack's handling of the roster push, so this waits (up to the reply timeout)
+     * until the local roster shows the change: a rename right after a move must not be
+     * computed from the stale entry.
      */
     private void pushItem(RosterEntry entry, String name, Set<String> groups, String action) throws ServiceException {
+        Set<String> wanted = Set.copyOf(groups.stream().filter(g -> g != null && !g.isBlank()).toList());
         RosterPacket set = new RosterPacket();
         set.setType(IQ.Type.set);
         RosterPacket.Item item = new RosterPacket.Item(entry.getJid(), name);
-        groups.stream().filter(g -> g != null && !g.isBlank()).forEach(item::addGroupName);
+        wanted.forEach(item::addGroupName);
         set.addRosterItem(item);
+        BareJid jid = entry.getJid();
+        CountDownLatch applied = new CountDownLatch(1);
+        RosterListener watcher = new RosterListener() {
+            @Override
+            public void entriesUpdated(Collection<Jid> addresses) {
+                if (isApplied(jid, name, wanted)) {
+                    applied.countDown();
+                }
+            }
+
+            @Override
+            public void entriesAdded(Collection<Jid> addresses) {
+            }
+
+            @Override
+            public void entriesDeleted(Collection<Jid> addresses) {
+            }
+
+            @Override
+            public void presenceChanged(Presence presence) {
+            }
+        };
+        roster.addRosterListener(watcher);
         try {
             connection.sendIqRequestAndWaitForResponse(set);
+            if (!isApplied(jid, name, wanted)) {
+                applied.await(connection.getReplyTimeout(), TimeUnit.MILLISECONDS);
+            }
         } catch (Exception e) {
             throw ServiceErrors.map(action, e);
+        } finally {
+            roster.removeRosterListener(watcher);
         }
+    }
+
+    private boolean isApplied(BareJid jid, String name, Set<String> groups) {
+        RosterEntry now = roster.getEntry(jid);
+        return now != null && Objects.equals(now.getName(), name) && groupNames(now).equals(groups);
     }
 
     private RosterEntry existing(Address address) throws ServiceException {

@@ -1,0 +1,233 @@
+package io.switchboard.e2e.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Availability;
+import io.switchboard.core.model.ChatMessage;
+import io.switchboard.core.model.Contact;
+import io.switchboard.core.model.ContactGroup;
+import io.switchboard.core.model.DeliveryState;
+import io.switchboard.core.model.SubscriptionState;
+import io.switchboard.core.service.ChatService;
+import io.switchboard.core.service.SessionState;
+import io.switchboard.core.service.SignInException;
+import io.switchboard.xmpp.CertificateTrust;
+import io.switchboard.xmpp.ServerEndpoint;
+import io.switchboard.xmpp.XmppAccount;
+import io.switchboard.xmpp.XmppClientSession;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client scenarios every real XMPP server must pass through {@link XmppClientSession}.
+ * Subclasses only say which server. Every test registers its own users, so tests do not
+ * depend on each other's roster or offline storage.
+ */
+abstract class XmppInteropScenarios {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final AtomicInteger USERS = new AtomicInteger();
+    private final List<XmppClientSession> sessions = new ArrayList<>();
+
+    abstract XmppServerFixture server();
+
+    @AfterEach
+    void closeSessions() {
+        sessions.forEach(XmppClientSession::close);
+    }
+
+    @Test
+    void signsInWithThePinnedCertificateAndSignsOut() throws Exception {
+        XmppAccount alice = newUser("alice");
+        XmppClientSession session = session(alice);
+        List<SessionState> states = new CopyOnWriteArrayList<>();
+        session.addListener((state, cause) -> states.add(state));
+
+        session.signIn();
+
+        assertThat(session.state()).isEqualTo(SessionState.CONNECTED);
+        assertThat(session.device()).isEqualTo("interop");
+        session.signOut();
+        await().atMost(WAIT).until(() -> states.equals(List.of(SessionState.CONNECTING, SessionState.CONNECTED,
+                SessionState.SIGNED_OUT)));
+    }
+
+    @Test
+    void wrongPasswordIsBadCredentials() throws Exception {
+        XmppAccount alice = newUser("alice").withPassword("not-the-password".toCharArray());
+        XmppClientSession session = session(alice);
+
+        assertThatThrownBy(session::signIn).isInstanceOfSatisfying(SignInException.class,
+                e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.BAD_CREDENTIALS));
+        assertThat(session.state()).isEqualTo(SessionState.FAILED);
+    }
+
+    @Test
+    void untrustedCertificateShowsItsFingerprintAndWorksOncePinned() throws Exception {
+        XmppAccount alice = newUser("alice").withTrust(CertificateTrust.system());
+
+        assertThatThrownBy(session(alice)::signIn).isInstanceOfSatisfying(SignInException.class, e -> {
+            assertThat(e.reason()).isEqualTo(SignInException.Reason.CERTIFICATE_UNTRUSTED);
+            assertThat(e.certificateFingerprint()).contains(server().certificateFingerprint());
+        });
+
+        XmppClientSession pinned = session(alice.withTrust(CertificateTrust.pinned(server().certificateFingerprint())));
+        pinned.signIn();
+        assertThat(pinned.state()).isEqualTo(SessionState.CONNECTED);
+    }
+
+    @Test
+    void unreachableServerIsUnreachable() throws Exception {
+        XmppAccount alice = newUser("alice").withServer(new ServerEndpoint("127.0.0.1", InteropSupport.freePort()));
+
+        assertThatThrownBy(session(alice)::signIn).isInstanceOfSatisfying(SignInException.class,
+                e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.UNREACHABLE));
+    }
+
+    @Test
+    void rosterAddRenameMoveRemove() throws Exception {
+        XmppClientSession alice = signedIn(newUser("alice"));
+        Address bob = newUser("bob").user();
+
+        alice.contacts().addContact(bob, "Bob", Set.of("Friends"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(alice.contacts().contact(bob)).hasValueSatisfying(c -> {
+            assertThat(c.displayName()).isEqualTo("Bob");
+            assertThat(c.groups()).containsExactly("Friends");
+            assertThat(c.awaitingApproval()).isTrue();
+        }));
+
+        alice.contacts().renameContact(bob, "Robert");
+        alice.contacts().setGroups(bob, Set.of("Work", "Team"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(alice.contacts().contact(bob)).hasValueSatisfying(c -> {
+            assertThat(c.displayName()).isEqualTo("Robert");
+            assertThat(c.groups()).containsExactlyInAnyOrder("Work", "Team");
+        }));
+        assertThat(alice.contacts().groups()).extracting(ContactGroup::name).containsExactly("Team", "Work");
+
+        alice.contacts().removeContact(bob);
+        await().atMost(WAIT).until(() -> alice.contacts().contact(bob).isEmpty());
+    }
+
+    @Test
+    void subscriptionAcceptedBothWaysThenPresenceWithNotePropagates() throws Exception {
+        XmppClientSession alice = signedIn(newUser("alice"));
+        XmppClientSession bob = signedIn(newUser("bob"));
+        subscribeBothWays(alice, bob);
+
+        bob.presence().setOwnPresence(Availability.ON_THE_PHONE, "call with Carol");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var seen = alice.presence().presenceOf(bob.self());
+            assertThat(seen.availability()).isEqualTo(Availability.ON_THE_PHONE);
+            assertThat(seen.note()).isEqualTo("call with Carol");
+            assertThat(seen.devices()).extracting(d -> d.deviceId()).containsExactly("interop");
+        });
+        bob.signOut();
+        await().atMost(WAIT).until(() -> !alice.presence().presenceOf(bob.self()).isOnline());
+    }
+
+    @Test
+    void chatBothWaysWithDeliveryReceipts() throws Exception {
+        XmppClientSession alice = signedIn(newUser("alice"));
+        XmppClientSession bob = signedIn(newUser("bob"));
+        subscribeBothWays(alice, bob);
+        List<ChatMessage> bobGot = record(bob.chat());
+        List<ChatMessage> aliceGot = record(alice.chat());
+
+        ChatMessage hello = alice.chat().send(bob.self(), "hello bob");
+        assertThat(hello.delivery()).isEqualTo(DeliveryState.SENT);
+        await().atMost(WAIT).until(() -> bobGot.stream().anyMatch(m -> m.body().equals("hello bob")));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(alice.chat().conversationWith(bob.self()).messages())
+                .extracting(ChatMessage::delivery).containsExactly(DeliveryState.DELIVERED));
+
+        ChatMessage incoming = bobGot.stream().filter(m -> m.body().equals("hello bob")).findFirst().orElseThrow();
+        assertThat(incoming.thread()).isEqualTo(hello.thread());
+        assertThat(incoming.delayed()).isFalse();
+        ChatMessage reply = bob.chat().send(alice.self(), "hi alice");
+        assertThat(reply.thread()).as("the thread is echoed").isEqualTo(hello.thread());
+        await().atMost(WAIT).until(() -> aliceGot.stream().anyMatch(m -> m.body().equals("hi alice")));
+        await().atMost(WAIT).until(() -> bob.chat().conversationWith(alice.self()).messages().stream()
+                .anyMatch(m -> m.delivery() == DeliveryState.DELIVERED));
+    }
+
+    @Test
+    void messageToOfflineUserIsDeliveredAtNextSignIn() throws Exception {
+        XmppClientSession alice = signedIn(newUser("alice"));
+        XmppAccount carolAccount = newUser("carol");
+
+        ChatMessage sent = alice.chat().send(carolAccount.user(), "while you were out");
+        assertThat(sent.delivery()).isEqualTo(DeliveryState.QUEUED_OFFLINE);
+
+        XmppClientSession carol = session(carolAccount);
+        List<ChatMessage> carolGot = record(carol.chat());
+        carol.signIn();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(carolGot).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo("while you were out");
+            assertThat(m.peer()).isEqualTo(alice.self());
+            assertThat(m.delayed()).isTrue();
+            assertThat(m.timestamp()).isBefore(java.time.Instant.now());
+        }));
+    }
+
+    private void subscribeBothWays(XmppClientSession alice, XmppClientSession bob) throws Exception {
+        alice.contacts().addContact(bob.self(), "Bob", Set.of());
+        await().atMost(WAIT).until(() -> bob.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(alice.self())));
+        bob.contacts().acceptSubscription(alice.self());
+        await().atMost(WAIT).until(() -> alice.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(bob.self())));
+        alice.contacts().acceptSubscription(bob.self());
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(alice.contacts().contact(bob.self()).map(Contact::subscription)).contains(SubscriptionState.BOTH);
+            assertThat(bob.contacts().contact(alice.self()).map(Contact::subscription)).contains(SubscriptionState.BOTH);
+            assertThat(alice.presence().presenceOf(bob.self()).availability()).isEqualTo(Availability.AVAILABLE);
+            assertThat(bob.presence().presenceOf(alice.self()).availability()).isEqualTo(Availability.AVAILABLE);
+        });
+        assertThat(bob.contacts().pendingRequests()).isEmpty();
+    }
+
+    private static List<ChatMessage> record(ChatService chat) {
+        List<ChatMessage> received = new CopyOnWriteArrayList<>();
+        chat.addListener(new ChatService.ChatListener() {
+            @Override
+            public void messageReceived(ChatMessage message) {
+                received.add(message);
+            }
+        });
+        return received;
+    }
+
+    private XmppAccount newUser(String prefix) throws Exception {
+        String name = prefix + USERS.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
+        Address user = server().register(name, "pw-" + name);
+        return new XmppAccount(user, ("pw-" + name).toCharArray(), server().domain(),
+                Optional.of(new ServerEndpoint("127.0.0.1", server().c2sPort())), "interop", 0,
+                CertificateTrust.pinned(server().certificateFingerprint()), Duration.ofSeconds(10),
+                Duration.ofSeconds(10));
+    }
+
+    private XmppClientSession session(XmppAccount account) {
+        XmppClientSession session = new XmppClientSession(account);
+        sessions.add(session);
+        return session;
+    }
+
+    private XmppClientSession signedIn(XmppAccount account) throws Exception {
+        XmppClientSession session = session(account);
+        session.signIn();
+        return session;
+    }
+}

@@ -1,0 +1,18 @@
+package io.switchboard.e2e.interop;
+
+import io.switchboard.core.model.Address;
+
+/** A real, independent XMPP server started by a test on loopback with a throwaway config. */
+interface XmppServerFixture {
+
+    String domain();
+
+    /** The client-to-server port on 127.0.0.1 (STARTTLS required). */
+    int c2sPort();
+
+    /** SHA-256 fingerprint of the self-signed certificate the server presents. */
+    String certificateFingerprint();
+
+    /** Creates an account on the server. */
+    Address register(String user, String password) throws Exception;
+}
