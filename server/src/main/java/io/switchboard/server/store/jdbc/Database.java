@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     /** H2's error code when another process holds the database file. */
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MINIMUM_POOL_SIZE = 2;
 
     private final HikariDataSource pool;
     private final String url;
@@ -48,7 +49,8 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(username);
         config.setPassword(password);
-        config.setMaximumPoolSize(maximumPoolSize);
+        // Flyway holds one connection for its lock while migrating on another
+        config.setMaximumPoolSize(Math.max(MINIMUM_POOL_SIZE, maximumPoolSize));
         config.setPoolName("switchboard-db");
         // fail at start, with the driver's reason, rather than on the first query
         config.setInitializationFailTimeout(1);

@@ -1,0 +1,81 @@
+package io.switchboard.server.config;
+
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.InvalidAddressException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the server reads from {@code server.yaml}. Loaded by {@link ServerConfigFile};
+ * {@link #defaults()} is what a first start writes.
+ *
+ * @param domain          the XMPP domain users belong to ({@code alice@<domain>}); also the
+ *                        certificate's subject
+ * @param c2s             the client listener
+ * @param database        the store
+ * @param offlineMessages offline message storage
+ * @param demo            demo data
+ */
+public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database,
+                           OfflineConfig offlineMessages, DemoConfig demo) {
+
+    /**
+     * "localhost" rather than a made-up name such as "switchboard.local": a client given just
+     * {@code alice@localhost} connects to 127.0.0.1 without DNS SRV records or a host override,
+     * the generated certificate names it so host-name checks pass, and ".local" names would
+     * send resolvers into multicast DNS.
+     */
+    public static final String DEFAULT_DOMAIN = "localhost";
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_DOMAIN, C2sConfig.defaults(), DatabaseConfig.defaults(),
+                OfflineConfig.defaults(), DemoConfig.defaults());
+    }
+
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(domain, c2s.withPort(port), database, offlineMessages, demo);
+    }
+
+    public ServerConfig withDemoUsers(boolean seed) {
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withSeedUsers(seed));
+    }
+
+    /** Checks ranges and formats; the exception names every bad setting by its key in the file. */
+    public void validate() throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        try {
+            Address.of("x", domain);
+        } catch (InvalidAddressException e) {
+            problems.add("domain: " + e.getMessage());
+        }
+        if (c2s.bindHost() == null || c2s.bindHost().isBlank()) {
+            problems.add("c2s.bind-host: must name an address, e.g. 127.0.0.1 (or 0.0.0.0 for all interfaces)");
+        }
+        if (c2s.port() < 0 || c2s.port() > 65_535) {
+            problems.add("c2s.port: " + c2s.port() + " is not a TCP port (0-65535)");
+        }
+        if (c2s.maxStanzaBytes() < 10_000 || c2s.maxStanzaBytes() > 1_000_000) {
+            problems.add("c2s.max-stanza-bytes: " + c2s.maxStanzaBytes()
+                    + " is outside 10000-1000000 (RFC 6120 asks servers to accept at least 10000)");
+        }
+        if (c2s.authTimeoutSeconds() < 1) {
+            problems.add("c2s.auth-timeout-seconds: must be at least 1");
+        }
+        if (c2s.idleTimeoutSeconds() < 1) {
+            problems.add("c2s.idle-timeout-seconds: must be at least 1");
+        }
+        if (!database.isEmbedded() && !database.url().startsWith("jdbc:")) {
+            problems.add("database.url: '" + database.url() + "' is not a JDBC URL (jdbc:...); leave it empty for the embedded database");
+        }
+        if (database.maximumPoolSize() < 2) {
+            problems.add("database.maximum-pool-size: must be at least 2");
+        }
+        if (offlineMessages.quotaPerUser() < 0) {
+            problems.add("offline-messages.quota-per-user: must not be negative");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("Invalid settings: " + String.join("; ", problems));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.switchboard.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+class ServerConfigFileTest {
+
+    @TempDir
+    Path dir;
+    final ServerConfigFile files = new ServerConfigFile();
+
+    @Test
+    void aMissingFileIsWrittenWithCommentedDefaultsThatLoadAsTheDefaults() throws Exception {
+        Path file = dir.resolve("sub").resolve(ServerConfigFile.FILE_NAME);
+
+        ServerConfig config = files.loadOrCreate(file);
+
+        assertThat(config).isEqualTo(ServerConfig.defaults());
+        assertThat(Files.readString(file)).contains("# ").contains("max-stanza-bytes: 262144");
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        ServerConfig config = ServerConfig.defaults();
+
+        assertThat(config.domain()).isEqualTo("localhost");
+        assertThat(config.c2s().bindHost()).isEqualTo("127.0.0.1");
+        assertThat(config.c2s().port()).isEqualTo(5222);
+        assertThat(config.c2s().tlsRequired()).isTrue();
+        assertThat(config.c2s().maxStanzaBytes()).isEqualTo(262_144);
+        assertThat(config.database().isEmbedded()).isTrue();
+        assertThat(config.offlineMessages().quotaPerUser()).isEqualTo(1000);
+        assertThat(config.demo().seedUsers()).isFalse();
+    }
+
+    @Test
+    void anExistingFileIsNotOverwritten() throws Exception {
+        Path file = dir.resolve(ServerConfigFile.FILE_NAME);
+        Files.writeString(file, "domain: example.org\n");
+
+        ServerConfig config = files.loadOrCreate(file);
+
+        assertThat(config.domain()).isEqualTo("example.org");
+        assertThat(Files.readString(file)).isEqualTo("domain: example.org\n");
+    }
+
+    @Test
+    void keysNotInTheFileKeepTheirDefaultsAlsoInsideASection() throws Exception {
+        Path file = write("c2s:\n  port: 15222\noffline-messages:\n  quota-per-user: 5\n");
+
+        ServerConfig config = files.load(file);
+
+        assertThat(config.c2s().port()).isEqualTo(15222);
+        assertThat(config.c2s().bindHost()).isEqualTo("127.0.0.1");
+        assertThat(config.c2s().tlsRequired()).isTrue();
+        assertThat(config.offlineMessages().quotaPerUser()).isEqualTo(5);
+        assertThat(config.domain()).isEqualTo("localhost");
+    }
+
+    @Test
+    void anUnknownKeyIsAnErrorNamingTheKeyAndTheKnownOnes() throws Exception {
+        Path file = write("c2s:\n  prot: 5222\n");
+
+        assertThatThrownBy(() -> files.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown setting 'c2s.prot'")
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("port");
+    }
+
+    @Test
+    void anUnknownTopLevelKeyIsAnError() throws Exception {
+        Path file = write("domian: example.org\n");
+
+        assertThatThrownBy(() -> files.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown setting 'domian'");
+    }
+
+    @Test
+    void aWrongTypeIsAnErrorNamingTheKey() throws Exception {
+        Path file = write("c2s:\n  port: lots\n");
+
+        assertThatThrownBy(() -> files.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'c2s.port'");
+    }
+
+    @Test
+    void anEmptySectionIsAnErrorNamingIt() throws Exception {
+        Path file = write("c2s:\n");
+
+        assertThatThrownBy(() -> files.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'c2s'");
+    }
+
+    @Test
+    void anEmptyStringSettingIsAllowed() throws Exception {
+        Path file = write("database:\n  url:\n  password:\n");
+
+        ServerConfig config = files.load(file);
+
+        assertThat(config.database().isEmbedded()).isTrue();
+        assertThat(config.database().password()).isEmpty();
+    }
+
+    @Test
+    void outOfRangeValuesAreErrorsNamingTheKey() throws Exception {
+        Path file = write("c2s:\n  port: 70000\n  max-stanza-bytes: 100\ndomain: 'not a domain'\n");
+
+        assertThatThrownBy(() -> files.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c2s.port")
+                .hasMessageContaining("c2s.max-stanza-bytes")
+                .hasMessageContaining("domain:");
+    }
+
+    @Test
+    void brokenYamlIsAnErrorWithTheLine() throws Exception {
+        Path file = write("c2s:\n  port: 5222\n    bad: [\n");
+
+        assertThatThrownBy(() -> files.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML").hasMessageContaining("line");
+    }
+
+    @Test
+    void anEmptyFileMeansAllDefaults() throws Exception {
+        assertThat(files.load(write(""))).isEqualTo(ServerConfig.defaults());
+    }
+
+    @Test
+    void embeddedDatabaseIsAnH2FileInTheDataDirectory() {
+        String url = DatabaseConfig.defaults().jdbcUrl(dir);
+
+        assertThat(url).startsWith("jdbc:h2:file:" + dir.toAbsolutePath().resolve("switchboard"));
+        assertThat(new DatabaseConfig("jdbc:postgresql://db/sb", "u", "p", 4).jdbcUrl(dir))
+                .isEqualTo("jdbc:postgresql://db/sb");
+    }
+
+    private Path write(String yaml) throws Exception {
+        Path file = dir.resolve(ServerConfigFile.FILE_NAME);
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

@@ -1,0 +1,99 @@
+package io.switchboard.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.SubscriptionState;
+import io.switchboard.server.auth.ScramHash;
+import io.switchboard.server.store.RosterItem;
+import io.switchboard.server.store.StoreException;
+import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcRosterStore;
+import io.switchboard.server.store.jdbc.JdbcUserStore;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+class DemoDirectoryTest {
+
+    @TempDir
+    Path dir;
+    Database database;
+    JdbcUserStore users;
+    JdbcRosterStore rosters;
+    DemoDirectory demo;
+
+    @BeforeEach
+    void open() throws StoreException {
+        database = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", 2);
+        users = new JdbcUserStore(database, 16, Clock.systemUTC());
+        rosters = new JdbcRosterStore(database);
+        demo = new DemoDirectory(users, rosters, "localhost");
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void seedCreatesTheDemoUsersWithTheDemoPassword() throws StoreException {
+        DemoDirectory.SeedResult result = demo.seed();
+
+        assertThat(users.list()).containsExactly("alice", "bob", "carol", "dave", "erin");
+        assertThat(result.createdUsers()).hasSize(5);
+        assertThat(users.credential("carol", ScramHash.SHA_256).orElseThrow().matches("demo".toCharArray())).isTrue();
+    }
+
+    @Test
+    void everyoneSeesEveryoneGroupedByDepartment() throws StoreException {
+        demo.seed();
+
+        assertThat(rosters.items("alice")).hasSize(4).allSatisfy(item ->
+                assertThat(item.subscription()).isEqualTo(SubscriptionState.BOTH));
+        RosterItem bob = rosters.item("alice", Address.of("bob", "localhost")).orElseThrow();
+        assertThat(bob.name()).isEqualTo("Bob Brown");
+        assertThat(bob.groups()).containsExactly("Engineering");
+        assertThat(rosters.item("erin", Address.of("carol", "localhost")).orElseThrow().groups())
+                .isEqualTo(Set.of("Sales"));
+        assertThat(rosters.ownersWithContact(Address.of("erin", "localhost")))
+                .containsExactly("alice", "bob", "carol", "dave");
+    }
+
+    @Test
+    void seedingTwiceChangesNothingNotEvenRosterVersions() throws StoreException {
+        demo.seed();
+        Map<String, String> versions = new HashMap<>();
+        for (String user : users.list()) {
+            versions.put(user, rosters.version(user));
+        }
+        var aliceCredential = users.credential("alice", ScramHash.SHA_256).orElseThrow();
+
+        DemoDirectory.SeedResult second = demo.seed();
+
+        assertThat(second.createdUsers()).isEmpty();
+        assertThat(second.addedRosterItems()).isZero();
+        for (String user : users.list()) {
+            assertThat(rosters.version(user)).isEqualTo(versions.get(user));
+        }
+        assertThat(users.credential("alice", ScramHash.SHA_256)).contains(aliceCredential);
+    }
+
+    @Test
+    void anExistingUserKeepsTheirOwnPassword() throws StoreException {
+        users.create("bob", "own-secret".toCharArray());
+
+        demo.seed();
+
+        assertThat(users.credential("bob", ScramHash.SHA_256).orElseThrow().matches("own-secret".toCharArray())).isTrue();
+        assertThat(rosters.items("bob")).hasSize(4);
+    }
+}
