@@ -1,0 +1,54 @@
+package io.switchboard.server.cli;
+
+import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.demo.DemoDirectory;
+import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcRosterStore;
+import io.switchboard.server.store.jdbc.JdbcUserStore;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code demo seed}: creates the demo team; running it again changes nothing. */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Demo data.",
+        subcommands = DemoCommand.Seed.class)
+public final class DemoCommand {
+
+    @Command(name = "seed", mixinStandardHelpOptions = true,
+            description = "Create the demo users (password \"demo\") who all see each other. Idempotent.")
+    static final class Seed implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataDirOptions dataDir = new DataDirOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            ServerEnvironment environment = new ServerEnvironment(dataDir);
+            ServerConfig config = environment.loadConfig();
+            try (Database database = environment.openDatabase(config)) {
+                DemoDirectory.SeedResult result = new DemoDirectory(new JdbcUserStore(database),
+                        new JdbcRosterStore(database), config.domain()).seed();
+                printSeeded(spec.commandLine().getOut(), config.domain(), result);
+            }
+            return CommandLine.ExitCode.OK;
+        }
+    }
+
+    static void printSeeded(PrintWriter out, String domain, DemoDirectory.SeedResult result) {
+        out.printf("Demo users (password \"%s\" for all; for demos on this machine only):%n", DemoDirectory.PASSWORD);
+        for (DemoDirectory.DemoUser user : DemoDirectory.USERS) {
+            out.printf("  %-22s %s, %s%n", user.username() + "@" + domain, user.displayName(), user.department());
+        }
+        out.printf("Created %d user(s), added %d roster item(s).%n", result.createdUsers().size(), result.addedRosterItems());
+        out.flush();
+    }
+}

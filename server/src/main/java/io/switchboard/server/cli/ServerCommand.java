@@ -1,0 +1,79 @@
+package io.switchboard.server.cli;
+
+import io.switchboard.server.config.ConfigException;
+import io.switchboard.server.store.StoreException;
+import io.switchboard.server.tls.TlsSetupException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code switchboard-server}: the server's one command. Without a subcommand it runs the
+ * server, so {@code switchboard-server --demo} is the whole demo set-up.
+ */
+@Command(name = "switchboard-server", mixinStandardHelpOptions = true, version = "Switchboard server 0.1",
+        description = "The Switchboard presence server: XMPP with an embedded database and a self-signed certificate.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class ServerCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOptions dataDir = new DataDirOptions();
+
+    @Mixin
+    RunOptions options = new RunOptions();
+
+    private final ServerRuntimeFactory factory;
+
+    public ServerCommand(ServerRuntimeFactory factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(RunCommand::startServer).execute(args));
+    }
+
+    /** The command tree with its error handling; {@code factory} builds the server for {@code run}. */
+    public static CommandLine commandLine(ServerRuntimeFactory factory) {
+        CommandLine commandLine = new CommandLine(new ServerCommand(factory));
+        commandLine.addSubcommand(new RunCommand(factory));
+        commandLine.addSubcommand(new UserCommand());
+        commandLine.addSubcommand(new DemoCommand());
+        commandLine.setExecutionExceptionHandler(ServerCommand::handleFailure);
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return RunCommand.run(dataDir, options, spec.commandLine(), factory);
+    }
+
+    /**
+     * Failures an operator can fix (bad configuration, database in use, invalid name, ...)
+     * are one line saying what to do; anything else is a bug and is logged with its trace.
+     */
+    private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (e instanceof ConfigException || e instanceof StoreException || e instanceof TlsSetupException
+                || e instanceof ServerNotWiredException || e instanceof IllegalArgumentException) {
+            commandLine.getErr().println("Error: " + e.getMessage());
+        } else {
+            LOG.error("Unexpected failure", e);
+            commandLine.getErr().println("Unexpected error: " + e + " (details in the log)");
+        }
+        commandLine.getErr().flush();
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+}

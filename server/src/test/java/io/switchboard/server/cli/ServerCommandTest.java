@@ -1,0 +1,201 @@
+package io.switchboard.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.server.auth.ScramHash;
+import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.config.ServerConfigFile;
+import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcUserStore;
+import io.switchboard.server.tls.CertificateManager;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import picocli.CommandLine;
+
+class ServerCommandTest {
+
+    @TempDir
+    Path dataDir;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    /** A stand-in for the composition root: records what the launcher gives it and stops at once. */
+    static final class RecordingRuntime implements ServerRuntime {
+        final List<String> calls = new ArrayList<>();
+        ServerConfig config;
+        List<String> usersSeenAtStart;
+
+        @Override
+        public void start() {
+            calls.add("start");
+        }
+
+        @Override
+        public void awaitShutdown() {
+            calls.add("await");
+        }
+
+        @Override
+        public void stop() {
+            calls.add("stop");
+        }
+    }
+
+    private int execute(ServerRuntimeFactory factory, String... args) {
+        CommandLine commandLine = ServerCommand.commandLine(factory);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private int execute(String... args) {
+        return execute(RunCommand::startServer, args);
+    }
+
+    private String dir() {
+        return dataDir.toString();
+    }
+
+    private Path passwordFile(String password) throws Exception {
+        Path file = Files.createTempFile(dataDir, "pw", ".txt");
+        Files.writeString(file, password + "\n");
+        return file;
+    }
+
+    @Test
+    void userAddListPasswdRemoveRoundTrip() throws Exception {
+        assertThat(execute("user", "add", "Bob", "--password-file", passwordFile("first").toString(), "--data-dir", dir()))
+                .isZero();
+        assertThat(out.toString()).contains("Created user bob@localhost");
+
+        assertThat(execute("user", "list", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^bob$");
+
+        assertThat(execute("user", "passwd", "bob", "--password-file", passwordFile("second").toString(),
+                "--data-dir", dir())).isZero();
+        try (Database db = openDatabase()) {
+            assertThat(new JdbcUserStore(db).credential("bob", ScramHash.SHA_256).orElseThrow()
+                    .matches("second".toCharArray())).isTrue();
+        }
+
+        assertThat(execute("user", "remove", "bob", "--data-dir", dir())).isZero();
+        try (Database db = openDatabase()) {
+            assertThat(new JdbcUserStore(db).list()).isEmpty();
+        }
+    }
+
+    @Test
+    void addingAnExistingUserFailsWithExitCodeOneAndAMessage() throws Exception {
+        Path pw = passwordFile("x");
+        execute("user", "add", "carol", "--password-file", pw.toString(), "--data-dir", dir());
+
+        int code = execute("user", "add", "carol", "--password-file", pw.toString(), "--data-dir", dir());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(err.toString()).contains("Error: User 'carol' already exists");
+    }
+
+    @Test
+    void anInvalidNameFailsWithTheReason() throws Exception {
+        int code = execute("user", "add", "a:b", "--password-file", passwordFile("x").toString(), "--data-dir", dir());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(err.toString()).contains("forbidden character ':'");
+    }
+
+    @Test
+    void removingAnUnknownUserFails() {
+        assertThat(execute("user", "remove", "nobody", "--data-dir", dir())).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(err.toString()).contains("There is no user 'nobody'");
+    }
+
+    @Test
+    void aMissingPasswordFileIsAUsageError() {
+        int code = execute("user", "add", "dave", "--password-file", dataDir.resolve("absent").toString(), "--data-dir", dir());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Cannot read the password file");
+    }
+
+    @Test
+    void demoSeedPrintsTheDemoCredentialsAndIsIdempotent() throws Exception {
+        assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).contains("alice@localhost").contains("password \"demo\"").contains("Created 5 user(s)");
+
+        assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).contains("Created 0 user(s), added 0 roster item(s)");
+    }
+
+    @Test
+    void runWithoutAWiredServerFailsHonestlyAfterPreparingTheDataDirectory() {
+        int code = execute("run", "--data-dir", dir());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(err.toString()).contains("not connected to the launcher yet").contains("RunCommand#startServer");
+        assertThat(dataDir.resolve(ServerConfigFile.FILE_NAME)).isRegularFile();
+        assertThat(dataDir.resolve(CertificateManager.KEYSTORE_FILE)).isRegularFile();
+    }
+
+    @Test
+    void runStartsAwaitsAndStopsTheRuntimeWithTheOverriddenConfigurationAndDemoUsers() {
+        RecordingRuntime runtime = new RecordingRuntime();
+        AtomicReference<Database> given = new AtomicReference<>();
+        ServerRuntimeFactory factory = (config, database, certificates) -> {
+            runtime.config = config;
+            given.set(database);
+            runtime.usersSeenAtStart = new JdbcUserStore(database).list();
+            assertThat(certificates.fingerprintSha256()).isNotBlank();
+            return runtime;
+        };
+
+        int code = execute(factory, "run", "--data-dir", dir(), "--port", "15222", "--demo");
+
+        assertThat(code).isZero();
+        assertThat(runtime.calls).containsExactly("start", "await", "stop");
+        assertThat(runtime.config.c2s().port()).isEqualTo(15222);
+        assertThat(runtime.usersSeenAtStart).contains("alice", "erin");
+        assertThat(out.toString()).contains("running on 127.0.0.1:15222").contains("fingerprint");
+        assertThat(((com.zaxxer.hikari.HikariDataSource) given.get().dataSource()).isClosed())
+                .as("the launcher closes the database after the server stopped").isTrue();
+    }
+
+    @Test
+    void runIsTheDefaultCommand() {
+        RecordingRuntime runtime = new RecordingRuntime();
+
+        int code = execute((config, database, certificates) -> runtime, "--data-dir", dir());
+
+        assertThat(code).isZero();
+        assertThat(runtime.calls).containsExactly("start", "await", "stop");
+    }
+
+    @Test
+    void anUnknownConfigurationKeyStopsTheStartWithTheKeyNamed() throws Exception {
+        Files.writeString(dataDir.resolve(ServerConfigFile.FILE_NAME), "c2s:\n  tls-requierd: false\n");
+
+        int code = execute((config, database, certificates) -> new RecordingRuntime(), "run", "--data-dir", dir());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(err.toString()).contains("Unknown setting 'c2s.tls-requierd'");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(execute("user", "list", "--no-such-option")).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
+
+    private Database openDatabase() throws Exception {
+        ServerConfig config = new ServerConfigFile().load(dataDir.resolve(ServerConfigFile.FILE_NAME));
+        return Database.open(config.database().jdbcUrl(dataDir), "sa", "", 1);
+    }
+}
