@@ -129,12 +129,12 @@ public final class Database implements AutoCloseable {
 
     private static String cannotOpen(String jdbcUrl, RuntimeException e) {
         Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        if (root instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-            return "The database " + redact(jdbcUrl) + " is in use by another process. Is the server already "
-                    + "running with this data directory? Stop it, or use another --data-dir.";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return "The database " + redact(jdbcUrl) + " is in use by another process. Is the server already "
+                        + "running with this data directory? Stop it first, or use another --data-dir.";
+            }
+            root = t;
         }
         return "Could not open the database " + redact(jdbcUrl) + ": " + root.getMessage();
     }
