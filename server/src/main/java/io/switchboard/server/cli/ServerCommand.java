@@ -53,12 +53,29 @@ public final class ServerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new UserCommand());
         commandLine.addSubcommand(new DemoCommand());
         commandLine.setExecutionExceptionHandler(ServerCommand::handleFailure);
+        commandLine.setExecutionStrategy(ServerCommand::rejectRunOptionsBeforeSubcommand);
         return commandLine;
     }
 
     @Override
     public Integer call() throws Exception {
         return RunCommand.run(dataDir, options, spec.commandLine(), factory);
+    }
+
+    /**
+     * The top-level command accepts the run options (so that {@code run} can be left out), which
+     * would silently swallow {@code --data-dir X} in {@code switchboard-server --data-dir X user list}
+     * and list the users of the default directory instead. Refuse that order.
+     */
+    private static int rejectRunOptionsBeforeSubcommand(CommandLine.ParseResult parseResult) {
+        boolean misplaced = parseResult.hasSubcommand() && parseResult.matchedOptions().stream()
+                .anyMatch(o -> !o.usageHelp() && !o.versionHelp());
+        if (misplaced) {
+            throw new CommandLine.ParameterException(parseResult.commandSpec().commandLine(),
+                    "Put options after the command they belong to, e.g. switchboard-server "
+                            + parseResult.subcommand().commandSpec().name() + " --data-dir DIR");
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     /**

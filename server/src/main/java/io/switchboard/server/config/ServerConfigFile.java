@@ -85,7 +85,11 @@ public final class ServerConfigFile {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(file, template.readAllBytes(), java.nio.file.StandardOpenOption.CREATE_NEW);
+            if (Files.exists(file)) {
+                throw new FileAlreadyExistsException(file.toString());
+            }
+            // owner-only: the file may come to hold the database password
+            OwnerOnlyFiles.write(file, template.readAllBytes());
             LOG.info("Wrote default configuration to {}", file);
         } catch (FileAlreadyExistsException e) {
             throw new ConfigException("Configuration file " + file + " already exists; not overwriting it", e);

@@ -190,6 +190,14 @@ class ServerCommandTest {
     }
 
     @Test
+    void optionsBeforeASubcommandAreRefusedRatherThanSilentlyIgnored() {
+        int code = execute("--data-dir", dir(), "user", "list");
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Put options after the command");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         assertThat(execute("user", "list", "--no-such-option")).isEqualTo(CommandLine.ExitCode.USAGE);
     }
