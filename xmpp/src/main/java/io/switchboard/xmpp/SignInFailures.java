@@ -67,6 +67,10 @@ final class SignInFailures {
                 || causedBy(e, SocketTimeoutException.class) || causedBy(e, NoRouteToHostException.class)) {
             return unreachable(server, e);
         }
+        if (causedBy(e, java.net.SocketException.class) || causedBy(e, java.io.EOFException.class)) {
+            return new SignInException(Reason.UNREACHABLE, "The connection to " + server + " was lost ("
+                    + rootMessage(e) + ").", e);
+        }
         if (e instanceof SmackException.NoResponseException) {
             return new SignInException(Reason.UNREACHABLE,
                     server + " accepted the connection but did not answer in time. Try again later.", e);

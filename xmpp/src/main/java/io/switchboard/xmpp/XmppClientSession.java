@@ -113,6 +113,14 @@ public final class XmppClientSession implements ClientSession {
             public void connectionClosedOnError(Exception e) {
                 reconnectThread.execute(() -> lost(e));
             }
+
+            /** Also when the server closed the stream politely: only signOut() means "stay offline". */
+            @Override
+            public void connectionClosed() {
+                if (wanted) {
+                    reconnectThread.execute(() -> lost(new java.io.EOFException("the server closed the connection")));
+                }
+            }
         });
     }
 

@@ -88,8 +88,12 @@ final class EjabberdFixture implements XmppServerFixture, BeforeAllCallback, Aft
                   mod_caps: {}
                 """.formatted(dir, DOMAIN, port));
         giveToInstallUser(dir);
+        start();
+    }
+
+    private void start() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(ctl("foreground")).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("ejabberd.out").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ejabberd.out").toFile()));
         pb.environment().putAll(env());
         process = pb.start();
         InteropSupport.awaitListening(port, Duration.ofSeconds(60), process, dir.resolve("logs/ejabberd.log"));
@@ -97,8 +101,26 @@ final class EjabberdFixture implements XmppServerFixture, BeforeAllCallback, Aft
     }
 
     @Override
+    public void restart() throws Exception {
+        stopNode();
+        start();
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        stopNode();
         if (process != null) {
+            try {
+                InteropSupport.run(dir, Duration.ofSeconds(10), env(), "epmd", "-kill");
+            } catch (Exception e) {
+                LOG.debug("our EPMD was already gone", e);
+            }
+        }
+        InteropSupport.deleteTree(dir);
+    }
+
+    private void stopNode() throws Exception {
+        if (process != null && process.isAlive()) {
             try {
                 InteropSupport.run(dir, Duration.ofSeconds(30), env(), ctl("stop").toArray(String[]::new));
                 process.waitFor(30, TimeUnit.SECONDS);
@@ -107,13 +129,7 @@ final class EjabberdFixture implements XmppServerFixture, BeforeAllCallback, Aft
             }
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             InteropSupport.stop(process, Duration.ofSeconds(10));
-            try {
-                InteropSupport.run(dir, Duration.ofSeconds(10), env(), "epmd", "-kill");
-            } catch (Exception e) {
-                LOG.debug("our EPMD was already gone", e);
-            }
         }
-        InteropSupport.deleteTree(dir);
     }
 
     @Override

@@ -62,11 +62,22 @@ final class ProsodyFixture implements XmppServerFixture, BeforeAllCallback, Afte
                 ssl = { certificate = "%1$s/cert.pem", key = "%1$s/key.pem" }
                 VirtualHost "%3$s"
                 """.formatted(dir, port, DOMAIN));
+        start();
+    }
+
+    private void start() throws Exception {
         Path out = dir.resolve("prosody.out");
         process = new ProcessBuilder("prosody", "--config", config.toString(), "-F")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                .directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
         InteropSupport.awaitListening(port, Duration.ofSeconds(30), process, dir.resolve("prosody.log"));
         LOG.info("Prosody for {} listening on 127.0.0.1:{}", DOMAIN, port);
+    }
+
+    @Override
+    public void restart() throws Exception {
+        InteropSupport.stop(process, Duration.ofSeconds(10));
+        start();
     }
 
     @Override

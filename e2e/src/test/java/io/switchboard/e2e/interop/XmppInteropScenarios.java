@@ -7,14 +7,20 @@ import static org.awaitility.Awaitility.await;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Availability;
 import io.switchboard.core.model.ChatMessage;
+import io.switchboard.core.model.ChatState;
+import io.switchboard.core.model.SubscriptionRequest;
 import io.switchboard.core.model.Contact;
 import io.switchboard.core.model.ContactGroup;
 import io.switchboard.core.model.DeliveryState;
 import io.switchboard.core.model.SubscriptionState;
 import io.switchboard.core.service.ChatService;
+import io.switchboard.core.service.ContactListService;
+import io.switchboard.core.service.ServiceException;
+import io.switchboard.core.service.SessionListener;
 import io.switchboard.core.service.SessionState;
 import io.switchboard.core.service.SignInException;
 import io.switchboard.xmpp.CertificateTrust;
+import io.switchboard.xmpp.ReconnectPolicy;
 import io.switchboard.xmpp.ServerEndpoint;
 import io.switchboard.xmpp.XmppAccount;
 import io.switchboard.xmpp.XmppClientSession;
@@ -181,6 +187,93 @@ abstract class XmppInteropScenarios {
         }));
     }
 
+    @Test
+    void deniedRequestRevokesTheSubscription() throws Exception {
+        XmppClientSession alice = signedIn(newUser("alice"));
+        XmppClientSession carol = signedIn(newUser("carol"));
+        List<Address> revoked = new CopyOnWriteArrayList<>();
+        alice.contacts().addListener(new ContactListService.ContactListListener() {
+            @Override
+            public void subscriptionRevoked(Address contact) {
+                revoked.add(contact);
+            }
+        });
+
+        alice.contacts().addContact(carol.self(), "Carol", Set.of());
+        await().atMost(WAIT).until(() -> !carol.contacts().pendingRequests().isEmpty());
+        assertThat(carol.contacts().pendingRequests()).extracting(SubscriptionRequest::from).containsExactly(alice.self());
+        carol.contacts().denySubscription(alice.self());
+
+        await().atMost(WAIT).until(() -> revoked.contains(carol.self()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(alice.contacts().contact(carol.self()))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.subscription()).isEqualTo(SubscriptionState.NONE);
+                    assertThat(c.awaitingApproval()).isFalse();
+                }));
+        assertThat(carol.contacts().pendingRequests()).isEmpty();
+    }
+
+    @Test
+    void chatStatesArriveOnTheSessionsEventThread() throws Exception {
+        XmppClientSession alice = signedIn(newUser("alice"));
+        XmppClientSession bob = signedIn(newUser("bob"));
+        subscribeBothWays(alice, bob);
+        List<ChatState> states = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        bob.chat().addListener(new ChatService.ChatListener() {
+            @Override
+            public void chatStateChanged(Address peer, ChatState state) {
+                states.add(state);
+                threads.add(Thread.currentThread().getName());
+            }
+        });
+
+        alice.chat().sendChatState(bob.self(), ChatState.COMPOSING);
+        alice.chat().sendChatState(bob.self(), ChatState.PAUSED);
+
+        await().atMost(WAIT).until(() -> states.equals(List.of(ChatState.COMPOSING, ChatState.PAUSED)));
+        assertThat(bob.chat().conversationWith(alice.self()).peerState()).isEqualTo(ChatState.PAUSED);
+        assertThat(threads).allSatisfy(t -> assertThat(t).startsWith("switchboard-xmpp-events-"));
+    }
+
+    @Test
+    void reconnectsAfterAServerRestartAndPublishesPresenceAgain() throws Exception {
+        ReconnectPolicy fast = new ReconnectPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 0.2, () -> 0.5);
+        XmppClientSession alice = session(newUser("alice"), fast);
+        alice.signIn();
+        XmppClientSession bob = session(newUser("bob"), fast);
+        bob.signIn();
+        subscribeBothWays(alice, bob);
+        alice.presence().setOwnPresence(Availability.IN_A_MEETING, "stand-up");
+        await().atMost(WAIT).until(() -> bob.presence().presenceOf(alice.self()).availability() == Availability.IN_A_MEETING);
+        List<SessionState> states = new CopyOnWriteArrayList<>();
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        alice.addListener(new SessionListener() {
+            @Override
+            public void stateChanged(SessionState state, Optional<ServiceException> cause) {
+                states.add(state);
+            }
+
+            @Override
+            public void reconnectScheduled(int attempt, Duration delay) {
+                attempts.add(attempt);
+            }
+        });
+
+        server().restart();
+
+        Duration reconnect = Duration.ofSeconds(90);
+        await().atMost(reconnect).until(() -> states.contains(SessionState.RECONNECTING)
+                && alice.state() == SessionState.CONNECTED && bob.state() == SessionState.CONNECTED);
+        assertThat(attempts).startsWith(1);
+        await().atMost(WAIT).untilAsserted(() -> {
+            var seen = bob.presence().presenceOf(alice.self());
+            assertThat(seen.availability()).isEqualTo(Availability.IN_A_MEETING);
+            assertThat(seen.note()).isEqualTo("stand-up");
+        });
+        assertThat(alice.contacts().contact(bob.self())).isPresent();
+    }
+
     private void subscribeBothWays(XmppClientSession alice, XmppClientSession bob) throws Exception {
         alice.contacts().addContact(bob.self(), "Bob", Set.of());
         await().atMost(WAIT).until(() -> bob.contacts().pendingRequests().stream()
@@ -220,7 +313,11 @@ abstract class XmppInteropScenarios {
     }
 
     private XmppClientSession session(XmppAccount account) {
-        XmppClientSession session = new XmppClientSession(account);
+        return session(account, ReconnectPolicy.standard());
+    }
+
+    private XmppClientSession session(XmppAccount account, ReconnectPolicy policy) {
+        XmppClientSession session = new XmppClientSession(account, policy, java.time.Clock.systemUTC());
         sessions.add(session);
         return session;
     }

@@ -13,6 +13,9 @@ interface XmppServerFixture {
     /** SHA-256 fingerprint of the self-signed certificate the server presents. */
     String certificateFingerprint();
 
+    /** Stops the server (every client connection drops) and starts it again with the same data. */
+    void restart() throws Exception;
+
     /** Creates an account on the server. */
     Address register(String user, String password) throws Exception;
 }
