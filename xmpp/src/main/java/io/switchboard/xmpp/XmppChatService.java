@@ -84,9 +84,11 @@ public final class XmppChatService implements ChatService {
         // appended before sending: the receipt may come back before sendStanza returns
         conversation.append(sent);
         try {
+            ServiceErrors.requireSignedIn(connection, "sending a message to " + to);
             connection.sendStanza(message);
         } catch (Exception e) {
-            ServiceException failure = ServiceErrors.map("sending a message to " + to, e);
+            ServiceException failure = e instanceof ServiceException se ? se
+                    : ServiceErrors.map("sending a message to " + to, e);
             conversation.update(sent.id(), DeliveryState.FAILED, failure.getMessage())
                     .ifPresent(m -> listeners.fire(l -> l.messageUpdated(m)));
             throw failure;
@@ -96,6 +98,7 @@ public final class XmppChatService implements ChatService {
 
     @Override
     public void sendChatState(Address to, ChatState state) throws ServiceException {
+        ServiceErrors.requireSignedIn(connection, "sending a typing notification to " + to);
         Conversation conversation = conversationWith(to);
         Message message = connection.getStanzaFactory().buildMessageStanza()
                 .to(Jids.bare(to))

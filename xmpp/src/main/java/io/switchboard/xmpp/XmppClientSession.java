@@ -238,7 +238,11 @@ public final class XmppClientSession implements ClientSession {
             if (!wanted || state != SessionState.CONNECTED) {
                 return;
             }
-            SignInException cause = SignInFailures.classify(e, Optional.empty(), serverName());
+            // a stream error says why; anything else (reset, EOF, a stream cut mid-element) is a lost line
+            SignInException cause = e instanceof org.jivesoftware.smack.XMPPException.StreamErrorException
+                    ? SignInFailures.classify(e, Optional.empty(), serverName())
+                    : new SignInException(SignInException.Reason.UNREACHABLE,
+                            "The connection to " + serverName() + " was lost; reconnecting.", e);
             LOG.info("Connection of {} lost: {}", account.user(), cause.getMessage());
             // kicked by the server (policy, resource conflict): reconnecting would fight it
             if (cause.reason() == SignInException.Reason.POLICY_VIOLATION || !reconnectPolicy.shouldRetry(cause)) {

@@ -99,6 +99,7 @@ public final class XmppContactListService implements ContactListService {
 
     @Override
     public void addContact(Address address, String displayName, Set<String> groups) throws ServiceException {
+        ServiceErrors.requireSignedIn(connection, "adding " + address);
         try {
             roster.createItemAndRequestSubscription(Jids.bare(address), blankToNull(displayName),
                     groups == null ? new String[0] : groups.toArray(String[]::new));
@@ -109,6 +110,7 @@ public final class XmppContactListService implements ContactListService {
 
     @Override
     public void removeContact(Address address) throws ServiceException {
+        ServiceErrors.requireSignedIn(connection, "removing " + address);
         RosterEntry entry = existing(address);
         try {
             // subscription='remove' makes the server cancel both subscriptions (RFC 6121 2.5.2)
@@ -120,12 +122,14 @@ public final class XmppContactListService implements ContactListService {
 
     @Override
     public void renameContact(Address address, String displayName) throws ServiceException {
+        ServiceErrors.requireSignedIn(connection, "renaming " + address);
         RosterEntry entry = existing(address);
         pushItem(entry, blankToNull(displayName), groupNames(entry), "renaming " + address);
     }
 
     @Override
     public void setGroups(Address address, Set<String> groups) throws ServiceException {
+        ServiceErrors.requireSignedIn(connection, "moving " + address);
         RosterEntry entry = existing(address);
         pushItem(entry, entry.getName(), groups == null ? Set.of() : groups, "moving " + address);
     }
@@ -139,6 +143,7 @@ public final class XmppContactListService implements ContactListService {
 
     @Override
     public void acceptSubscription(Address from) throws ServiceException {
+        ServiceErrors.requireSignedIn(connection, "accepting " + from);
         EntityBareJid jid = Jids.bare(from);
         try {
             send(Presence.Type.subscribed, jid);
@@ -156,6 +161,7 @@ public final class XmppContactListService implements ContactListService {
 
     @Override
     public void denySubscription(Address from) throws ServiceException {
+        ServiceErrors.requireSignedIn(connection, "denying " + from);
         try {
             send(Presence.Type.unsubscribed, Jids.bare(from));
             forget(from);

@@ -15,6 +15,17 @@ public final class ServiceErrors {
     private ServiceErrors() {
     }
 
+    /**
+     * Smack queues a stanza on a connection that is not (yet) connected instead of failing;
+     * a message typed while signed out must fail visibly, not vanish.
+     */
+    public static void requireSignedIn(org.jivesoftware.smack.XMPPConnection connection, String action)
+            throws NotConnectedException {
+        if (!connection.isAuthenticated()) {
+            throw new NotConnectedException("Not signed in: cannot complete " + action);
+        }
+    }
+
     /** @param action what was attempted, for the message: "adding bob@example.com" */
     public static ServiceException map(String action, Exception e) {
         if (e instanceof XMPPException.XMPPErrorException xe) {
