@@ -70,6 +70,12 @@ def main():
         ("latency p99 (ms)", get(o, "latencyP99Ms"), get(p, "latencyP99Ms"), True, ""),
         ("latency p99.9 (ms)", get(o, "latencyP999Ms"), get(p, "latencyP999Ms"), True, ""),
         ("latency max (ms)", get(o, "latencyMaxMs"), get(p, "latencyMaxMs"), True, ""),
+        ("server CPU during logins (s)", get(o, "serverCpuLoginSeconds"), get(p, "serverCpuLoginSeconds"), True, ""),
+        ("server CPU during load (s)", get(o, "serverCpuLoadSeconds"), get(p, "serverCpuLoadSeconds"), True, ""),
+        ("server CPU per delivery (us)", get(o, "serverCpuMicrosPerDelivery"), get(p, "serverCpuMicrosPerDelivery"),
+         True, ""),
+        ("load client CPU during load (s)", get(o, "clientCpuLoadSeconds"), get(p, "clientCpuLoadSeconds"), False, ""),
+        ("load phase wall time (s)", get(o, "loadWallSeconds"), get(p, "loadWallSeconds"), False, ""),
     ]
     for client in ("bench-netty", "switchboard-xmpp (Smack)"):
         so, sp = signin.get((OURS, client)), signin.get((THEIRS, client))

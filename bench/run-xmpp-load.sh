@@ -137,7 +137,7 @@ run_switchboard() {
   wait_port "$port" 120 "$pid" || { tail -30 "$WORK/switchboard.log" >&2; return 1; }
   fp="$(sed -n 's/.*Certificate SHA-256 fingerprint: *//p' "$WORK/switchboard.log" | head -1)"
   log "presence-load against our server (pid $pid)"
-  bench "$LOAD_TIMEOUT" presence-load --port "$port" --label switchboard --memory-probe "jvm:$pid" "${LOAD_ARGS[@]}" \
+  bench "$LOAD_TIMEOUT" presence-load --port "$port" --label switchboard --memory-probe "jvm:$pid" --server-pid "$pid" "${LOAD_ARGS[@]}" \
     || log "presence-load against our server failed"
   log "roster-signin against our server"
   bench "$SIGNIN_TIMEOUT" roster-signin --port "$port" --label switchboard --client netty "${SIGNIN_ARGS[@]}" \
@@ -166,7 +166,7 @@ run_prosody() {
   pid=$!; PIDS+=("$pid")
   wait_port "$port" 60 "$pid" || { tail -30 "$WORK/prosody.out" "$dir/prosody.log" >&2; return 1; }
   log "presence-load against Prosody (pid $pid)"
-  bench "$LOAD_TIMEOUT" presence-load --port "$port" --label prosody --memory-probe "rss:$pid" "${LOAD_ARGS[@]}" \
+  bench "$LOAD_TIMEOUT" presence-load --port "$port" --label prosody --memory-probe "rss:$pid" --server-pid "$pid" "${LOAD_ARGS[@]}" \
     || log "presence-load against Prosody failed"
   log "roster-signin against Prosody"
   bench "$SIGNIN_TIMEOUT" roster-signin --port "$port" --label prosody --client netty "${SIGNIN_ARGS[@]}" \

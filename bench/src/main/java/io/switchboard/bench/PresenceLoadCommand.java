@@ -23,6 +23,7 @@ import io.switchboard.bench.load.PresenceDriver;
 import io.switchboard.bench.load.PresenceLoadReport;
 import io.switchboard.bench.load.Population;
 import io.switchboard.bench.load.RingRoster;
+import io.switchboard.bench.measure.CpuTime;
 import io.switchboard.bench.measure.MemoryProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +76,10 @@ final class PresenceLoadCommand implements Callable<Integer> {
             description = "jvm:<pid> (heap via jcmd), rss:<pid> (/proc VmRSS) or none.")
     String memoryProbeSpec;
 
+    @Option(names = "--server-pid", defaultValue = "-1",
+            description = "Process id of the server, to report the CPU time it used (from /proc).")
+    long serverPid;
+
     @Option(names = "--json-out", description = "Append the report as one JSON line to this file.")
     Path jsonOut;
 
@@ -94,9 +99,11 @@ final class PresenceLoadCommand implements Callable<Integer> {
         try (LoadClient client = new LoadClient(server.address(), server.threads,
                 TimeUnit.SECONDS.toMillis(server.loginTimeoutSeconds))) {
             Population population = new Population(client, accounts, maxInFlight);
+            double serverCpuStart = serverCpu();
             population.connectAll().get(rampTimeoutSeconds, TimeUnit.SECONDS);
             LOG.info("{}: {} online, {} failed; idle {} s", label, population.online(), population.failedLogins(),
                     idleSeconds);
+            double serverCpuLogin = serverCpuStart < 0 ? -1 : serverCpu() - serverCpuStart;
             pause(idleSeconds);
             long after = probe == null ? -1 : probe.bytes();
             LOG.info("{}: memory after {} bytes", label, after);
@@ -104,13 +111,19 @@ final class PresenceLoadCommand implements Callable<Integer> {
             PresenceDriver driver = new PresenceDriver(population, ring, client.eventLoops().next(), rate,
                     Duration.ofSeconds(durationSeconds), seed);
             population.presenceSink(driver);
+            double serverCpuLoadStart = serverCpu();
+            double clientCpuLoadStart = CpuTime.ofThisProcess();
+            long loadStart = System.nanoTime();
             driver.start().get(durationSeconds + 120L, TimeUnit.SECONDS);
             driver.drained(Duration.ofSeconds(drainSeconds)).get(drainSeconds + 30L, TimeUnit.SECONDS);
             PresenceDriver.Outcome outcome = driver.outcome().get(30, TimeUnit.SECONDS);
+            PresenceLoadReport.CpuUse cpu = new PresenceLoadReport.CpuUse(serverCpuLogin,
+                    serverCpuLoadStart < 0 ? -1 : serverCpu() - serverCpuLoadStart,
+                    CpuTime.ofThisProcess() - clientCpuLoadStart, (System.nanoTime() - loadStart) / 1e9);
             population.closeAll();
 
             PresenceLoadReport report = PresenceLoadReport.of(label, population, ring,
-                    probe == null ? "none" : probe.kind(), before, after, rate, durationSeconds, outcome);
+                    probe == null ? "none" : probe.kind(), before, after, rate, durationSeconds, outcome, cpu);
             PrintWriter out = spec.commandLine().getOut();
             out.print(report.toTable());
             String json = new ObjectMapper().writeValueAsString(report);
@@ -122,6 +135,10 @@ final class PresenceLoadCommand implements Callable<Integer> {
             }
             return population.online() > 0 ? 0 : 1;
         }
+    }
+
+    private double serverCpu() {
+        return serverPid > 0 ? CpuTime.ofProcess(serverPid) : -1;
     }
 
     /** Waits without sleeping a thread of ours: a delayed executor completes the future. */

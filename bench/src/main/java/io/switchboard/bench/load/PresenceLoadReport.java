@@ -19,12 +19,21 @@ public record PresenceLoadReport(
         long deliveriesExpected, long deliveriesReceived, long lost, long duplicated, long selfEchoes,
         double deliveriesPerSecond,
         double latencyP50Ms, double latencyP90Ms, double latencyP99Ms, double latencyP999Ms, double latencyMaxMs,
+        double serverCpuLoginSeconds, double serverCpuLoadSeconds, double clientCpuLoadSeconds,
+        double serverCpuMicrosPerDelivery, double loadWallSeconds,
         Map<String, Integer> failureReasons) {
+
+    /**
+     * CPU seconds used (-1 when unknown) by the server while all users logged in, and by the
+     * server and the load client from the first presence change until the drain ended.
+     */
+    public record CpuUse(double serverLogin, double serverLoad, double clientLoad, double loadWallSeconds) {
+    }
 
     /** Assembles the report; memory numbers are -1 when no probe was given. */
     public static PresenceLoadReport of(String label, Population population, RingRoster ring, String memoryKind,
                                         long before, long after, double rate, int durationSeconds,
-                                        PresenceDriver.Outcome o) {
+                                        PresenceDriver.Outcome o, CpuUse cpu) {
         Histogram login = population.loginMillis();
         Histogram lat = o.latencyMicros();
         long perSession = before >= 0 && after >= 0 && population.online() > 0
@@ -41,6 +50,9 @@ public record PresenceLoadReport(
                 o.deliverySeconds() > 0 ? o.deliveriesReceived() / o.deliverySeconds() : 0,
                 ms(lat, 50), ms(lat, 90), ms(lat, 99), ms(lat, 99.9),
                 lat.getTotalCount() == 0 ? 0 : lat.getMaxValue() / 1000.0,
+                cpu.serverLogin(), cpu.serverLoad(), cpu.clientLoad(),
+                cpu.serverLoad() >= 0 && o.deliveriesReceived() > 0 ? cpu.serverLoad() * 1e6 / o.deliveriesReceived() : -1,
+                cpu.loadWallSeconds(),
                 population.failureReasons());
     }
 
@@ -68,6 +80,11 @@ public record PresenceLoadReport(
         row(b, "delivery throughput", f("%.0f /s", deliveriesPerSecond));
         row(b, "latency ms", f("p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f", latencyP50Ms, latencyP90Ms,
                 latencyP99Ms, latencyP999Ms, latencyMaxMs));
+        if (serverCpuLoadSeconds >= 0) {
+            row(b, "CPU during load", f("server %.1f s (%.0f us per delivery), client %.1f s, in %.1f s wall; "
+                    + "server %.1f s during logins", serverCpuLoadSeconds, serverCpuMicrosPerDelivery,
+                    clientCpuLoadSeconds, loadWallSeconds, serverCpuLoginSeconds));
+        }
         failureReasons.forEach((k, v) -> row(b, "failure", v + " x " + k));
         return b.toString();
     }
