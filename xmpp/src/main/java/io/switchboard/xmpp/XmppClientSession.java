@@ -39,6 +39,7 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.minidns.util.InetAddressUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -317,7 +318,15 @@ public final class XmppClientSession implements ClientSession {
                     .setHostnameVerifier(check.hostnameVerifier())
                     .setSendPresence(false)
                     .setConnectTimeout(Math.toIntExact(account.connectTimeout().toMillis()));
-            account.server().ifPresent(s -> builder.setHostAddressByNameOrIp(s.host()).setPort(s.port()));
+            account.server().ifPresent(s -> {
+                // an IP literal is used as is; a host name is resolved (A/AAAA, no SRV) by Smack
+                if (InetAddressUtil.isIpAddress(s.host())) {
+                    builder.setHostAddress(InetAddressUtil.convertToInetAddressIfPossible(s.host()));
+                } else {
+                    builder.setHost(s.host());
+                }
+                builder.setPort(s.port());
+            });
             return builder.build();
         } catch (XmppStringprepException e) {
             throw new IllegalArgumentException("'" + account.domain() + "' or '" + account.resource()
