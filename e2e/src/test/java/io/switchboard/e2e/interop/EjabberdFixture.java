@@ -1,5 +1,7 @@
 package io.switchboard.e2e.interop;
 
+import io.switchboard.e2e.scenarios.TestProcesses;
+import io.switchboard.e2e.scenarios.XmppServerFixture;
 import io.switchboard.core.model.Address;
 
 import java.nio.file.Files;
@@ -43,12 +45,12 @@ final class EjabberdFixture implements XmppServerFixture, BeforeAllCallback, Aft
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("ejabberd-interop");
-        InteropSupport.selfSignedCertificate(dir, DOMAIN);
-        fingerprint = InteropSupport.fingerprint(dir.resolve("cert.pem"));
+        TestProcesses.selfSignedCertificate(dir, DOMAIN);
+        fingerprint = TestProcesses.fingerprint(dir.resolve("cert.pem"));
         Files.writeString(dir.resolve("server.pem"),
                 Files.readString(dir.resolve("key.pem")) + Files.readString(dir.resolve("cert.pem")));
-        port = InteropSupport.freePort();
-        epmdPort = InteropSupport.freePort();
+        port = TestProcesses.freePort();
+        epmdPort = TestProcesses.freePort();
         Files.createDirectories(dir.resolve("spool"));
         Files.createDirectories(dir.resolve("logs"));
         Files.writeString(dir.resolve("inetrc"), "{lookup, [file, native]}.\n");
@@ -96,7 +98,7 @@ final class EjabberdFixture implements XmppServerFixture, BeforeAllCallback, Aft
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ejabberd.out").toFile()));
         pb.environment().putAll(env());
         process = pb.start();
-        InteropSupport.awaitListening(port, Duration.ofSeconds(60), process, dir.resolve("logs/ejabberd.log"));
+        TestProcesses.awaitListening(port, Duration.ofSeconds(60), process, dir.resolve("logs/ejabberd.log"));
         LOG.info("ejabberd for {} listening on 127.0.0.1:{}", DOMAIN, port);
     }
 
@@ -111,24 +113,24 @@ final class EjabberdFixture implements XmppServerFixture, BeforeAllCallback, Aft
         stopNode();
         if (process != null) {
             try {
-                InteropSupport.run(dir, Duration.ofSeconds(10), env(), "epmd", "-kill");
+                TestProcesses.run(dir, Duration.ofSeconds(10), env(), "epmd", "-kill");
             } catch (Exception e) {
                 LOG.debug("our EPMD was already gone", e);
             }
         }
-        InteropSupport.deleteTree(dir);
+        TestProcesses.deleteTree(dir);
     }
 
     private void stopNode() throws Exception {
         if (process != null && process.isAlive()) {
             try {
-                InteropSupport.run(dir, Duration.ofSeconds(30), env(), ctl("stop").toArray(String[]::new));
+                TestProcesses.run(dir, Duration.ofSeconds(30), env(), ctl("stop").toArray(String[]::new));
                 process.waitFor(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.warn("ejabberdctl stop failed; killing the node", e);
             }
             process.descendants().forEach(ProcessHandle::destroyForcibly);
-            InteropSupport.stop(process, Duration.ofSeconds(10));
+            TestProcesses.stop(process, Duration.ofSeconds(10));
         }
     }
 
@@ -151,7 +153,7 @@ final class EjabberdFixture implements XmppServerFixture, BeforeAllCallback, Aft
     public Address register(String user, String password) throws Exception {
         List<String> command = ctl("register");
         command.addAll(List.of(user, DOMAIN, password));
-        InteropSupport.run(dir, Duration.ofSeconds(60), env(), command.toArray(String[]::new));
+        TestProcesses.run(dir, Duration.ofSeconds(60), env(), command.toArray(String[]::new));
         return Address.of(user, DOMAIN);
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.e2e.interop;
 
+import io.switchboard.e2e.scenarios.TestProcesses;
+import io.switchboard.e2e.scenarios.XmppServerFixture;
 import io.switchboard.core.model.Address;
 
 import java.nio.file.Files;
@@ -31,9 +33,9 @@ final class ProsodyFixture implements XmppServerFixture, BeforeAllCallback, Afte
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("prosody-interop");
-        InteropSupport.selfSignedCertificate(dir, DOMAIN);
-        fingerprint = InteropSupport.fingerprint(dir.resolve("cert.pem"));
-        port = InteropSupport.freePort();
+        TestProcesses.selfSignedCertificate(dir, DOMAIN);
+        fingerprint = TestProcesses.fingerprint(dir.resolve("cert.pem"));
+        port = TestProcesses.freePort();
         Files.createDirectories(dir.resolve("data"));
         config = dir.resolve("prosody.cfg.lua");
         Files.writeString(config, """
@@ -70,20 +72,20 @@ final class ProsodyFixture implements XmppServerFixture, BeforeAllCallback, Afte
         process = new ProcessBuilder("prosody", "--config", config.toString(), "-F")
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
-        InteropSupport.awaitListening(port, Duration.ofSeconds(30), process, dir.resolve("prosody.log"));
+        TestProcesses.awaitListening(port, Duration.ofSeconds(30), process, dir.resolve("prosody.log"));
         LOG.info("Prosody for {} listening on 127.0.0.1:{}", DOMAIN, port);
     }
 
     @Override
     public void restart() throws Exception {
-        InteropSupport.stop(process, Duration.ofSeconds(10));
+        TestProcesses.stop(process, Duration.ofSeconds(10));
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        InteropSupport.stop(process, Duration.ofSeconds(10));
-        InteropSupport.deleteTree(dir);
+        TestProcesses.stop(process, Duration.ofSeconds(10));
+        TestProcesses.deleteTree(dir);
     }
 
     @Override
@@ -103,7 +105,7 @@ final class ProsodyFixture implements XmppServerFixture, BeforeAllCallback, Afte
 
     @Override
     public Address register(String user, String password) throws Exception {
-        InteropSupport.run(dir, Duration.ofSeconds(30), "prosodyctl", "--config", config.toString(),
+        TestProcesses.run(dir, Duration.ofSeconds(30), "prosodyctl", "--config", config.toString(),
                 "register", user, DOMAIN, password);
         return Address.of(user, DOMAIN);
     }

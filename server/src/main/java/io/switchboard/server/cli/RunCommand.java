@@ -50,18 +50,6 @@ public final class RunCommand implements Callable<Integer> {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
-    /**
-     * THE INTEGRATION POINT for the composition root: builds the XMPP server (stream layer,
-     * IM layer, stores on {@code database}, TLS from {@code certificates}) for {@code config}.
-     * The launcher then calls {@link ServerRuntime#start()}, waits, stops it and closes the
-     * database. Until the composition root is connected here, {@code run} fails honestly.
-     */
-    public static ServerRuntime startServer(ServerConfig config, Database database, CertificateManager certificates) {
-        throw new ServerNotWiredException("The XMPP service is not connected to the launcher yet "
-                + "(io.switchboard.server.cli.RunCommand#startServer): configuration, database and certificate "
-                + "are ready, but nothing would listen on " + config.c2s().bindHost() + ":" + config.c2s().port() + ".");
-    }
-
     @Override
     public Integer call() throws Exception {
         return run(dataDir, options, spec.commandLine(), factory);

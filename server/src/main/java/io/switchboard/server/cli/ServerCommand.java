@@ -1,5 +1,7 @@
 package io.switchboard.server.cli;
 
+import io.switchboard.server.SwitchboardServer;
+
 import io.switchboard.server.config.ConfigException;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.tls.TlsSetupException;
@@ -43,7 +45,7 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(RunCommand::startServer).execute(args));
+        System.exit(commandLine(SwitchboardServer::create).execute(args));
     }
 
     /** The command tree with its error handling; {@code factory} builds the server for {@code run}. */
@@ -84,7 +86,7 @@ public final class ServerCommand implements Callable<Integer> {
      */
     private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (e instanceof ConfigException || e instanceof StoreException || e instanceof TlsSetupException
-                || e instanceof ServerNotWiredException || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException) {
             commandLine.getErr().println("Error: " + e.getMessage());
         } else {
             LOG.error("Unexpected failure", e);

@@ -6,7 +6,7 @@ import io.switchboard.server.tls.CertificateManager;
 
 /**
  * Builds the server from the platform parts the launcher prepared. The production factory is
- * {@link RunCommand#startServer}; tests pass their own.
+ * {@code SwitchboardServer::create}; tests pass their own.
  */
 @FunctionalInterface
 public interface ServerRuntimeFactory {

@@ -1,7 +1,9 @@
 package io.switchboard.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.switchboard.server.SwitchboardServer;
 import io.switchboard.server.auth.ScramHash;
 import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.config.ServerConfigFile;
@@ -18,6 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import picocli.CommandLine;
@@ -59,7 +68,7 @@ class ServerCommandTest {
     }
 
     private int execute(String... args) {
-        return execute(RunCommand::startServer, args);
+        return execute(SwitchboardServer::create, args);
     }
 
     private String dir() {
@@ -137,13 +146,41 @@ class ServerCommandTest {
     }
 
     @Test
-    void runWithoutAWiredServerFailsHonestlyAfterPreparingTheDataDirectory() {
-        int code = execute("run", "--data-dir", dir());
+    void runStartsTheRealServerWhichAcceptsClientsUntilItIsStopped() throws Exception {
+        AtomicReference<SwitchboardServer> started = new AtomicReference<>();
+        ServerRuntimeFactory onFreePort = (config, database, certificates) -> {
+            SwitchboardServer server = SwitchboardServer.create(config.withPort(0), database, certificates);
+            started.set(server);
+            return server;
+        };
+        ExecutorService launcher = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> exit = launcher.submit(() -> execute(onFreePort, "run", "--data-dir", dir(), "--demo"));
 
-        assertThat(code).isEqualTo(CommandLine.ExitCode.SOFTWARE);
-        assertThat(err.toString()).contains("not connected to the launcher yet").contains("RunCommand#startServer");
-        assertThat(dataDir.resolve(ServerConfigFile.FILE_NAME)).isRegularFile();
-        assertThat(dataDir.resolve(CertificateManager.KEYSTORE_FILE)).isRegularFile();
+            await().atMost(Duration.ofSeconds(30)).until(() -> listening(started.get()));
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), started.get().c2sPort())) {
+                assertThat(client.isConnected()).isTrue();
+            }
+            assertThat(out.toString()).contains("is running").contains("Certificate SHA-256 fingerprint");
+            assertThat(dataDir.resolve(ServerConfigFile.FILE_NAME)).isRegularFile();
+            assertThat(dataDir.resolve(CertificateManager.KEYSTORE_FILE)).isRegularFile();
+
+            started.get().stop();
+            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        } finally {
+            launcher.shutdownNow();
+        }
+    }
+
+    private static boolean listening(SwitchboardServer server) {
+        if (server == null) {
+            return false;
+        }
+        try {
+            return server.c2sPort() > 0;
+        } catch (IllegalStateException notStartedYet) {
+            return false;
+        }
     }
 
     @Test

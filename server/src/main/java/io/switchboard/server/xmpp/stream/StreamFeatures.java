@@ -7,6 +7,8 @@ import java.util.List;
 /** The {@code <stream:features/>} offered at each stage of negotiation (RFC 6120 §4.3.2). */
 final class StreamFeatures {
 
+    private static final String ROSTER_VERSIONING = "urn:xmpp:features:rosterver";
+
     private StreamFeatures() {
     }
 
@@ -23,10 +25,14 @@ final class StreamFeatures {
         return List.of(mechanisms(mechanisms));
     }
 
-    /** After authentication: resource binding, and the legacy session feature marked optional (RFC 6121 appendix E). */
+    /**
+     * After authentication: resource binding, the legacy session feature marked optional
+     * (RFC 6121 appendix E), and roster versioning (RFC 6121 §2.6), which the IM layer implements.
+     */
     static List<XmlElement> afterAuthentication() {
         return List.of(XmlElement.builder("bind", XmppNamespaces.BIND).build(),
-                XmlElement.builder("session", XmppNamespaces.SESSION).child("optional", XmppNamespaces.SESSION).build());
+                XmlElement.builder("session", XmppNamespaces.SESSION).child("optional", XmppNamespaces.SESSION).build(),
+                XmlElement.builder("ver", ROSTER_VERSIONING).build());
     }
 
     private static XmlElement mechanisms(List<String> names) {

@@ -43,7 +43,7 @@ class C2sStreamIT {
             assertThat(client.scramSha256("alice", "wonderland")).isEqualTo("success");
             client.openStream();
             String bound = client.await("<session xmlns=\"urn:ietf:params:xml:ns:xmpp-session\"><optional/></session>"
-                    + "</stream:features>").group();
+                    + "<ver xmlns=\"urn:xmpp:features:rosterver\"/></stream:features>").group();
             assertThat(bound).isNotEmpty();
             client.send("<iq type='set' id='b'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
                     + "<resource>laptop</resource></bind></iq>");

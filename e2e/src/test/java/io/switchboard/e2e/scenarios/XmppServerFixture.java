@@ -1,9 +1,9 @@
-package io.switchboard.e2e.interop;
+package io.switchboard.e2e.scenarios;
 
 import io.switchboard.core.model.Address;
 
 /** A real, independent XMPP server started by a test on loopback with a throwaway config. */
-interface XmppServerFixture {
+public interface XmppServerFixture {
 
     String domain();
 

@@ -1,4 +1,4 @@
-package io.switchboard.e2e.interop;
+package io.switchboard.e2e.scenarios;
 
 import static org.awaitility.Awaitility.await;
 
@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What both server fixtures need: free ports, a self-signed certificate, child processes. */
-final class InteropSupport {
+public final class TestProcesses {
 
-    private InteropSupport() {
+    private TestProcesses() {
     }
 
     /** A port that was free on 127.0.0.1 a moment ago (servers we start cannot be handed port 0). */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -34,13 +34,13 @@ final class InteropSupport {
     }
 
     /** Generates key.pem and cert.pem (self-signed for {@code domain}) with the openssl CLI. */
-    static void selfSignedCertificate(Path dir, String domain) throws IOException, InterruptedException {
+    public static void selfSignedCertificate(Path dir, String domain) throws IOException, InterruptedException {
         run(dir, Duration.ofSeconds(60), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                 "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(),
                 "-days", "2", "-subj", "/CN=" + domain, "-addext", "subjectAltName=DNS:" + domain);
     }
 
-    static String fingerprint(Path certPem) throws IOException, CertificateException {
+    public static String fingerprint(Path certPem) throws IOException, CertificateException {
         try (InputStream in = Files.newInputStream(certPem)) {
             var cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             return CertificateFingerprint.sha256(cert);
@@ -48,11 +48,11 @@ final class InteropSupport {
     }
 
     /** Runs a command to completion; fails with its output when it does not exit 0 in time. */
-    static String run(Path workDir, Duration timeout, String... command) throws IOException, InterruptedException {
+    public static String run(Path workDir, Duration timeout, String... command) throws IOException, InterruptedException {
         return run(workDir, timeout, java.util.Map.of(), command);
     }
 
-    static String run(Path workDir, Duration timeout, java.util.Map<String, String> env, String... command)
+    public static String run(Path workDir, Duration timeout, java.util.Map<String, String> env, String... command)
             throws IOException, InterruptedException {
         Path output = Files.createTempFile(workDir, "cmd", ".out");
         ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(workDir.toFile())
@@ -72,7 +72,7 @@ final class InteropSupport {
     }
 
     /** Waits until something accepts TCP connections on 127.0.0.1:port, or fails with the log. */
-    static void awaitListening(int port, Duration atMost, Process process, Path log) {
+    public static void awaitListening(int port, Duration atMost, Process process, Path log) {
         await("server listening on 127.0.0.1:" + port).atMost(atMost).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -88,7 +88,7 @@ final class InteropSupport {
                 });
     }
 
-    static void stop(Process process, Duration grace) throws InterruptedException {
+    public static void stop(Process process, Duration grace) throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -99,7 +99,7 @@ final class InteropSupport {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -1,4 +1,4 @@
-package io.switchboard.e2e.interop;
+package io.switchboard.e2e.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,13 +41,13 @@ import org.junit.jupiter.api.Test;
  * Subclasses only say which server. Every test registers its own users, so tests do not
  * depend on each other's roster or offline storage.
  */
-abstract class XmppInteropScenarios {
+public abstract class XmppClientScenarios {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    protected static final Duration WAIT = Duration.ofSeconds(20);
     private static final AtomicInteger USERS = new AtomicInteger();
     private final List<XmppClientSession> sessions = new ArrayList<>();
 
-    abstract XmppServerFixture server();
+    protected abstract XmppServerFixture server();
 
     @AfterEach
     void closeSessions() {
@@ -96,7 +96,7 @@ abstract class XmppInteropScenarios {
 
     @Test
     void unreachableServerIsUnreachable() throws Exception {
-        XmppAccount alice = newUser("alice").withServer(new ServerEndpoint("127.0.0.1", InteropSupport.freePort()));
+        XmppAccount alice = newUser("alice").withServer(new ServerEndpoint("127.0.0.1", TestProcesses.freePort()));
 
         assertThatThrownBy(session(alice)::signIn).isInstanceOfSatisfying(SignInException.class,
                 e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.UNREACHABLE));
@@ -274,7 +274,7 @@ abstract class XmppInteropScenarios {
         assertThat(alice.contacts().contact(bob.self())).isPresent();
     }
 
-    private void subscribeBothWays(XmppClientSession alice, XmppClientSession bob) throws Exception {
+    protected void subscribeBothWays(XmppClientSession alice, XmppClientSession bob) throws Exception {
         alice.contacts().addContact(bob.self(), "Bob", Set.of());
         await().atMost(WAIT).until(() -> bob.contacts().pendingRequests().stream()
                 .anyMatch(r -> r.from().equals(alice.self())));
@@ -292,7 +292,7 @@ abstract class XmppInteropScenarios {
         assertThat(bob.contacts().pendingRequests()).isEmpty();
     }
 
-    private static List<ChatMessage> record(ChatService chat) {
+    protected static List<ChatMessage> record(ChatService chat) {
         List<ChatMessage> received = new CopyOnWriteArrayList<>();
         chat.addListener(new ChatService.ChatListener() {
             @Override
@@ -303,7 +303,7 @@ abstract class XmppInteropScenarios {
         return received;
     }
 
-    private XmppAccount newUser(String prefix) throws Exception {
+    protected XmppAccount newUser(String prefix) throws Exception {
         String name = prefix + USERS.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
         Address user = server().register(name, "pw-" + name);
         return new XmppAccount(user, ("pw-" + name).toCharArray(), server().domain(),
@@ -312,17 +312,17 @@ abstract class XmppInteropScenarios {
                 Duration.ofSeconds(10));
     }
 
-    private XmppClientSession session(XmppAccount account) {
+    protected XmppClientSession session(XmppAccount account) {
         return session(account, ReconnectPolicy.standard());
     }
 
-    private XmppClientSession session(XmppAccount account, ReconnectPolicy policy) {
+    protected XmppClientSession session(XmppAccount account, ReconnectPolicy policy) {
         XmppClientSession session = new XmppClientSession(account, policy, java.time.Clock.systemUTC());
         sessions.add(session);
         return session;
     }
 
-    private XmppClientSession signedIn(XmppAccount account) throws Exception {
+    protected XmppClientSession signedIn(XmppAccount account) throws Exception {
         XmppClientSession session = session(account);
         session.signIn();
         return session;

@@ -1,0 +1,141 @@
+package io.switchboard.server;
+
+import io.switchboard.server.cli.ServerRuntime;
+import io.switchboard.server.config.C2sConfig;
+import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
+import io.switchboard.server.store.jdbc.JdbcRosterStore;
+import io.switchboard.server.store.jdbc.JdbcUserStore;
+import io.switchboard.server.tls.CertificateManager;
+import io.switchboard.server.xmpp.im.ImRouter;
+import io.switchboard.server.xmpp.im.presence.PresenceEngine;
+import io.switchboard.server.xmpp.stream.C2sServer;
+import io.switchboard.server.xmpp.stream.C2sSettings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the server: builds the stores on the database, the IM layer, and the
+ * XMPP listener with the certificate, from one {@link ServerConfig}. It owns the worker pool
+ * that runs blocking work (storage) off the Netty event loops. The database belongs to the
+ * caller, who closes it after {@link #stop()}.
+ */
+public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
+    /** Workers beyond the database pool would only queue for a connection. */
+    private static final int MIN_WORKERS = 4;
+
+    private final ServerConfig config;
+    private final ExecutorService workers;
+    private final ImRouter router;
+    private final C2sServer c2s;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private SwitchboardServer(ServerConfig config, Database database, CertificateManager certificates) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.workers = Executors.newFixedThreadPool(
+                Math.max(MIN_WORKERS, config.database().maximumPoolSize()), new NamedDaemonThreads("im-worker"));
+        JdbcUserStore users = new JdbcUserStore(database);
+        this.router = new ImRouter(config.domain(), users, new JdbcRosterStore(database),
+                new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser()),
+                workers, Clock.systemUTC());
+        this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
+    }
+
+    /** Builds the server; nothing listens until {@link #start()}. Matches {@code ServerRuntimeFactory}. */
+    public static SwitchboardServer create(ServerConfig config, Database database, CertificateManager certificates) {
+        return new SwitchboardServer(config, database, certificates);
+    }
+
+    static C2sSettings c2sSettings(ServerConfig config) {
+        C2sConfig c = config.c2s();
+        return C2sSettings.builder(config.domain())
+                .bindHost(c.bindHost())
+                .port(c.port())
+                .tlsRequired(c.tlsRequired())
+                .maxStanzaBytes(c.maxStanzaBytes())
+                .preAuthTimeout(Duration.ofSeconds(c.authTimeoutSeconds()))
+                .idleTimeout(Duration.ofSeconds(c.idleTimeoutSeconds()))
+                .build();
+    }
+
+    @Override
+    public void start() throws InterruptedException {
+        c2s.start();
+        LOG.info("Switchboard server for {} started: XMPP on {}:{}", config.domain(), config.c2s().bindHost(), c2sPort());
+    }
+
+    /** The XMPP client port actually bound (the configured one, or the ephemeral one for port 0). */
+    public int c2sPort() {
+        return c2s.boundPort();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Every user's composed presence. */
+    public PresenceEngine presenceEngine() {
+        return router.presenceEngine();
+    }
+
+    @Override
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Ends every stream with system-shutdown, then lets queued storage work finish. Idempotent. */
+    @Override
+    public synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        c2s.stop();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Storage work still running after 10 s; stopping it");
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        stopped.countDown();
+        LOG.info("Switchboard server for {} stopped", config.domain());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Daemon threads with readable names, so thread dumps say who is who. */
+    private static final class NamedDaemonThreads implements java.util.concurrent.ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger next = new AtomicInteger(1);
+
+        NamedDaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, prefix + "-" + next.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}
