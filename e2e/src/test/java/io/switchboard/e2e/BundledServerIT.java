@@ -88,6 +88,8 @@ class BundledServerIT extends XmppClientScenarios {
         List<ChatMessage> atDesk = record(desk.chat());
         List<ChatMessage> atMobile = record(mobile.chat());
         List<ChatMessage> atAlice = record(alice.chat());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(alice.presence().presenceOf(desk.self()).devices())
+                .extracting(DevicePresence::deviceId).containsExactlyInAnyOrder("desk", "mobile"));
 
         alice.chat().send(desk.self(), "who is there?");
         await().atMost(WAIT).until(() -> hasBody(atDesk, "who is there?") && hasBody(atMobile, "who is there?"));

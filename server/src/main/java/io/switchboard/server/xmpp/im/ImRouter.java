@@ -119,9 +119,9 @@ public final class ImRouter implements StanzaRouter {
     }
 
     private void process(ResourceSession session, XmlElement received) {
-        if (session.isEnded()) {
-            return;
-        }
+        // No "has it ended?" check here: a stanza queued before the connection closed was sent
+        // while the session was bound and must be handled (a message sent just before signing
+        // out must not be lost); teardown is queued behind it on the same serial executor.
         // the stream layer stamps 'from'; stamping again keeps this layer safe on its own
         XmlElement stanza = received.withAttribute("from", session.jid().toString());
         try {
