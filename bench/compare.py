@@ -59,6 +59,8 @@ def main():
         ("login p99 (ms)", get(o, "loginP99Ms"), get(p, "loginP99Ms"), True, ""),
         ("memory per idle session (kB)¹", get(o, "memoryPerSessionBytes", 1 / 1024),
          get(p, "memoryPerSessionBytes", 1 / 1024), True, "ours <= 20 kB heap"),
+        ("RSS growth per idle session (kB)", get(o, "rssPerSessionBytes", 1 / 1024),
+         get(p, "rssPerSessionBytes", 1 / 1024), True, ""),
         ("presence changes sent", get(o, "changesSent"), get(p, "changesSent"), False, ""),
         ("achieved change rate (/s)", get(o, "achievedChangesPerSecond"), get(p, "achievedChangesPerSecond"), False, ""),
         ("deliveries expected", get(o, "deliveriesExpected"), get(p, "deliveriesExpected"), False, ""),

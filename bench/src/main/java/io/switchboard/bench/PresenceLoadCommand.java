@@ -25,6 +25,7 @@ import io.switchboard.bench.load.Population;
 import io.switchboard.bench.load.RingRoster;
 import io.switchboard.bench.measure.CpuTime;
 import io.switchboard.bench.measure.MemoryProbe;
+import io.switchboard.bench.measure.RssProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +92,7 @@ final class PresenceLoadCommand implements Callable<Integer> {
         RingRoster ring = new RingRoster(users, contacts);
         MemoryProbe probe = MemoryProbe.parse(memoryProbeSpec);
         long before = probe == null ? -1 : probe.bytes();
+        long rssBefore = serverRss();
         LOG.info("{}: memory before {} bytes", label, before);
         List<Account> accounts = new ArrayList<>(users);
         for (int i = 0; i < users; i++) {
@@ -106,6 +108,7 @@ final class PresenceLoadCommand implements Callable<Integer> {
             double serverCpuLogin = serverCpuStart < 0 ? -1 : serverCpu() - serverCpuStart;
             pause(idleSeconds);
             long after = probe == null ? -1 : probe.bytes();
+            long rssAfter = serverRss();
             LOG.info("{}: memory after {} bytes", label, after);
 
             PresenceDriver driver = new PresenceDriver(population, ring, client.eventLoops().next(), rate,
@@ -123,7 +126,8 @@ final class PresenceLoadCommand implements Callable<Integer> {
             population.closeAll();
 
             PresenceLoadReport report = PresenceLoadReport.of(label, population, ring,
-                    probe == null ? "none" : probe.kind(), before, after, rate, durationSeconds, outcome, cpu);
+                    probe == null ? "none" : probe.kind(), before, after, rssBefore, rssAfter, rate, durationSeconds, outcome,
+                    cpu);
             PrintWriter out = spec.commandLine().getOut();
             out.print(report.toTable());
             String json = new ObjectMapper().writeValueAsString(report);
@@ -135,6 +139,11 @@ final class PresenceLoadCommand implements Callable<Integer> {
             }
             return population.online() > 0 ? 0 : 1;
         }
+    }
+
+    /** The server's RSS as well, so a JVM and Prosody can also be compared on the same measure. */
+    private long serverRss() throws MemoryProbe.ProbeException {
+        return serverPid > 0 ? new RssProbe(serverPid).bytes() : -1;
     }
 
     private double serverCpu() {

@@ -21,6 +21,7 @@ public record PresenceLoadReport(
         double latencyP50Ms, double latencyP90Ms, double latencyP99Ms, double latencyP999Ms, double latencyMaxMs,
         double serverCpuLoginSeconds, double serverCpuLoadSeconds, double clientCpuLoadSeconds,
         double serverCpuMicrosPerDelivery, double loadWallSeconds,
+        long rssBeforeBytes, long rssAfterBytes, long rssPerSessionBytes,
         Map<String, Integer> failureReasons) {
 
     /**
@@ -32,12 +33,14 @@ public record PresenceLoadReport(
 
     /** Assembles the report; memory numbers are -1 when no probe was given. */
     public static PresenceLoadReport of(String label, Population population, RingRoster ring, String memoryKind,
-                                        long before, long after, double rate, int durationSeconds,
-                                        PresenceDriver.Outcome o, CpuUse cpu) {
+                                        long before, long after, long rssBefore, long rssAfter, double rate,
+                                        int durationSeconds, PresenceDriver.Outcome o, CpuUse cpu) {
         Histogram login = population.loginMillis();
         Histogram lat = o.latencyMicros();
         long perSession = before >= 0 && after >= 0 && population.online() > 0
                 ? (after - before) / population.online() : -1;
+        long rssPerSession = rssBefore >= 0 && rssAfter >= 0 && population.online() > 0
+                ? (rssAfter - rssBefore) / population.online() : -1;
         return new PresenceLoadReport(label, population.size(), ring.contactsPerUser(),
                 population.online(), population.failedLogins(), population.droppedAfterLogin(),
                 population.rampNanos() / 1e9,
@@ -52,7 +55,7 @@ public record PresenceLoadReport(
                 lat.getTotalCount() == 0 ? 0 : lat.getMaxValue() / 1000.0,
                 cpu.serverLogin(), cpu.serverLoad(), cpu.clientLoad(),
                 cpu.serverLoad() >= 0 && o.deliveriesReceived() > 0 ? cpu.serverLoad() * 1e6 / o.deliveriesReceived() : -1,
-                cpu.loadWallSeconds(),
+                cpu.loadWallSeconds(), rssBefore, rssAfter, rssPerSession,
                 population.failureReasons());
     }
 
@@ -72,6 +75,10 @@ public record PresenceLoadReport(
         if (memoryPerSessionBytes >= 0) {
             row(b, "memory per idle session", f("%.1f kB (%s: %.1f MB -> %.1f MB)", memoryPerSessionBytes / 1024.0,
                     memoryKind, memoryBeforeBytes / 1048576.0, memoryAfterBytes / 1048576.0));
+        }
+        if (rssPerSessionBytes >= 0) {
+            row(b, "RSS per idle session", f("%.1f kB (process RSS: %.1f MB -> %.1f MB)", rssPerSessionBytes / 1024.0,
+                    rssBeforeBytes / 1048576.0, rssAfterBytes / 1048576.0));
         }
         row(b, "presence changes", f("%d sent in %.1f s (target %.0f/s, achieved %.0f/s), %d skipped (sender offline)",
                 changesSent, sendSeconds, targetChangesPerSecond, achievedChangesPerSecond, skippedOffline));
