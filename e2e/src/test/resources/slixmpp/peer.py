@@ -93,7 +93,7 @@ async def main():
     peer = Peer(args)
     context = ssl.create_default_context(cafile=args.cafile)
     peer.ssl_context = context
-    peer.connect(args.host, args.port, use_ssl=False, force_starttls=True, disable_starttls=False)
+    peer.connect((args.host, args.port), use_ssl=False, force_starttls=True, disable_starttls=False)
     try:
         await asyncio.wait_for(peer.done.wait(), args.timeout * 3)
     except asyncio.TimeoutError:

@@ -9,8 +9,10 @@ import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.server.tls.CertificateManager;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -81,6 +83,14 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     @Override
     public String certificateFingerprint() {
         return certificates.fingerprintSha256();
+    }
+
+    /** Writes the server's certificate as PEM, for clients that take a CA file (slixmpp, openssl). */
+    public Path exportCertificatePem(Path file) throws Exception {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificates.certificate().getEncoded());
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+        return file;
     }
 
     @Override
