@@ -1,0 +1,6 @@
+package io.switchboard.app.settings;
+
+/** How the buddy list orders contacts within a group. */
+public enum SortOrder {
+    BY_NAME, BY_AVAILABILITY
+}

@@ -1,0 +1,337 @@
+package io.switchboard.app.signin;
+
+import io.switchboard.app.settings.CredentialVault;
+import io.switchboard.app.settings.CredentialVaultException;
+import io.switchboard.app.settings.SettingsModel;
+import io.switchboard.app.ui.Background;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.InvalidAddressException;
+import io.switchboard.core.service.ClientSession;
+import io.switchboard.core.service.SignInException;
+import io.switchboard.xmpp.CertificateTrust;
+import io.switchboard.xmpp.XmppAccount;
+import io.switchboard.xmpp.tls.CertificateFingerprint;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sign-in form: server, user, password, remember me; signs in on a worker and explains
+ * every {@link SignInException.Reason}. An untrusted certificate is accepted only by the
+ * user's explicit {@link #trustCertificateAndRetry()}, and remembered for that server.
+ * Used on the UI thread.
+ */
+public final class SignInViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+
+    private final SessionFactory sessions;
+    private final SettingsModel settings;
+    private final CredentialVault vault;
+    private final Background background;
+    private final Consumer<SignedIn> onSignedIn;
+
+    private final StringProperty server = new SimpleStringProperty(this, "server", "");
+    private final StringProperty user = new SimpleStringProperty(this, "user", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final BooleanProperty rememberMe = new SimpleBooleanProperty(this, "rememberMe");
+    private final ReadOnlyBooleanWrapper signingIn = new ReadOnlyBooleanWrapper(this, "signingIn");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this, "untrustedFingerprint", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final StringBinding validationMessage;
+    private final BooleanBinding canSignIn;
+    /** Certificates vouched for by the launcher, for this run only: server key → fingerprint. */
+    private final Map<String, String> vouchedCertificates = new HashMap<>();
+    /** The server whose certificate was refused, for the trust button. */
+    private String untrustedServerKey;
+
+    public SignInViewModel(SessionFactory sessions, SettingsModel settings, CredentialVault vault,
+                           Background background, Consumer<SignedIn> onSignedIn) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.background = Objects.requireNonNull(background, "background");
+        this.onSignedIn = Objects.requireNonNull(onSignedIn, "onSignedIn");
+
+        var saved = settings.get();
+        server.set(saved.lastServer());
+        user.set(saved.lastUser());
+        rememberMe.set(saved.rememberMe() && vault.canRemember());
+
+        validationMessage = Bindings.createStringBinding(() -> validate().orElse(""), server, user, password);
+        canSignIn = validationMessage.isEmpty().and(signingIn.not());
+        // a new attempt with other data makes an old failure message misleading
+        server.addListener((obs, was, now) -> clearFailure());
+        user.addListener((obs, was, now) -> clearFailure());
+    }
+
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public BooleanProperty rememberMeProperty() {
+        return rememberMe;
+    }
+
+    /** False when no secure password store works here: the check box is off and disabled. */
+    public boolean rememberMeAvailable() {
+        return vault.canRemember();
+    }
+
+    /** Says where the password is kept, or that it cannot be remembered. */
+    public String rememberMeHint() {
+        return vault.canRemember()
+                ? "Your password is kept in " + vault.description() + "."
+                : "No secure password store is available on this system, so your password will not be remembered.";
+    }
+
+    public ReadOnlyBooleanProperty signingInProperty() {
+        return signingIn.getReadOnlyProperty();
+    }
+
+    public ObservableBooleanValue canSignIn() {
+        return canSignIn;
+    }
+
+    /** Why the form cannot be sent yet; empty when it can. */
+    public ObservableStringValue validationMessage() {
+        return validationMessage;
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    /** The SHA-256 fingerprint of a refused server certificate; empty when none is to be decided. */
+    public ReadOnlyStringProperty untrustedFingerprintProperty() {
+        return untrustedFingerprint.getReadOnlyProperty();
+    }
+
+    /** Information for the user that is not a failure of this sign-in (e.g. settings were reset). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public void showNotice(String text) {
+        notice.set(text == null ? "" : text);
+    }
+
+    /**
+     * Trusts {@code fingerprint} for the server now in the form, for this run only and without
+     * storing it: the launcher of the bundled demo server vouches for its certificate.
+     */
+    public void vouchForCertificate(String fingerprint) {
+        String key = serverKey();
+        vouchedCertificates.put(key, CertificateFingerprint.normalise(fingerprint));
+        LOG.info("Certificate {} vouched for by the launcher for {}", fingerprint, key);
+    }
+
+    /** Fills the password from the vault when the user asked to be remembered; runs in the background. */
+    public void loadRememberedPassword() {
+        String account = user.get().strip();
+        if (!rememberMe.get() || account.isEmpty() || !password.get().isEmpty()) {
+            return;
+        }
+        background.submit("load the remembered password", () -> vault.load(account),
+                stored -> stored.ifPresent(p -> {
+                    if (password.get().isEmpty() && account.equals(user.get().strip())) {
+                        password.set(new String(p));
+                    }
+                }),
+                failure -> notice.set("Your remembered password could not be read: " + failure.getMessage()));
+    }
+
+    public void signIn() {
+        if (!canSignIn.get()) {
+            return;
+        }
+        XmppAccount account;
+        try {
+            account = account();
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(e.getMessage());
+            return;
+        }
+        clearFailure();
+        signingIn.set(true);
+        String serverText = server.get().strip();
+        String userText = user.get().strip();
+        String key = serverKey();
+        boolean remember = rememberMe.get() && vault.canRemember();
+        char[] secret = password.get().toCharArray();
+        LOG.info("Signing in: {}", account);
+        background.submit("sign in " + account.user(), () -> signInAndRemember(account, remember, secret),
+                signedIn -> {
+                    signingIn.set(false);
+                    password.set("");
+                    settings.update(s -> s.withSignIn(serverText, userText, remember));
+                    onSignedIn.accept(signedIn);
+                },
+                failure -> {
+                    signingIn.set(false);
+                    showFailure(failure, key);
+                });
+    }
+
+    /** The user compared the fingerprint and accepts it: remembered for this server, then sign in again. */
+    public void trustCertificateAndRetry() {
+        String fingerprint = untrustedFingerprint.get();
+        if (fingerprint.isEmpty() || untrustedServerKey == null) {
+            return;
+        }
+        String key = untrustedServerKey;
+        settings.update(s -> s.withTrustedCertificate(key, fingerprint));
+        LOG.warn("The user trusted the certificate {} for {}", fingerprint, key);
+        clearFailure();
+        signIn();
+    }
+
+    /** On a worker: sign in, then keep or forget the password. A vault failure does not undo the sign-in. */
+    private SignedIn signInAndRemember(XmppAccount account, boolean remember, char[] secret) throws Exception {
+        ClientSession session = sessions.create(account);
+        try {
+            session.signIn();
+        } catch (Exception | Error e) {
+            session.close();
+            throw e;
+        }
+        String vaultAccount = account.user().toJid();
+        try {
+            if (remember) {
+                vault.store(vaultAccount, secret);
+            } else {
+                vault.delete(vaultAccount);
+            }
+            return new SignedIn(session, Optional.empty());
+        } catch (CredentialVaultException e) {
+            LOG.warn("Password of {} could not be {} in {}: {}", vaultAccount, remember ? "remembered" : "forgotten",
+                    vault.description(), e.getMessage());
+            return new SignedIn(session, Optional.of(remember
+                    ? "Your password could not be remembered: " + e.getMessage()
+                    : "Your saved password could not be removed: " + e.getMessage()));
+        }
+    }
+
+    /** The account the form describes. @throws IllegalArgumentException with a message for the user */
+    XmppAccount account() {
+        ServerAddress address = ServerAddress.parse(server.get());
+        Address me = address(address);
+        String key = serverKey();
+        CertificateTrust trust = Optional.ofNullable(vouchedCertificates.get(key))
+                .or(() -> settings.get().trustedCertificate(key))
+                .map(CertificateTrust::pinned)
+                .orElse(CertificateTrust.system());
+        XmppAccount account = XmppAccount.of(me, password.get().toCharArray()).withTrust(trust);
+        return address.endpoint().map(account::withServer).orElse(account);
+    }
+
+    /** The server as remembered for trusted certificates: the field's text, or the user's domain. */
+    String serverKey() {
+        String typed = server.get().strip().toLowerCase(Locale.ROOT);
+        if (!typed.isEmpty()) {
+            return typed;
+        }
+        String u = user.get().strip();
+        int at = u.lastIndexOf('@');
+        return at >= 0 ? u.substring(at + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private Address address(ServerAddress address) {
+        String u = user.get().strip();
+        try {
+            if (u.contains("@")) {
+                Address me = Address.parse(u);
+                if (address.domain().isPresent() && !address.domain().get().equals(me.domain())) {
+                    throw new IllegalArgumentException("Your address " + me + " is not on " + address.domain().get()
+                            + ". Leave the server empty, or enter the host:port of your server.");
+                }
+                return me;
+            }
+            if (address.domain().isPresent()) {
+                return Address.of(u, address.domain().get());
+            }
+            throw new IllegalArgumentException("Enter your full address, like alice@example.com.");
+        } catch (InvalidAddressException e) {
+            throw new IllegalArgumentException("Your address is not valid: " + e.getMessage() + ".", e);
+        }
+    }
+
+    private Optional<String> validate() {
+        if (user.get().isBlank()) {
+            return Optional.of("Enter your address, like alice@example.com.");
+        }
+        if (password.get().isEmpty()) {
+            return Optional.of("Enter your password.");
+        }
+        try {
+            address(ServerAddress.parse(server.get()));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private void showFailure(Exception failure, String key) {
+        if (failure instanceof SignInException e) {
+            errorMessage.set(messageFor(e, key.isEmpty() ? "the server" : key));
+            if (e.reason() == SignInException.Reason.CERTIFICATE_UNTRUSTED && e.certificateFingerprint().isPresent()) {
+                untrustedServerKey = key;
+                untrustedFingerprint.set(e.certificateFingerprint().get());
+            }
+            LOG.warn("Sign-in to {} failed ({}): {}", key, e.reason(), e.getMessage());
+        } else {
+            errorMessage.set("Signing in failed: " + failure.getMessage());
+            LOG.warn("Sign-in to {} failed", key, failure);
+        }
+    }
+
+    /** One clear message per reason, saying what the user can do about it. */
+    static String messageFor(SignInException e, String server) {
+        return switch (e.reason()) {
+            case BAD_CREDENTIALS -> "Wrong user name or password. Check both and try again.";
+            case UNREACHABLE -> "Cannot reach the server " + server
+                    + ". Check the server address and your network connection.";
+            case CERTIFICATE_UNTRUSTED -> "The certificate of " + server + " is not trusted. Trust it only if its"
+                    + " SHA-256 fingerprint below matches the one your administrator gave you.";
+            case TLS_FAILURE -> "A secure connection to " + server + " could not be set up: " + e.getMessage();
+            case POLICY_VIOLATION -> "The server refused the sign-in: " + e.getMessage();
+            case PROTOCOL_ERROR -> "The server answered in a way Switchboard does not understand: " + e.getMessage();
+        };
+    }
+
+    private void clearFailure() {
+        errorMessage.set("");
+        untrustedFingerprint.set("");
+        untrustedServerKey = null;
+    }
+}

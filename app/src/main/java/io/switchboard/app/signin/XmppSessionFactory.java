@@ -1,0 +1,14 @@
+package io.switchboard.app.signin;
+
+import io.switchboard.core.service.ClientSession;
+import io.switchboard.xmpp.XmppAccount;
+import io.switchboard.xmpp.XmppClientSession;
+
+/** Production sessions: Smack over TCP with the standard reconnect policy. */
+public final class XmppSessionFactory implements SessionFactory {
+
+    @Override
+    public ClientSession create(XmppAccount account) {
+        return new XmppClientSession(account);
+    }
+}
