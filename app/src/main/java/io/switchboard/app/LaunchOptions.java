@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.app.settings.Theme;
+import io.switchboard.xmpp.tls.CertificateFingerprint;
 
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,12 +33,20 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
         Arguments arguments = new Arguments();
         CommandLine line = commandLine(arguments);
         line.parseArgs(args);
-        if (arguments.autoSignIn && (arguments.user == null || arguments.passwordEnv == null)) {
-            throw new CommandLine.ParameterException(line, "--auto-sign-in needs --user and --password-env");
-        }
+        arguments.validate(line);
         return new LaunchOptions(Optional.ofNullable(arguments.server), Optional.ofNullable(arguments.user),
                 Optional.ofNullable(arguments.passwordEnv), Optional.ofNullable(arguments.trustFingerprint),
                 arguments.autoSignIn, Optional.ofNullable(arguments.theme));
+    }
+
+    /**
+     * Checks the command line; picocli itself prints the help, the version or what is wrong
+     * with the line (to the console, where the person who typed it looks).
+     *
+     * @return 0 when the application should start (or help was shown), else the exit code
+     */
+    public static int check(String... args) {
+        return commandLine(new Arguments()).execute(args);
     }
 
     /** True when the line only asks for help or the version. */
@@ -86,9 +97,26 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
         @Option(names = "--theme", paramLabel = "light|dark", description = "Light or dark look.")
         Theme theme;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            validate(spec.commandLine());
             return 0;
+        }
+
+        void validate(CommandLine line) {
+            if (autoSignIn && (user == null || passwordEnv == null)) {
+                throw new CommandLine.ParameterException(line, "--auto-sign-in needs --user and --password-env");
+            }
+            if (trustFingerprint != null) {
+                try {
+                    CertificateFingerprint.normalise(trustFingerprint);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(line, "--trust-fingerprint: " + e.getMessage());
+                }
+            }
         }
     }
 }

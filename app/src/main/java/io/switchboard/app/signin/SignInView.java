@@ -126,10 +126,6 @@ public final class SignInView {
         root.setPadding(new Insets(28));
         root.setFillWidth(true);
         root.getStyleClass().add("sign-in");
-        // fields stay editable while signing in, but a second attempt cannot start (button disabled)
-        if (viewModel.userProperty().get().isEmpty()) {
-            user.requestFocus();
-        }
     }
 
     public Parent root() {

@@ -1,0 +1,244 @@
+package io.switchboard.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.switchboard.app.main.MainWindowView;
+import io.switchboard.app.main.MainWindowViewModel;
+import io.switchboard.app.presence.AppInputIdleTimeSource;
+import io.switchboard.app.presence.AutoAwayController;
+import io.switchboard.app.presence.IdleTimeSource;
+import io.switchboard.app.presence.IdleTimeSources;
+import io.switchboard.app.settings.AppSettings;
+import io.switchboard.app.settings.CommandRunner;
+import io.switchboard.app.settings.CredentialVault;
+import io.switchboard.app.settings.CredentialVaults;
+import io.switchboard.app.settings.PlatformDirectories;
+import io.switchboard.app.settings.ProcessCommandRunner;
+import io.switchboard.app.settings.SettingsModel;
+import io.switchboard.app.settings.SettingsStore;
+import io.switchboard.app.settings.Theme;
+import io.switchboard.app.signin.SessionFactory;
+import io.switchboard.app.signin.SignInView;
+import io.switchboard.app.signin.SignInViewModel;
+import io.switchboard.app.signin.SignedIn;
+import io.switchboard.app.signin.XmppSessionFactory;
+import io.switchboard.app.ui.Background;
+import io.switchboard.app.ui.ExecutorBackground;
+import io.switchboard.app.ui.FxDispatcher;
+import io.switchboard.app.ui.UiDispatcher;
+import io.switchboard.core.service.ClientSession;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that builds the client: settings, password vault, threads, dispatcher,
+ * session factory, view models and views, and the switch between the sign-in and the main
+ * window. Nothing else constructs services.
+ */
+public final class AppComposition {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppComposition.class);
+    private static final String STYLESHEET = "/io/switchboard/app/app.css";
+
+    private final LaunchOptions options;
+    private final Map<String, String> environment;
+    private final PlatformDirectories directories;
+
+    private SettingsStore settingsStore;
+    private SettingsModel settings;
+    private CredentialVault vault;
+    private ExecutorService workers;
+    private ExecutorService settingsWriter;
+    private ScheduledExecutorService idleChecks;
+    private UiDispatcher ui;
+    private Background background;
+    private SessionFactory sessions;
+    private AppInputIdleTimeSource appInput;
+    private IdleTimeSource idleTime;
+    /** Read by auto-away on its scheduler thread; follows the settings. */
+    private volatile Duration autoAwayAfter;
+
+    private Stage stage;
+    private boolean firstSignIn = true;
+    private ClientSession session;
+    private ScheduledFuture<?> autoAway;
+
+    public AppComposition(LaunchOptions options, Map<String, String> environment, PlatformDirectories directories) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.directories = Objects.requireNonNull(directories, "directories");
+    }
+
+    /** Off the UI thread (file I/O and platform probes): settings, vault, threads, idle time. */
+    public void prepare() {
+        settingsStore = new SettingsStore(directories.settingsFile());
+        AppSettings loaded = settingsStore.load();
+        if (options.theme().isPresent()) {
+            loaded = loaded.withTheme(options.theme().get());
+        }
+        settingsWriter = Executors.newSingleThreadExecutor(daemon("switchboard-settings"));
+        settings = new SettingsModel(loaded, s -> settingsWriter.execute(() -> save(s)));
+        autoAwayAfter = Duration.ofMinutes(loaded.autoAwayMinutes());
+
+        CommandRunner commands = new ProcessCommandRunner();
+        vault = new CredentialVaults(directories.os(), commands, directories.configDir().resolve("credentials")).select();
+
+        ui = new FxDispatcher();
+        workers = Executors.newFixedThreadPool(3, daemon("switchboard-worker"));
+        background = new ExecutorBackground(workers, ui);
+        sessions = new XmppSessionFactory();
+
+        idleChecks = Executors.newSingleThreadScheduledExecutor(daemon("switchboard-idle"));
+        appInput = new AppInputIdleTimeSource(Clock.systemUTC());
+        idleTime = IdleTimeSources.select(directories.os(), environment.get("DISPLAY"), commands, appInput);
+        LOG.info("Settings in {}, passwords in {}", settingsStore.file(), vault.description());
+    }
+
+    /** On the UI thread. */
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        applyTheme(settings.get().theme());
+        settings.property().addListener((obs, was, now) -> {
+            if (was.theme() != now.theme()) {
+                applyTheme(now.theme());
+            }
+            autoAwayAfter = Duration.ofMinutes(now.autoAwayMinutes());
+        });
+        showSignIn();
+    }
+
+    public void stop() {
+        stopAutoAway();
+        ClientSession current = session;
+        session = null;
+        if (current != null) {
+            // sign out politely, but do not let a dead network hold up closing the app
+            Future<?> closing = workers.submit(current::close);
+            try {
+                closing.get(3, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.info("Signing out at exit did not finish: {}", e.toString());
+            }
+        }
+        workers.shutdownNow();
+        idleChecks.shutdownNow();
+        settingsWriter.shutdown();   // a pending save still completes
+        try {
+            settingsWriter.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void showSignIn() {
+        SignInViewModel viewModel = new SignInViewModel(sessions, settings, vault, background, this::showMain);
+        boolean launching = firstSignIn;
+        firstSignIn = false;
+        if (launching) {
+            applyLaunchOptions(viewModel);
+            settingsStore.loadProblem().ifPresent(viewModel::showNotice);
+        }
+        viewModel.loadRememberedPassword();
+        show(new SignInView(viewModel).root(), 420, 600, "Switchboard — Sign in");
+        if (launching && options.autoSignIn()) {
+            viewModel.signIn();
+        }
+    }
+
+    private void applyLaunchOptions(SignInViewModel viewModel) {
+        options.server().ifPresent(viewModel.serverProperty()::set);
+        options.user().ifPresent(viewModel.userProperty()::set);
+        options.password(environment).ifPresent(p -> viewModel.passwordProperty().set(new String(p)));
+        if (options.passwordEnv().isPresent() && options.password(environment).isEmpty()) {
+            viewModel.showNotice("The environment variable " + options.passwordEnv().get()
+                    + " given with --password-env is not set; enter your password.");
+        }
+        options.trustFingerprint().ifPresent(viewModel::vouchForCertificate);
+    }
+
+    private void showMain(SignedIn signedIn) {
+        session = signedIn.session();
+        MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, settings, this::signedOut);
+        signedIn.notice().ifPresent(viewModel::showNotice);
+        show(new MainWindowView(viewModel, buddyList()).root(), 400, 680, "Switchboard — " + session.self());
+        autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
+    }
+
+    /**
+     * TEMPORARY placeholder until the lead wires the buddy list here:
+     * {@code new BuddyListView(new BuddyListViewModel(session, ui, background, conversations)).root()}
+     * with {@code conversations} the {@code ChatViewModel}.
+     */
+    private Node buddyList() {
+        Label placeholder = new Label("Buddy list (TEMPORARY placeholder — wired by the lead)");
+        placeholder.setWrapText(true);
+        return placeholder;
+    }
+
+    private void signedOut() {
+        stopAutoAway();
+        session = null;
+        showSignIn();
+    }
+
+    private void stopAutoAway() {
+        if (autoAway != null) {
+            autoAway.cancel(false);
+            autoAway = null;
+        }
+    }
+
+    private void show(Parent root, double width, double height, String title) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
+        appInput.watch(scene);
+        stage.setScene(scene);
+        stage.setTitle(title);
+        stage.show();
+    }
+
+    private static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void save(AppSettings toSave) {
+        try {
+            settingsStore.save(toSave);
+        } catch (IOException e) {
+            LOG.warn("Settings could not be saved to {}: {}", settingsStore.file(), e.toString());
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,210 @@
+package io.switchboard.app.main;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import io.switchboard.app.settings.Theme;
+import io.switchboard.core.model.Availability;
+
+import java.util.Objects;
+
+import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The main window: menu, my identity and presence, the connection banner, and the buddy list
+ * in the centre (built elsewhere and handed in). Thin: layout, bindings, forwarding.
+ */
+public final class MainWindowView {
+
+    private final BorderPane root = new BorderPane();
+    private final MainWindowViewModel viewModel;
+
+    public MainWindowView(MainWindowViewModel viewModel, Node buddyList) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        Objects.requireNonNull(buddyList, "buddyList");
+        root.setTop(new VBox(menuBar(), header(), banner(), notice()));
+        root.setCenter(buddyList);
+        root.getStyleClass().add("main-window");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem signOut = new MenuItem("Sign _out", new FontIcon(Material2AL.EXIT_TO_APP));
+        signOut.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        signOut.setOnAction(e -> viewModel.signOut());
+        MenuItem quit = new MenuItem("_Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        Menu app = new Menu("_Switchboard", null, signOut, new SeparatorMenuItem(), quit);
+
+        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.setSelected(viewModel.theme().get() == Theme.DARK);
+        viewModel.theme().addListener((obs, was, now) -> dark.setSelected(now == Theme.DARK));
+        dark.setOnAction(e -> viewModel.toggleTheme());
+        Menu view = new Menu("_View", null, dark);
+
+        MenuItem about = new MenuItem("_About Switchboard");
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu("_Help", null, about);
+        return new MenuBar(app, view, help);
+    }
+
+    private Node header() {
+        FontIcon avatar = new FontIcon(Material2AL.ACCOUNT_CIRCLE);
+        avatar.getStyleClass().add("self-avatar");
+        Label name = new Label(viewModel.selfName());
+        name.getStyleClass().addAll(Styles.TEXT_BOLD);
+        Label address = new Label(viewModel.selfAddress());
+        address.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        VBox identity = new VBox(2, name, address);
+
+        Button theme = iconButton(Material2AL.BRIGHTNESS_4, "Switch between light and dark theme");
+        theme.setOnAction(e -> viewModel.toggleTheme());
+        Button signOut = iconButton(Material2AL.EXIT_TO_APP, "Sign out");
+        signOut.setOnAction(e -> viewModel.signOut());
+        HBox top = new HBox(10, avatar, identity, new Spacer(), theme, signOut);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<Availability> picker = new ComboBox<>();
+        picker.setId("presencePicker");
+        picker.setAccessibleText("My presence");
+        picker.getItems().setAll(MainWindowViewModel.CHOICES);
+        picker.setCellFactory(list -> new AvailabilityCell());
+        picker.setButtonCell(new AvailabilityCell());
+        picker.setValue(viewModel.shownAvailability().get());
+        viewModel.shownAvailability().addListener((obs, was, now) -> picker.setValue(now));
+        picker.setOnAction(e -> {
+            Availability picked = picker.getValue();
+            if (picked != null && picked != Availability.OFFLINE) {
+                viewModel.choose(picked);
+            }
+        });
+        picker.disableProperty().bind(viewModel.connectedProperty().not());
+
+        TextField note = new TextField();
+        note.setId("presenceNote");
+        note.setPromptText("What are you up to?");
+        note.setAccessibleText("Presence note");
+        note.setTooltip(new Tooltip("Press Enter to publish your note"));
+        note.textProperty().bindBidirectional(viewModel.noteProperty());
+        note.setOnAction(e -> viewModel.commitNote());
+        note.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                viewModel.commitNote();
+            }
+        });
+        note.disableProperty().bind(viewModel.connectedProperty().not());
+        HBox.setHgrow(note, Priority.ALWAYS);
+        HBox presence = new HBox(8, picker, note);
+        presence.setAlignment(Pos.CENTER_LEFT);
+
+        VBox header = new VBox(10, top, presence);
+        header.setPadding(new Insets(12));
+        header.getStyleClass().add("self-header");
+        return header;
+    }
+
+    private Node banner() {
+        Message message = new Message("", "", new FontIcon(Material2MZ.SYNC));
+        message.setId("connectionBanner");
+        message.descriptionProperty().bind(viewModel.bannerTextProperty());
+        message.accessibleTextProperty().bind(viewModel.bannerTextProperty());
+        viewModel.bannerKindProperty().addListener((obs, was, now) -> styleBanner(message, now));
+        styleBanner(message, viewModel.bannerKindProperty().get());
+
+        Button again = new Button("Sign in _again");
+        again.setOnAction(e -> viewModel.signOut());
+        ObservableBooleanValue failed = viewModel.bannerKindProperty().isEqualTo(BannerKind.FAILED);
+        again.visibleProperty().bind(failed);
+        again.managedProperty().bind(failed);
+
+        VBox banner = new VBox(6, message, again);
+        banner.setPadding(new Insets(6, 12, 6, 12));
+        ObservableBooleanValue shown = viewModel.bannerKindProperty().isNotEqualTo(BannerKind.NONE);
+        banner.visibleProperty().bind(shown);
+        banner.managedProperty().bind(shown);
+        return banner;
+    }
+
+    private Node notice() {
+        Message message = new Message("", "", new FontIcon(Material2AL.INFO));
+        message.getStyleClass().add(Styles.ACCENT);
+        message.descriptionProperty().bind(viewModel.noticeProperty());
+        message.setOnClose(e -> viewModel.showNotice(""));
+        ObservableBooleanValue shown = viewModel.noticeProperty().isNotEmpty();
+        message.visibleProperty().bind(shown);
+        message.managedProperty().bind(shown);
+        VBox box = new VBox(message);
+        box.setPadding(new Insets(0, 12, 6, 12));
+        box.visibleProperty().bind(shown);
+        box.managedProperty().bind(shown);
+        return box;
+    }
+
+    private static void styleBanner(Message message, BannerKind kind) {
+        message.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
+        message.getStyleClass().add(kind == BannerKind.FAILED ? Styles.DANGER : Styles.WARNING);
+        message.setGraphic(new FontIcon(kind == BannerKind.FAILED ? Material2MZ.WIFI_OFF : Material2MZ.SYNC));
+    }
+
+    private static Button iconButton(org.kordamp.ikonli.Ikon icon, String text) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setTooltip(new Tooltip(text));
+        button.setAccessibleText(text);
+        return button;
+    }
+
+    private void showAbout() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION, viewModel.aboutText());
+        about.setTitle("About Switchboard");
+        about.setHeaderText("Switchboard");
+        about.initOwner(root.getScene().getWindow());
+        about.showAndWait();
+    }
+
+    /** An availability with its colour dot; a disabled picker shows "Offline" in grey. */
+    private static final class AvailabilityCell extends ListCell<Availability> {
+        @Override
+        protected void updateItem(Availability item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+            } else {
+                setText(item.label());
+                setGraphic(PresenceDot.of(item));
+            }
+        }
+    }
+}
