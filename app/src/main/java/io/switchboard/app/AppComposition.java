@@ -161,7 +161,7 @@ public final class AppComposition {
             settingsStore.loadProblem().ifPresent(viewModel::showNotice);
         }
         viewModel.loadRememberedPassword();
-        show(new SignInView(viewModel).root(), 420, 600, "Switchboard — Sign in");
+        show(new SignInView(viewModel).root(), 440, 680, "Switchboard — Sign in");
         if (launching && options.autoSignIn()) {
             viewModel.signIn();
         }
@@ -180,6 +180,7 @@ public final class AppComposition {
 
     private void showMain(SignedIn signedIn) {
         session = signedIn.session();
+        LOG.info("Signed in as {}", session.self());
         MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, settings, this::signedOut);
         signedIn.notice().ifPresent(viewModel::showNotice);
         show(new MainWindowView(viewModel, buddyList()).root(), 400, 680, "Switchboard — " + session.self());
@@ -198,6 +199,7 @@ public final class AppComposition {
     }
 
     private void signedOut() {
+        LOG.info("Signed out");
         stopAutoAway();
         session = null;
         showSignIn();

@@ -31,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -109,7 +110,27 @@ public final class MainWindowView {
                 viewModel.choose(picked);
             }
         });
-        picker.disableProperty().bind(viewModel.connectedProperty().not());
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Availability availability) {
+                return availability == null ? "" : availability.label();
+            }
+
+            @Override
+            public Availability fromString(String text) {
+                throw new UnsupportedOperationException("the picker is not editable");
+            }
+        });
+        // while disconnected there is nothing to pick: a grey "Offline" stands in for the picker
+        Label offline = new Label(Availability.OFFLINE.label(), PresenceDot.of(Availability.OFFLINE));
+        offline.setId("offlinePresence");
+        offline.setAccessibleText("My presence: " + Availability.OFFLINE.label());
+        offline.getStyleClass().add(Styles.TEXT_MUTED);
+        ObservableBooleanValue online = viewModel.connectedProperty();
+        picker.visibleProperty().bind(online);
+        picker.managedProperty().bind(online);
+        offline.visibleProperty().bind(viewModel.connectedProperty().not());
+        offline.managedProperty().bind(viewModel.connectedProperty().not());
 
         TextField note = new TextField();
         note.setId("presenceNote");
@@ -125,7 +146,7 @@ public final class MainWindowView {
         });
         note.disableProperty().bind(viewModel.connectedProperty().not());
         HBox.setHgrow(note, Priority.ALWAYS);
-        HBox presence = new HBox(8, picker, note);
+        HBox presence = new HBox(8, picker, offline, note);
         presence.setAlignment(Pos.CENTER_LEFT);
 
         VBox header = new VBox(10, top, presence);
@@ -172,6 +193,7 @@ public final class MainWindowView {
     }
 
     private static void styleBanner(Message message, BannerKind kind) {
+        message.setTitle(kind == BannerKind.FAILED ? "Disconnected" : "Reconnecting");
         message.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
         message.getStyleClass().add(kind == BannerKind.FAILED ? Styles.DANGER : Styles.WARNING);
         message.setGraphic(new FontIcon(kind == BannerKind.FAILED ? Material2MZ.WIFI_OFF : Material2MZ.SYNC));

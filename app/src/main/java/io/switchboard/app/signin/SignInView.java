@@ -15,6 +15,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -89,9 +90,11 @@ public final class SignInView {
         error.accessibleTextProperty().bind(viewModel.errorMessageProperty());
         showWhenNotEmpty(error, viewModel.errorMessageProperty().isNotEmpty());
 
-        TextField fingerprint = new TextField();
+        TextArea fingerprint = new TextArea();
         fingerprint.setId("fingerprint");
         fingerprint.setEditable(false);   // selectable, so it can be copied and compared
+        fingerprint.setWrapText(true);
+        fingerprint.setPrefRowCount(3);
         fingerprint.setAccessibleText("SHA-256 fingerprint of the server certificate");
         fingerprint.textProperty().bind(viewModel.untrustedFingerprintProperty());
         fingerprint.getStyleClass().add(Styles.TEXT_SMALL);
