@@ -56,6 +56,11 @@ public final class MessageViewModel {
         // stored offline messages keep the time they were written, and say so
         this.fullTime = delayed ? full + " (sent while you were offline)" : full;
         this.retryAction = retryAction;
+        if (incoming) {
+            show(Status.RECEIVED, "", "Received");
+        } else {
+            showSending();
+        }
     }
 
     /** The service's id of the message; empty while it is still being sent. */
@@ -150,9 +155,10 @@ public final class MessageViewModel {
 
     private void show(Status newStatus, String text, String description) {
         status.set(newStatus);
-        statusText.set(text);
         statusDescription.set(description);
         failed.set(newStatus == Status.FAILED);
+        // last: views re-render the status line when the text changes and read the rest then
+        statusText.set(text);
     }
 
     static MessageViewModel of(ChatMessage m, String sender, String peerName, ZoneId zone,

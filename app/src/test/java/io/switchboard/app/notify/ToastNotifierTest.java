@@ -1,0 +1,58 @@
+package io.switchboard.app.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Popup;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.ApplicationTest;
+
+class ToastNotifierTest extends ApplicationTest {
+
+    private final ToastNotifier toast = new ToastNotifier(javafx.util.Duration.millis(300));
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new Scene(new StackPane(new Label("main window")), 300, 200));
+        stage.show();
+    }
+
+    @Test
+    void showsTitleAndTextThenGoesAwayByItself() {
+        interact(() -> toast.notify("Bob Brown", "are you there?"));
+
+        Popup popup = toast.showing().orElseThrow();
+        assertThat(popup.getContent().get(0).lookupAll(".label")).extracting(n -> ((Label) n).getText())
+                .containsExactly("Bob Brown", "are you there?");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !popup.isShowing());
+    }
+
+    @Test
+    void aNewerMessageReplacesTheToast() {
+        interact(() -> toast.notify("Bob Brown", "one"));
+        Popup first = toast.showing().orElseThrow();
+
+        interact(() -> toast.notify("Carol", "two"));
+
+        assertThat(first.isShowing()).isFalse();
+        assertThat(toast.showing()).isPresent();
+    }
+
+    @Test
+    void headlessDesktopFallsBackToToasts() {
+        DesktopNotifier notifier = new DesktopNotifier("Switchboard");
+
+        assertThat(notifier.delegate()).isInstanceOf(ToastNotifier.class);
+    }
+}
