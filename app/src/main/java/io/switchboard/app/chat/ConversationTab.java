@@ -20,6 +20,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -125,6 +126,7 @@ final class ConversationTab {
 
         Button send = new Button("_Send", new FontIcon(Material2MZ.SEND));
         send.setMnemonicParsing(true);
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.getStyleClass().add(Styles.ACCENT);
         send.setAccessibleText("Send message");
         send.disableProperty().bind(vm.canSendProperty().not());

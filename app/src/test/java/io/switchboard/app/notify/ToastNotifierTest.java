@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
@@ -19,6 +20,8 @@ import org.testfx.framework.junit5.ApplicationTest;
 class ToastNotifierTest extends ApplicationTest {
 
     private final ToastNotifier toast = new ToastNotifier(javafx.util.Duration.millis(300));
+    /** Long enough that a loaded machine never sees it expire during a test. */
+    private final ToastNotifier lasting = new ToastNotifier(javafx.util.Duration.minutes(1));
 
     @Override
     public void start(Stage stage) {
@@ -29,9 +32,15 @@ class ToastNotifierTest extends ApplicationTest {
 
     @Test
     void showsTitleAndTextThenGoesAwayByItself() {
-        interact(() -> toast.notify("Bob Brown", "are you there?"));
+        AtomicReference<Popup> shown = new AtomicReference<>();
+        // looked at in the same FX task: the short timer cannot have run yet
+        interact(() -> {
+            toast.notify("Bob Brown", "are you there?");
+            shown.set(toast.showing().orElse(null));
+        });
 
-        Popup popup = toast.showing().orElseThrow();
+        Popup popup = shown.get();
+        assertThat(popup).isNotNull();
         assertThat(popup.getContent().get(0).lookupAll(".label")).extracting(n -> ((Label) n).getText())
                 .containsExactly("Bob Brown", "are you there?");
 
@@ -40,13 +49,15 @@ class ToastNotifierTest extends ApplicationTest {
 
     @Test
     void aNewerMessageReplacesTheToast() {
-        interact(() -> toast.notify("Bob Brown", "one"));
-        Popup first = toast.showing().orElseThrow();
+        interact(() -> lasting.notify("Bob Brown", "one"));
+        Popup first = lasting.showing().orElseThrow();
 
-        interact(() -> toast.notify("Carol", "two"));
+        interact(() -> lasting.notify("Carol", "two"));
 
         assertThat(first.isShowing()).isFalse();
-        assertThat(toast.showing()).isPresent();
+        Popup second = lasting.showing().orElseThrow();
+        assertThat(second).isNotSameAs(first);
+        interact(second::hide);
     }
 
     @Test
