@@ -3,6 +3,8 @@ package io.switchboard.server;
 import io.switchboard.server.cli.ServerRuntime;
 import io.switchboard.server.config.C2sConfig;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.demo.BotTimings;
+import io.switchboard.server.demo.DemoBots;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
@@ -16,9 +18,11 @@ import io.switchboard.server.xmpp.stream.C2sSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +45,9 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     private final ExecutorService workers;
     private final ImRouter router;
     private final C2sServer c2s;
+    /** Null unless demo mode with bots is on. */
+    private final DemoBots demoBots;
+    private final ScheduledExecutorService demoScheduler;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private SwitchboardServer(ServerConfig config, Database database, CertificateManager certificates) {
@@ -52,6 +59,14 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
                 new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser()),
                 workers, Clock.systemUTC());
         this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
+        if (config.demo().botsEnabled()) {
+            // one thread is plenty: bots only build stanzas and hand them to the router
+            this.demoScheduler = Executors.newSingleThreadScheduledExecutor(new NamedDaemonThreads("demo-bots"));
+            this.demoBots = new DemoBots(config.domain(), router, demoScheduler, BotTimings.defaults(), new Random());
+        } else {
+            this.demoScheduler = null;
+            this.demoBots = null;
+        }
     }
 
     /** Builds the server; nothing listens until {@link #start()}. Matches {@code ServerRuntimeFactory}. */
@@ -74,6 +89,9 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     @Override
     public void start() throws InterruptedException {
         c2s.start();
+        if (demoBots != null) {
+            demoBots.start();
+        }
         LOG.info("Switchboard server for {} started: XMPP on {}:{}", config.domain(), config.c2s().bindHost(), c2sPort());
     }
 
@@ -101,6 +119,11 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     public synchronized void stop() {
         if (stopped.getCount() == 0) {
             return;
+        }
+        if (demoBots != null) {
+            // before the workers stop, so their sign-outs reach the people watching them
+            demoBots.close();
+            demoScheduler.shutdownNow();
         }
         c2s.stop();
         workers.shutdown();

@@ -2,12 +2,14 @@ package io.switchboard.server.cli;
 
 import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.demo.DemoDirectory;
+import io.switchboard.server.demo.DemoOrganisation;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand {
 
     @Command(name = "seed", mixinStandardHelpOptions = true,
-            description = "Create the demo users (password \"demo\") who all see each other. Idempotent.")
+            description = "Create the demo company (36 users in five departments, password \"demo\") with their buddy lists. Idempotent.")
     static final class Seed implements Callable<Integer> {
 
         @Spec
@@ -44,10 +46,15 @@ public final class DemoCommand {
     }
 
     static void printSeeded(PrintWriter out, String domain, DemoDirectory.SeedResult result) {
-        out.printf("Demo users (password \"%s\" for all; for demos on this machine only):%n", DemoDirectory.PASSWORD);
-        for (DemoDirectory.DemoUser user : DemoDirectory.USERS) {
-            out.printf("  %-22s %s, %s%n", user.username() + "@" + domain, user.displayName(), user.department());
+        out.printf("Demo users @%s (password \"%s\" for all; for demos on this machine only):%n",
+                domain, DemoDirectory.PASSWORD);
+        for (String department : DemoOrganisation.departments()) {
+            out.printf("  %-12s %s%n", department, DemoOrganisation.USERS.stream()
+                    .filter(u -> u.department().equals(department))
+                    .map(DemoOrganisation.DemoUser::username)
+                    .collect(Collectors.joining(", ")));
         }
+        out.printf("Sign in as alice@%s or bob@%s, for example.%n", domain, domain);
         out.printf("Created %d user(s), added %d roster item(s).%n", result.createdUsers().size(), result.addedRosterItems());
         out.flush();
     }

@@ -67,6 +67,9 @@ public final class RunCommand implements Callable<Integer> {
         if (options.demo) {
             config = config.withDemoUsers(true);
         }
+        if (options.noBots) {
+            config = config.withDemoBots(false);
+        }
         config.validate();
         LOG.info("Data directory {}", environment.dataDirectory());
 

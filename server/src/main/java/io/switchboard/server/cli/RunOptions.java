@@ -10,6 +10,10 @@ public final class RunOptions {
     Integer port;
 
     @Option(names = "--demo",
-            description = "Create the demo users (alice, bob, carol, dave, erin; password \"demo\") before starting.")
+            description = "Create the demo company (alice, bob, carol, ...; password \"demo\") before starting, "
+                    + "with colleagues who change presence and answer chats.")
     boolean demo;
+
+    @Option(names = "--no-bots", description = "With --demo: no simulated colleagues, only the demo users.")
+    boolean noBots;
 }

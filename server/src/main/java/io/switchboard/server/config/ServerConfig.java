@@ -41,6 +41,10 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
         return new ServerConfig(domain, c2s, database, offlineMessages, demo.withSeedUsers(seed));
     }
 
+    public ServerConfig withDemoBots(boolean enabled) {
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withBots(enabled));
+    }
+
     /** Checks ranges and formats; the exception names every bad setting by its key in the file. */
     public void validate() throws ConfigException {
         List<String> problems = new ArrayList<>();

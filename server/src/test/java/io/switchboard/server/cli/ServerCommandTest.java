@@ -3,6 +3,8 @@ package io.switchboard.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Availability;
 import io.switchboard.server.SwitchboardServer;
 import io.switchboard.server.auth.ScramHash;
 import io.switchboard.server.config.ServerConfig;
@@ -139,7 +141,7 @@ class ServerCommandTest {
     @Test
     void demoSeedPrintsTheDemoCredentialsAndIsIdempotent() throws Exception {
         assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
-        assertThat(out.toString()).contains("alice@localhost").contains("password \"demo\"").contains("Created 5 user(s)");
+        assertThat(out.toString()).contains("alice@localhost").contains("password \"demo\"").contains("Created 36 user(s)");
 
         assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
         assertThat(out.toString()).contains("Created 0 user(s), added 0 roster item(s)");
@@ -161,9 +163,13 @@ class ServerCommandTest {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), started.get().c2sPort())) {
                 assertThat(client.isConnected()).isTrue();
             }
-            assertThat(out.toString()).contains("is running").contains("Certificate SHA-256 fingerprint");
+            // listening comes a moment before the launcher prints that it is running
+            await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("Certificate SHA-256 fingerprint"));
+            assertThat(out.toString()).contains("is running");
             assertThat(dataDir.resolve(ServerConfigFile.FILE_NAME)).isRegularFile();
             assertThat(dataDir.resolve(CertificateManager.KEYSTORE_FILE)).isRegularFile();
+            await().atMost(Duration.ofSeconds(10)).until(() -> started.get().presenceEngine()
+                    .composedPresence(Address.of("carol", "localhost")).availability() != Availability.OFFLINE);
 
             started.get().stop();
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
@@ -201,9 +207,24 @@ class ServerCommandTest {
         assertThat(runtime.calls).containsExactly("start", "await", "stop");
         assertThat(runtime.config.c2s().port()).isEqualTo(15222);
         assertThat(runtime.usersSeenAtStart).contains("alice", "erin");
+        assertThat(runtime.config.demo().botsEnabled()).isTrue();
         assertThat(out.toString()).contains("running on 127.0.0.1:15222").contains("fingerprint");
         assertThat(((com.zaxxer.hikari.HikariDataSource) given.get().dataSource()).isClosed())
                 .as("the launcher closes the database after the server stopped").isTrue();
+    }
+
+    @Test
+    void noBotsKeepsTheDemoUsersButNotTheSimulatedColleagues() {
+        RecordingRuntime runtime = new RecordingRuntime();
+        ServerRuntimeFactory factory = (config, database, certificates) -> {
+            runtime.config = config;
+            return runtime;
+        };
+
+        assertThat(execute(factory, "run", "--data-dir", dir(), "--demo", "--no-bots")).isZero();
+
+        assertThat(runtime.config.demo().seedUsers()).isTrue();
+        assertThat(runtime.config.demo().botsEnabled()).isFalse();
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 class DemoDirectoryTest {
 
@@ -48,24 +49,42 @@ class DemoDirectoryTest {
     void seedCreatesTheDemoUsersWithTheDemoPassword() throws StoreException {
         DemoDirectory.SeedResult result = demo.seed();
 
-        assertThat(users.list()).containsExactly("alice", "bob", "carol", "dave", "erin");
-        assertThat(result.createdUsers()).hasSize(5);
+        assertThat(users.list()).hasSize(36).contains("alice", "bob", "carol", "dave", "erin", "grace", "henry");
+        assertThat(result.createdUsers()).hasSize(36);
         assertThat(users.credential("carol", ScramHash.SHA_256).orElseThrow().matches("demo".toCharArray())).isTrue();
     }
 
     @Test
-    void everyoneSeesEveryoneGroupedByDepartment() throws StoreException {
+    void buddyListsAreMutualAndGroupedByTheContactsDepartment() throws StoreException {
         demo.seed();
 
-        assertThat(rosters.items("alice")).hasSize(4).allSatisfy(item ->
-                assertThat(item.subscription()).isEqualTo(SubscriptionState.BOTH));
+        for (String owner : users.list()) {
+            assertThat(rosters.items(owner)).as("%s's buddy list", owner).isNotEmpty().allSatisfy(item -> {
+                assertThat(item.subscription()).isEqualTo(SubscriptionState.BOTH);
+                assertThat(rosters.item(item.contact().local(), Address.of(owner, "localhost")))
+                        .as("%s has %s back", item.contact().local(), owner)
+                        .hasValueSatisfying(back -> assertThat(back.subscription()).isEqualTo(SubscriptionState.BOTH));
+            });
+        }
         RosterItem bob = rosters.item("alice", Address.of("bob", "localhost")).orElseThrow();
         assertThat(bob.name()).isEqualTo("Bob Brown");
         assertThat(bob.groups()).containsExactly("Engineering");
         assertThat(rosters.item("erin", Address.of("carol", "localhost")).orElseThrow().groups())
                 .isEqualTo(Set.of("Sales"));
         assertThat(rosters.ownersWithContact(Address.of("erin", "localhost")))
-                .containsExactly("alice", "bob", "carol", "dave");
+                .contains("alice", "bob", "carol", "dave", "kate").doesNotContain("erin", "maya");
+    }
+
+    @Test
+    void alicesBuddyListHasHerTeamHerManagerAndAFewColleaguesInOtherDepartments() throws StoreException {
+        demo.seed();
+
+        var items = rosters.items("alice");
+        assertThat(items).hasSizeBetween(15, 25);
+        Set<String> groups = items.stream().flatMap(i -> i.groups().stream()).collect(Collectors.toSet());
+        assertThat(groups).hasSizeBetween(3, 5).contains("Engineering", "Management", "Sales");
+        assertThat(items).extracting(i -> i.contact().local()).contains("bob", "henry", "carol", "erin")
+                .doesNotContain("grace", "alice");
     }
 
     @Test
@@ -94,6 +113,6 @@ class DemoDirectoryTest {
         demo.seed();
 
         assertThat(users.credential("bob", ScramHash.SHA_256).orElseThrow().matches("own-secret".toCharArray())).isTrue();
-        assertThat(rosters.items("bob")).hasSize(4);
+        assertThat(rosters.items("bob")).hasSize(DemoOrganisation.contactsOf("bob").size());
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.server.xmpp.stream;
 
+import io.netty.handler.flush.FlushConsolidationHandler;
+
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -7,7 +9,10 @@ import io.switchboard.server.xmpp.xml.XmlStreamDecoder;
 
 /**
  * Builds the pipeline of one client connection:
- * {@code [tls] → [idle] → xml-decoder → xml-encoder → slow-client-guard → stream}.
+ * {@code [tls] → flush-consolidation → [idle] → xml-decoder → xml-encoder → slow-client-guard → stream}.
+ * Presence fan-out writes many small stanzas to a connection from worker threads; consolidating
+ * their flushes (Netty's {@link FlushConsolidationHandler}) turns a burst into one TLS record and
+ * one system call instead of one per stanza.
  * The TLS handler is inserted at the front on {@code <starttls/>}, the idle handler after
  * authentication (before it, an absolute deadline applies). Runs on the new channel's event loop.
  */
@@ -25,6 +30,8 @@ final class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         connections.add(ch);
         ch.pipeline()
+                .addLast("flush-consolidation", new FlushConsolidationHandler(
+                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
                 .addLast(C2sStreamHandler.DECODER, new XmlStreamDecoder(deps.settings().xmlLimits()))
                 .addLast("xml-encoder", XmlOutboundEncoder.INSTANCE)
                 .addLast("slow-client-guard", new SlowClientGuard(deps.settings().slowClientTimeout()))

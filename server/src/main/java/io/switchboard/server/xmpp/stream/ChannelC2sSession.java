@@ -6,6 +6,7 @@ import io.switchboard.server.xmpp.session.C2sSession;
 import io.switchboard.server.xmpp.session.StreamErrorCondition;
 import io.switchboard.server.xmpp.xml.XmlElement;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ final class ChannelC2sSession implements C2sSession {
     /**
      * @param closer closes the stream on the event loop (with an error, or cleanly for null)
      */
+    private final AtomicBoolean closingUnread = new AtomicBoolean();
+
     ChannelC2sSession(Channel channel, Jid jid, String id, long maxPendingWriteBytes,
                       BiConsumer<StreamErrorCondition, String> closer) {
         this.channel = channel;
@@ -53,8 +56,11 @@ final class ChannelC2sSession implements C2sSession {
     @Override
     public void send(XmlElement stanza) {
         if (!channel.isWritable() && channel.bytesBeforeWritable() > maxPendingWriteBytes) {
-            LOG.info("{} does not read its stream; closing", jid);
-            channel.close();
+            // many stanzas can be on their way to a client that stopped reading: say it once
+            if (closingUnread.compareAndSet(false, true)) {
+                LOG.info("{} does not read its stream; closing", jid);
+                channel.close();
+            }
             return;
         }
         channel.writeAndFlush(stanza, channel.voidPromise());
