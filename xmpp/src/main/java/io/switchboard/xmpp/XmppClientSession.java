@@ -16,6 +16,8 @@ import io.switchboard.xmpp.presence.AvailabilityExtension;
 import io.switchboard.xmpp.presence.AvailabilityExtensionProvider;
 import io.switchboard.xmpp.tls.CertificateCheck;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -319,11 +321,13 @@ public final class XmppClientSession implements ClientSession {
                     .setSendPresence(false)
                     .setConnectTimeout(Math.toIntExact(account.connectTimeout().toMillis()));
             account.server().ifPresent(s -> {
-                // an IP literal is used as is; a host name is resolved (A/AAAA, no SRV) by Smack
+                // an IP literal is used as is; a host name goes through the system resolver, which
+                // reads /etc/hosts (Smack's MiniDNS does not, so "localhost" would be "no such domain")
                 if (InetAddressUtil.isIpAddress(s.host())) {
                     builder.setHostAddress(InetAddressUtil.convertToInetAddressIfPossible(s.host()));
                 } else {
-                    builder.setHost(s.host());
+                    resolveWithSystemResolver(s.host()).ifPresentOrElse(builder::setHostAddress,
+                            () -> builder.setHost(s.host()));
                 }
                 builder.setPort(s.port());
             });
@@ -331,6 +335,16 @@ public final class XmppClientSession implements ClientSession {
         } catch (XmppStringprepException e) {
             throw new IllegalArgumentException("'" + account.domain() + "' or '" + account.resource()
                     + "' is not valid in XMPP: " + e.getMessage(), e);
+        }
+    }
+
+    /** Empty when the system cannot resolve it: Smack then tries DNS and reports the failure. */
+    private static Optional<InetAddress> resolveWithSystemResolver(String host) {
+        try {
+            return Optional.of(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            LOG.debug("System resolver does not know {}; leaving it to DNS", host);
+            return Optional.empty();
         }
     }
 
