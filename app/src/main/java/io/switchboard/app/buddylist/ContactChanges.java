@@ -4,10 +4,13 @@ import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Contact;
 import io.switchboard.core.model.Presence;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Coalesces buddy-list events between two UI pulses. The session's event thread offers
@@ -35,8 +38,14 @@ final class ContactChanges {
     record Removal(Address address) implements Change {
     }
 
-    /** The drained changes; {@code reset} means "these upserts are the whole list now". */
-    record Batch(boolean reset, List<Change> changes) {
+    /**
+     * Drained changes. {@code keep} is non-null after a snapshot: every contact not in it is
+     * gone. {@code more} says changes are left for another drain.
+     */
+    record Batch(Set<Address> keep, List<Change> changes, boolean more) {
+        boolean reset() {
+            return keep != null;
+        }
     }
 
     private final Map<Address, Change> pending = new LinkedHashMap<>();
@@ -69,12 +78,22 @@ final class ContactChanges {
         return this;
     }
 
-    synchronized Batch drain() {
-        Batch batch = new Batch(reset, List.copyOf(pending.values()));
-        pending.clear();
+    /**
+     * Takes at most {@code max} changes, oldest first. While some are left the drain stays
+     * scheduled: the caller must drain again (in a later UI task) instead of new events
+     * scheduling one.
+     */
+    synchronized Batch drain(int max) {
+        Set<Address> keep = reset ? Set.copyOf(pending.keySet()) : null;
+        List<Change> taken = new ArrayList<>(Math.min(max, pending.size()));
+        Iterator<Change> it = pending.values().iterator();
+        while (it.hasNext() && taken.size() < max) {
+            taken.add(it.next());
+            it.remove();
+        }
         reset = false;
-        drainScheduled = false;
-        return batch;
+        drainScheduled = !pending.isEmpty();
+        return new Batch(keep, taken, drainScheduled);
     }
 
     private boolean schedule() {
