@@ -6,6 +6,7 @@ import io.switchboard.core.model.SubscriptionRequest;
 import java.util.Objects;
 
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -26,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -57,7 +59,7 @@ public final class BuddyListView {
                 BuddyListView.class.getResource("buddy-list.css"), "buddy-list.css").toExternalForm());
 
         list.setId("buddy-list");
-        list.setItems(vm.rows());
+        keepSelectionWhenRowsMove(() -> list.setItems(vm.rows()));
         list.setAccessibleText("Contacts");
         list.setPlaceholder(new Label("No contacts to show"));
         list.setCellFactory(v -> new BuddyCell(vm, () -> dragged, (row, on) -> dragged = on ? row : null));
@@ -92,6 +94,37 @@ public final class BuddyListView {
         return root;
     }
 
+    /**
+     * A row that moves (sorted by availability, its presence changed) or a rebuild of the list
+     * (a burst of changes) makes the list view move or drop its selection; the row the user
+     * had selected is selected again, so keyboard users do not lose their place. Listeners
+     * run in the order they were added: the one before {@code setItems} marks the change as
+     * ours, so the selection model's reaction is not taken for the user's; the one after
+     * restores the selection once the selection model is done.
+     */
+    private void keepSelectionWhenRowsMove(Runnable setItems) {
+        boolean[] rowsChanging = new boolean[1];
+        BuddyRow[] wanted = new BuddyRow[1];
+        vm.rows().addListener((ListChangeListener<BuddyRow>) c -> rowsChanging[0] = true);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (!rowsChanging[0]) {
+                wanted[0] = row;
+            }
+        });
+        setItems.run();
+        ObservableList<BuddyRow> items = vm.rows();
+        items.addListener((ListChangeListener<BuddyRow>) c -> {
+            rowsChanging[0] = false;
+            if (wanted[0] != null && list.getSelectionModel().getSelectedItem() != wanted[0]) {
+                int at = items.indexOf(wanted[0]);
+                if (at >= 0) {
+                    list.getSelectionModel().clearAndSelect(at);
+                    list.getFocusModel().focus(at);
+                }
+            }
+        });
+    }
+
     private Node toolbar() {
         CustomTextField filter = new CustomTextField();
         filter.setId("buddy-filter");
@@ -121,6 +154,8 @@ public final class BuddyListView {
         add.setAccessibleText("Add contact");
         add.setOnAction(e -> addContact());
 
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        sort.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(filter, offline, sort, add);
         bar.getStyleClass().add("buddy-toolbar");
         return bar;
@@ -143,12 +178,17 @@ public final class BuddyListView {
     }
 
     private Node requestNotice(SubscriptionRequest r) {
-        String text = r.from() + " wants to see your presence"
+        String detail = "wants to see your presence"
                 + (r.message().isBlank() ? "" : ": \u201c" + r.message() + "\u201d");
-        Label label = new Label(text, new FontIcon(Material2MZ.PERSON_ADD));
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
+        String text = r.from() + " " + detail;
+        Label who = new Label(r.from().toString());
+        who.getStyleClass().add(Styles.TEXT_BOLD);
+        Label what = new Label(detail);
+        what.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox label = new VBox(who, what);
+        label.setMinWidth(0);
         HBox.setHgrow(label, Priority.ALWAYS);
+        FontIcon icon = new FontIcon(Material2MZ.PERSON_ADD);
         Button accept = new Button("Accept");
         accept.getStyleClass().add(Styles.SUCCESS);
         accept.setAccessibleText("Accept " + r.from());
@@ -156,7 +196,9 @@ public final class BuddyListView {
         Button deny = new Button("Deny");
         deny.setAccessibleText("Deny " + r.from());
         deny.setOnAction(e -> vm.denyRequest(r));
-        HBox notice = new HBox(label, accept, deny);
+        accept.setMinWidth(Region.USE_PREF_SIZE);
+        deny.setMinWidth(Region.USE_PREF_SIZE);
+        HBox notice = new HBox(icon, label, accept, deny);
         notice.getStyleClass().add("subscription-request");
         notice.setAccessibleText(text);
         return notice;

@@ -78,6 +78,10 @@ public final class BuddyListViewModel {
     private final ReadOnlyIntegerWrapper onlineCount = new ReadOnlyIntegerWrapper(this, "onlineCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
     private final ObservableList<SubscriptionRequest> pendingRequests = FXCollections.observableArrayList();
+    // one read-only view each: a fresh wrapper per call would hold listeners only weakly
+    private final ObservableList<BuddyRow> readOnlyRows = FXCollections.unmodifiableObservableList(grouped.rows());
+    private final ObservableList<String> readOnlyGroupNames = FXCollections.unmodifiableObservableList(grouped.groupNames());
+    private final ObservableList<SubscriptionRequest> readOnlyRequests = FXCollections.unmodifiableObservableList(pendingRequests);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private volatile boolean disposed;
 
@@ -107,12 +111,12 @@ public final class BuddyListViewModel {
 
     /** Group headers and contact rows in display order. */
     public ObservableList<BuddyRow> rows() {
-        return FXCollections.unmodifiableObservableList(grouped.rows());
+        return readOnlyRows;
     }
 
     /** Names of the existing groups, sorted (including {@link ContactGroup#UNGROUPED} when used). */
     public ObservableList<String> groupNames() {
-        return FXCollections.unmodifiableObservableList(grouped.groupNames());
+        return readOnlyGroupNames;
     }
 
     /** Filter-as-you-type over name, address and note, case-insensitive. */
@@ -139,7 +143,7 @@ public final class BuddyListViewModel {
 
     /** People who asked to see my presence and wait for an answer. */
     public ObservableList<SubscriptionRequest> pendingRequests() {
-        return FXCollections.unmodifiableObservableList(pendingRequests);
+        return readOnlyRequests;
     }
 
     /** The last failure, for a person to read; empty when there is none. */

@@ -82,4 +82,24 @@ class BuddyListViewTest extends ApplicationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> lookup("Away · at lunch").tryQuery().isPresent());
         assertThat(lookup("Friends (1/1)").tryQuery()).isPresent();
     }
+
+    @Test
+    void selectedContactStaysSelectedWhenItMovesAndEnterOpensTheChat() {
+        ListView<BuddyRow> list = lookup("#buddy-list").queryListView();
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().size() == 5);
+        interact(() -> vm.sortOrderProperty().set(SortOrder.BY_AVAILABILITY));
+        clickOn("Alice Adams");
+        BuddyRow alice = list.getSelectionModel().getSelectedItem();
+        assertThat(alice).isInstanceOf(ContactRow.class);
+        assertThat(list.getItems().indexOf(alice)).isEqualTo(1);
+
+        session.presence.change(Address.parse("alice@example.com"), presence(Availability.DO_NOT_DISTURB, "", "laptop"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().indexOf(alice) == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getSelectionModel().getSelectedItem()).isSameAs(alice);
+        type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(conversations.opened).containsExactly(Address.parse("alice@example.com"));
+    }
 }
