@@ -1,0 +1,460 @@
+package io.switchboard.app.buddylist;
+
+import io.switchboard.app.chat.Conversations;
+import io.switchboard.app.ui.Background;
+import io.switchboard.app.ui.UiDispatcher;
+import io.switchboard.core.event.ListenerRegistration;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Contact;
+import io.switchboard.core.model.ContactGroup;
+import io.switchboard.core.model.InvalidAddressException;
+import io.switchboard.core.model.Presence;
+import io.switchboard.core.model.SubscriptionRequest;
+import io.switchboard.core.service.ClientSession;
+import io.switchboard.core.service.ContactListService;
+import io.switchboard.core.service.ContactListService.ContactListListener;
+import io.switchboard.core.service.SessionState;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The buddy list: grouped contacts with presence, filter, sort, show/hide offline, pending
+ * subscription requests, and the commands on contacts. The view only renders {@link #rows()}
+ * and forwards user actions here.
+ *
+ * <p>Session events arrive on the session's event thread. They are coalesced per contact
+ * ({@link ContactChanges}) and applied on the UI thread in one task per burst, as small edits
+ * of the row list; a sign-in with thousands of contacts becomes one rebuild, not thousands.
+ */
+public final class BuddyListViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuddyListViewModel.class);
+
+    /** Above this many changes in one drain a single rebuild is cheaper than edits. */
+    static final int INCREMENTAL_LIMIT = 64;
+    /**
+     * At most this many changes per UI task, so a sign-in with thousands of contacts never
+     * holds the UI thread for long (100 contacts take about a millisecond warm, tens cold or on a busy machine).
+     */
+    static final int CHANGES_PER_TASK = 100;
+
+    private final ContactListService contacts;
+    private final UiDispatcher ui;
+    private final Background background;
+    private final Conversations conversations;
+
+    private final ContactChanges changes = new ContactChanges();
+    private final Map<Address, ContactItem> items = new HashMap<>();
+    private final GroupedRows grouped = new GroupedRows();
+    private final List<ListenerRegistration> registrations = new ArrayList<>();
+
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final BooleanProperty showOffline = new SimpleBooleanProperty(this, "showOffline", true);
+    private final ObjectProperty<SortOrder> sortOrder = new SimpleObjectProperty<>(this, "sortOrder", SortOrder.BY_NAME);
+    private final ReadOnlyIntegerWrapper onlineCount = new ReadOnlyIntegerWrapper(this, "onlineCount");
+    private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
+    private final ObservableList<SubscriptionRequest> pendingRequests = FXCollections.observableArrayList();
+    // one read-only view each: a fresh wrapper per call would hold listeners only weakly
+    private final ObservableList<BuddyRow> readOnlyRows = FXCollections.unmodifiableObservableList(grouped.rows());
+    private final ObservableList<String> readOnlyGroupNames = FXCollections.unmodifiableObservableList(grouped.groupNames());
+    private final ObservableList<SubscriptionRequest> readOnlyRequests = FXCollections.unmodifiableObservableList(pendingRequests);
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private volatile boolean disposed;
+
+    public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations) {
+        Objects.requireNonNull(session, "session");
+        this.contacts = Objects.requireNonNull(session.contacts(), "session.contacts()");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.background = Objects.requireNonNull(background, "background");
+        this.conversations = Objects.requireNonNull(conversations, "conversations");
+
+        filterText.addListener((obs, old, text) -> grouped.setFilter(text));
+        showOffline.addListener((obs, old, show) -> grouped.setShowOffline(show));
+        sortOrder.addListener((obs, old, order) -> grouped.setOrder(order == null ? SortOrder.BY_NAME : order));
+
+        // listen first, then load: nothing that happens in between is lost (see ContactChanges)
+        registrations.add(contacts.addListener(new ContactEvents()));
+        registrations.add(session.presence().addListener(this::presenceChanged));
+        registrations.add(session.addListener((state, cause) -> {
+            if (state == SessionState.CONNECTED) {
+                reload();   // the roster may have changed while we were reconnecting
+            }
+        }));
+        reload();
+    }
+
+    // ---- observable state -------------------------------------------------------------
+
+    /** Group headers and contact rows in display order. */
+    public ObservableList<BuddyRow> rows() {
+        return readOnlyRows;
+    }
+
+    /** Names of the existing groups, sorted (including {@link ContactGroup#UNGROUPED} when used). */
+    public ObservableList<String> groupNames() {
+        return readOnlyGroupNames;
+    }
+
+    /** Filter-as-you-type over name, address and note, case-insensitive. */
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public BooleanProperty showOfflineProperty() {
+        return showOffline;
+    }
+
+    public ObjectProperty<SortOrder> sortOrderProperty() {
+        return sortOrder;
+    }
+
+    /** Distinct contacts online / in the list. */
+    public ReadOnlyIntegerProperty onlineCountProperty() {
+        return onlineCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalCountProperty() {
+        return totalCount.getReadOnlyProperty();
+    }
+
+    /** People who asked to see my presence and wait for an answer. */
+    public ObservableList<SubscriptionRequest> pendingRequests() {
+        return readOnlyRequests;
+    }
+
+    /** The last failure, for a person to read; empty when there is none. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public void dismissError() {
+        errorMessage.set("");
+    }
+
+    /** The item of a contact in the list, or null. */
+    public ContactItem item(Address address) {
+        return items.get(address);
+    }
+
+    /** The row of a contact under a group, or null. */
+    public ContactRow row(Address address, String group) {
+        ContactItem item = items.get(address);
+        return item == null ? null : grouped.rowOf(item, group);
+    }
+
+    public GroupRow header(String group) {
+        return grouped.header(group);
+    }
+
+    // ---- commands ----------------------------------------------------------------------
+
+    public void setExpanded(GroupRow group, boolean expanded) {
+        grouped.setExpanded(group.name(), expanded);
+    }
+
+    public void toggleExpanded(GroupRow group) {
+        setExpanded(group, !group.isExpanded());
+    }
+
+    /** Double-click or Enter: contacts open a chat, headers collapse or expand. */
+    public void activate(BuddyRow row) {
+        if (row instanceof ContactRow c) {
+            conversations.open(c.item().address());
+        } else if (row instanceof GroupRow g) {
+            toggleExpanded(g);
+        }
+    }
+
+    public void openChat(ContactItem item) {
+        conversations.open(item.address());
+    }
+
+    /** A form for the add-contact dialog, offering the existing groups. */
+    public AddContactViewModel newAddContactForm() {
+        return new AddContactViewModel(this, groupNames());
+    }
+
+    /**
+     * Adds a contact and asks to see their presence. An invalid address is reported in
+     * {@link #errorMessageProperty()} and nothing is sent.
+     *
+     * @param group an existing or new group; blank or {@link ContactGroup#UNGROUPED} for none
+     * @return false when the address is invalid
+     */
+    public boolean addContact(String addressText, String displayName, String group) {
+        Address address;
+        try {
+            address = Address.parse(addressText);
+        } catch (InvalidAddressException e) {
+            errorMessage.set(e.getMessage());
+            return false;
+        }
+        String name = displayName == null ? "" : displayName.strip();
+        Set<String> groups = isNoGroup(group) ? Set.of() : Set.of(group.strip());
+        run("Could not add " + address, () -> {
+            contacts.addContact(address, name, groups);
+            return null;
+        }, ignored -> { });
+        return true;
+    }
+
+    public void removeContact(ContactItem item) {
+        run("Could not remove " + item.getDisplayName(), () -> {
+            contacts.removeContact(item.address());
+            return null;
+        }, ignored -> { });
+    }
+
+    public void renameContact(ContactItem item, String newName) {
+        String name = newName == null ? "" : newName.strip();
+        if (name.isEmpty()) {
+            errorMessage.set("Enter a name for " + item.address());
+            return;
+        }
+        if (name.equals(item.getDisplayName())) {
+            return;
+        }
+        run("Could not rename " + item.getDisplayName(), () -> {
+            contacts.renameContact(item.address(), name);
+            return null;
+        }, ignored -> { });
+    }
+
+    /**
+     * Moves a contact from the row's group to {@code targetGroup}, keeping its other groups
+     * (context menu "Move to", or drag and drop onto a group header).
+     */
+    public void moveContact(ContactRow row, String targetGroup) {
+        if (!canMove(row, targetGroup)) {
+            return;
+        }
+        Set<String> groups = new LinkedHashSet<>(row.item().contact().groups());
+        groups.remove(row.group());
+        if (!isNoGroup(targetGroup)) {
+            groups.add(targetGroup.strip());
+        }
+        Set<String> target = Set.copyOf(groups);
+        run("Could not move " + row.item().getDisplayName() + " to " + targetGroup, () -> {
+            contacts.setGroups(row.item().address(), target);
+            return null;
+        }, ignored -> { });
+    }
+
+    /** Whether {@code row} may be moved to {@code targetGroup}: not onto its own group. */
+    public boolean canMove(ContactRow row, String targetGroup) {
+        if (row == null || targetGroup == null || targetGroup.isBlank()) {
+            return false;
+        }
+        String target = isNoGroup(targetGroup) ? ContactGroup.UNGROUPED : targetGroup.strip();
+        return !target.equals(row.group());
+    }
+
+    /** Drag and drop: a contact row dropped on a row (a header, or a member) of another group. */
+    public boolean canDrop(BuddyRow dragged, BuddyRow target) {
+        return dragged instanceof ContactRow c && target != null && canMove(c, target.group());
+    }
+
+    public void drop(BuddyRow dragged, BuddyRow target) {
+        if (canDrop(dragged, target)) {
+            moveContact((ContactRow) dragged, target.group());
+        }
+    }
+
+    public void acceptRequest(SubscriptionRequest request) {
+        run("Could not accept " + request.from(), () -> {
+            contacts.acceptSubscription(request.from());
+            return null;
+        }, ignored -> forgetRequest(request.from()));
+    }
+
+    public void denyRequest(SubscriptionRequest request) {
+        run("Could not deny " + request.from(), () -> {
+            contacts.denySubscription(request.from());
+            return null;
+        }, ignored -> forgetRequest(request.from()));
+    }
+
+    /** Stops listening to the session; the view model is inert afterwards. */
+    public void dispose() {
+        disposed = true;
+        registrations.forEach(ListenerRegistration::close);
+        registrations.clear();
+        ui.run(() -> items.values().forEach(i -> i.unreadCounter().unbind()));
+    }
+
+    // ---- events --------------------------------------------------------------------------
+
+    private void reload() {
+        background.submit("loading the contact list", () -> {
+            boolean schedule;
+            synchronized (changes.lock()) {
+                schedule = changes.offerSnapshot(contacts.contacts());
+            }
+            if (schedule) {
+                ui.run(this::applyChanges);
+            }
+            return contacts.pendingRequests();
+        }, this::addRequests, e -> fail("Could not load your contacts", e));
+    }
+
+    private void offer(ContactChanges.Change change) {
+        if (!disposed && changes.offer(change)) {
+            ui.run(this::applyChanges);
+        }
+    }
+
+    private void presenceChanged(Address address, Presence presence) {
+        offer(new ContactChanges.PresenceOnly(address, presence));
+    }
+
+    /** Applies everything that arrived since the last pulse, on the UI thread. */
+    private void applyChanges() {
+        if (disposed) {
+            return;
+        }
+        ContactChanges.Batch batch = changes.drain(CHANGES_PER_TASK);
+        boolean bulk = batch.reset() || batch.changes().size() > INCREMENTAL_LIMIT;
+        if (bulk) {
+            grouped.beginBulk();
+        }
+        if (batch.reset()) {
+            for (ContactItem gone : List.copyOf(items.values())) {
+                if (!batch.keep().contains(gone.address())) {
+                    removeItem(gone.address());
+                }
+            }
+        }
+        for (ContactChanges.Change change : batch.changes()) {
+            apply(change);
+        }
+        if (bulk) {
+            grouped.endBulk();
+        }
+        int online = 0;
+        for (ContactItem i : items.values()) {
+            online += i.isOnline() ? 1 : 0;
+        }
+        onlineCount.set(online);
+        totalCount.set(items.size());
+        if (batch.more()) {
+            // The rest goes in a later UI task, behind input and layout already waiting.
+            // Not ui.run: on the UI thread it would run at once, making one long task again.
+            background.submit("applying contact changes", () -> null, ignored -> applyChanges(),
+                    e -> LOG.error("Could not schedule the rest of the contact changes", e));
+        }
+    }
+
+    private void apply(ContactChanges.Change change) {
+        if (change instanceof ContactChanges.Upsert u) {
+            Contact c = u.contact();
+            ContactItem item = items.get(c.address());
+            if (item == null) {
+                item = new ContactItem(c);
+                item.unreadCounter().bind(conversations.unreadCount(c.address()));
+                items.put(c.address(), item);
+                grouped.add(item);
+            } else {
+                grouped.update(item, c);
+            }
+            if (c.subscription().theySeeMine()) {
+                forgetRequest(c.address());   // answered, maybe from another device
+            }
+        } else if (change instanceof ContactChanges.PresenceOnly p) {
+            ContactItem item = items.get(p.address());
+            if (item != null) {
+                grouped.update(item, item.contact().withPresence(p.presence()));
+            }
+        } else if (change instanceof ContactChanges.Removal r) {
+            removeItem(r.address());
+        }
+    }
+
+    private void removeItem(Address address) {
+        ContactItem item = items.remove(address);
+        if (item != null) {
+            grouped.remove(item);
+            item.unreadCounter().unbind();
+        }
+    }
+
+    private void addRequests(Collection<SubscriptionRequest> requests) {
+        for (SubscriptionRequest r : requests) {
+            if (pendingRequests.stream().noneMatch(p -> p.from().equals(r.from()))) {
+                pendingRequests.add(r);
+            }
+        }
+    }
+
+    private void forgetRequest(Address from) {
+        pendingRequests.removeIf(r -> r.from().equals(from));
+    }
+
+    private <T> void run(String failure, Callable<T> work, java.util.function.Consumer<? super T> onSuccess) {
+        background.submit(failure, work, result -> {
+            if (!disposed) {
+                onSuccess.accept(result);
+            }
+        }, e -> fail(failure, e));
+    }
+
+    private void fail(String failure, Exception e) {
+        LOG.warn("{}: {}", failure, e.getMessage());
+        LOG.debug(failure, e);
+        if (!disposed) {
+            errorMessage.set(failure + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private static boolean isNoGroup(String group) {
+        return group == null || group.isBlank() || group.strip().equals(ContactGroup.UNGROUPED);
+    }
+
+    /** Session events, on the session's event thread. */
+    private final class ContactEvents implements ContactListListener {
+        @Override
+        public void contactAdded(Contact contact) {
+            offer(new ContactChanges.Upsert(contact));
+        }
+
+        @Override
+        public void contactUpdated(Contact contact) {
+            offer(new ContactChanges.Upsert(contact));
+        }
+
+        @Override
+        public void contactRemoved(Address address) {
+            offer(new ContactChanges.Removal(address));
+        }
+
+        @Override
+        public void subscriptionRequested(SubscriptionRequest request) {
+            if (!disposed) {
+                ui.run(() -> addRequests(List.of(request)));
+            }
+        }
+    }
+}

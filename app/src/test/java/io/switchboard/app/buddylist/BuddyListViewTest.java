@@ -1,0 +1,105 @@
+package io.switchboard.app.buddylist;
+
+import static io.switchboard.app.buddylist.FakeSession.contact;
+import static io.switchboard.app.buddylist.FakeSession.presence;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import atlantafx.base.theme.PrimerLight;
+import io.switchboard.app.ui.ExecutorBackground;
+import io.switchboard.app.ui.FxDispatcher;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Availability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Smoke test of the real buddy list, headless: it shows, filters as you type, opens chats. */
+class BuddyListViewTest extends ApplicationTest {
+
+    private final FakeSession session = new FakeSession();
+    private final FakeConversations conversations = new FakeConversations();
+    private final ExecutorService workers = Executors.newSingleThreadExecutor();
+    private BuddyListViewModel vm;
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        session.contacts.preload(List.of(
+                contact("alice@example.com", "Alice Adams", "Engineering")
+                        .withPresence(presence(Availability.AVAILABLE, "", "laptop")),
+                contact("bob@example.com", "Bob Brown", "Engineering")
+                        .withPresence(presence(Availability.BUSY, "in a meeting", "desk")),
+                contact("carol@example.com", "Carol Clark", "Friends")));
+        FxDispatcher fx = new FxDispatcher();
+        vm = new BuddyListViewModel(session, fx, new ExecutorBackground(workers, fx), conversations);
+        stage.setScene(new Scene((Parent) new BuddyListView(vm).root(), 420, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        interact(vm::dispose);
+        session.close();
+        workers.shutdownNow();
+    }
+
+    @Test
+    void filterShrinksTheListAndDoubleClickOpensTheChat() {
+        ListView<BuddyRow> list = lookup("#buddy-list").queryListView();
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().size() == 5);
+
+        clickOn("#buddy-filter").write("ali");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).hasSize(2);
+        assertThat(lookup("Engineering (2/2)").tryQuery()).isPresent();
+
+        doubleClickOn("Alice Adams");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(conversations.opened).containsExactly(Address.parse("alice@example.com"));
+    }
+
+    @Test
+    void presenceChangeShowsInTheRow() {
+        ListView<BuddyRow> list = lookup("#buddy-list").queryListView();
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().size() == 5);
+
+        session.presence.change(Address.parse("carol@example.com"), presence(Availability.AWAY, "at lunch", "phone"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("Away · at lunch").tryQuery().isPresent());
+        assertThat(lookup("Friends (1/1)").tryQuery()).isPresent();
+    }
+
+    @Test
+    void selectedContactStaysSelectedWhenItMovesAndEnterOpensTheChat() {
+        ListView<BuddyRow> list = lookup("#buddy-list").queryListView();
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().size() == 5);
+        interact(() -> vm.sortOrderProperty().set(SortOrder.BY_AVAILABILITY));
+        clickOn("Alice Adams");
+        BuddyRow alice = list.getSelectionModel().getSelectedItem();
+        assertThat(alice).isInstanceOf(ContactRow.class);
+        assertThat(list.getItems().indexOf(alice)).isEqualTo(1);
+
+        session.presence.change(Address.parse("alice@example.com"), presence(Availability.DO_NOT_DISTURB, "", "laptop"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().indexOf(alice) == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getSelectionModel().getSelectedItem()).isSameAs(alice);
+        type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(conversations.opened).containsExactly(Address.parse("alice@example.com"));
+    }
+}
