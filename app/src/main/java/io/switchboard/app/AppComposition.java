@@ -2,6 +2,12 @@ package io.switchboard.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.switchboard.app.buddylist.BuddyListView;
+import io.switchboard.app.buddylist.BuddyListViewModel;
+import io.switchboard.app.chat.ChatViewModel;
+import io.switchboard.app.chat.ChatWindowView;
+import io.switchboard.app.chat.ExecutorScheduler;
+import io.switchboard.app.chat.HostServicesLinkOpener;
 import io.switchboard.app.main.MainWindowView;
 import io.switchboard.app.main.MainWindowViewModel;
 import io.switchboard.app.presence.AppInputIdleTimeSource;
@@ -25,6 +31,7 @@ import io.switchboard.app.signin.XmppSessionFactory;
 import io.switchboard.app.ui.Background;
 import io.switchboard.app.ui.ExecutorBackground;
 import io.switchboard.app.ui.FxDispatcher;
+import io.switchboard.app.notify.DesktopNotifier;
 import io.switchboard.app.ui.UiDispatcher;
 import io.switchboard.core.service.ClientSession;
 
@@ -43,10 +50,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Application;
-import javafx.scene.Node;
+import javafx.application.HostServices;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 import org.slf4j.Logger;
@@ -85,6 +91,13 @@ public final class AppComposition {
     private ClientSession session;
     private ScheduledFuture<?> autoAway;
 
+    /** The per-sign-in part of the UI: chat and buddy list live exactly as long as one session. */
+    private ChatViewModel chat;
+    private ChatWindowView chatWindow;
+    private BuddyListViewModel buddies;
+    private DesktopNotifier notifier;
+    private HostServices hostServices;
+
     public AppComposition(LaunchOptions options, Map<String, String> environment, PlatformDirectories directories) {
         this.options = Objects.requireNonNull(options, "options");
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
@@ -117,8 +130,10 @@ public final class AppComposition {
     }
 
     /** On the UI thread. */
-    public void start(Stage primaryStage) {
+    public void start(Stage primaryStage, HostServices host) {
         this.stage = primaryStage;
+        this.hostServices = Objects.requireNonNull(host, "host");
+        this.notifier = new DesktopNotifier("Switchboard");
         applyTheme(settings.get().theme());
         settings.property().addListener((obs, was, now) -> {
             if (was.theme() != now.theme()) {
@@ -131,6 +146,10 @@ public final class AppComposition {
 
     public void stop() {
         stopAutoAway();
+        disposeSessionViews();
+        if (notifier != null) {
+            notifier.close();
+        }
         ClientSession current = session;
         session = null;
         if (current != null) {
@@ -183,26 +202,37 @@ public final class AppComposition {
         LOG.info("Signed in as {}", session.self());
         MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, settings, this::signedOut);
         signedIn.notice().ifPresent(viewModel::showNotice);
-        show(new MainWindowView(viewModel, buddyList()).root(), 400, 680, "Switchboard — " + session.self());
+        chat = new ChatViewModel(session, ui, background, notifier, new ExecutorScheduler(ui), Clock.systemUTC(),
+                new HostServicesLinkOpener(hostServices));
+        chatWindow = new ChatWindowView(chat);
+        buddies = new BuddyListViewModel(session, ui, background, chat);
+        show(new MainWindowView(viewModel, new BuddyListView(buddies).root()).root(), 400, 680,
+                "Switchboard — " + session.self());
         autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
-    }
-
-    /**
-     * TEMPORARY placeholder until the lead wires the buddy list here:
-     * {@code new BuddyListView(new BuddyListViewModel(session, ui, background, conversations)).root()}
-     * with {@code conversations} the {@code ChatViewModel}.
-     */
-    private Node buddyList() {
-        Label placeholder = new Label("Buddy list (TEMPORARY placeholder — wired by the lead)");
-        placeholder.setWrapText(true);
-        return placeholder;
     }
 
     private void signedOut() {
         LOG.info("Signed out");
         stopAutoAway();
+        disposeSessionViews();
         session = null;
         showSignIn();
+    }
+
+    private void disposeSessionViews() {
+        if (buddies != null) {
+            buddies.dispose();
+            buddies = null;
+        }
+        if (chat != null) {
+            chat.closeAll();
+            chat.dispose();
+            chat = null;
+        }
+        if (chatWindow != null) {
+            chatWindow.stage().ifPresent(Stage::hide);
+            chatWindow = null;
+        }
     }
 
     private void stopAutoAway() {

@@ -21,7 +21,7 @@ public final class SwitchboardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        composition.start(stage);
+        composition.start(stage, getHostServices());
     }
 
     @Override
