@@ -5,7 +5,9 @@ import io.switchboard.e2e.scenarios.TestProcesses;
 import io.switchboard.e2e.scenarios.XmppServerFixture;
 import io.switchboard.server.SwitchboardServer;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.server.tls.CertificateManager;
 
@@ -22,20 +24,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The real Switchboard server, in-process, on an ephemeral loopback port, with its embedded H2
  * file database and generated certificate in a temporary data directory — composed exactly as
  * {@code switchboard-server run} composes it. {@link #restart()} stops the server, closes the
- * database, and starts both again on the same port and files.
+ * database, and starts both again on the same port and files; {@link #stopServer()} and
+ * {@link #startServer()} do the same in two steps, for tests that look at the time in between.
+ * {@link #withDemoCompany()} seeds the demo company and starts its bots, as {@code run --demo}.
  */
 public final class BundledServerFixture implements XmppServerFixture, BeforeAllCallback, AfterAllCallback {
 
+    private final boolean demoCompany;
     private Path dataDir;
     private ServerConfig config;
     private CertificateManager certificates;
     private Database database;
     private SwitchboardServer server;
 
+    public BundledServerFixture() {
+        this(false);
+    }
+
+    private BundledServerFixture(boolean demoCompany) {
+        this.demoCompany = demoCompany;
+    }
+
+    /** The server as {@code run --demo} starts it: the demo users (password "demo") and the demo colleagues online. */
+    public static BundledServerFixture withDemoCompany() {
+        return new BundledServerFixture(true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("switchboard-e2e");
-        config = ServerConfig.defaults().withPort(0);
+        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany);
         certificates = CertificateManager.loadOrCreate(dataDir, config.domain());
         start();
     }
@@ -49,6 +67,9 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     private void start() throws Exception {
         var db = config.database();
         database = Database.open(db.jdbcUrl(dataDir), db.username(), db.password(), db.maximumPoolSize());
+        if (config.demo().seedUsers()) {
+            new DemoDirectory(new JdbcUserStore(database), new JdbcRosterStore(database), config.domain()).seed();
+        }
         server = SwitchboardServer.create(config, database, certificates);
         server.start();
         // a restart must come back on the same port, so clients can reconnect
@@ -64,6 +85,21 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
             database.close();
             database = null;
         }
+    }
+
+    /** Stops the server and closes its database; every client connection drops. */
+    public void stopServer() {
+        stop();
+    }
+
+    /** Starts the server again after {@link #stopServer()}, on the same port and files. */
+    public void startServer() throws Exception {
+        start();
+    }
+
+    /** The server's database while it runs, for seeding its stores directly. */
+    public Database database() {
+        return database;
     }
 
     public SwitchboardServer server() {
