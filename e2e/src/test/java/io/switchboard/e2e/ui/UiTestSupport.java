@@ -115,9 +115,11 @@ abstract class UiTestSupport {
         return fx(() -> List.copyOf(robot.lookup("#buddy-list").<BuddyRow>queryListView().getItems()));
     }
 
+    /** Contact rows in the buddy list; 0 while there is none (still in the sign-in window). */
     long contactRowCount() {
-        return fx(() -> robot.lookup("#buddy-list").<BuddyRow>queryListView().getItems().stream()
-                .filter(ContactRow.class::isInstance).count());
+        return fx(() -> robot.lookup("#buddy-list").tryQuery()
+                .map(list -> ((ListView<?>) list).getItems().stream().filter(ContactRow.class::isInstance).count())
+                .orElse(0L));
     }
 
     /** What the row of {@code contact} shows: its dot's colour, its status line and the text a screen reader reads. */

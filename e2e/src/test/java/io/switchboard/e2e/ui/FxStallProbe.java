@@ -1,0 +1,126 @@
+package io.switchboard.e2e.ui;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+import javafx.application.Platform;
+
+/**
+ * Measures how long the FX thread keeps other work waiting: a probe thread posts a tiny task
+ * with {@code Platform.runLater} every 2 ms and records how late it runs. The lateness of a task
+ * posted just as a long task (or a pulse: CSS, layout) starts is that task's length, so the
+ * largest lateness bounds the longest stall a user would feel as a frozen window. It also
+ * records the CPU time the FX thread used while each probe task waited, which tells work on
+ * the FX thread from the FX thread waiting for a core (or for the garbage collector) on a
+ * crowded machine; and while a task is late it samples the FX thread's stack, to say what
+ * stalled it.
+ */
+final class FxStallProbe implements AutoCloseable {
+
+    private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long STACK_SAMPLE_AFTER_MILLIS = 40;
+    private static final int MAX_STACKS = 30;
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Thread thread;
+    private final List<String> stallStacks = new CopyOnWriteArrayList<>();
+    private volatile boolean running = true;
+    private volatile long fxThreadId = -1;
+    private volatile long longestNanos;
+    private volatile long longestCpuNanos;
+    private volatile long busiestNanos;
+    private volatile int samples;
+
+    private FxStallProbe() {
+        thread = new Thread(this::probe, "fx-stall-probe");
+        thread.setDaemon(true);
+    }
+
+    static FxStallProbe start() {
+        FxStallProbe probe = new FxStallProbe();
+        probe.thread.start();
+        return probe;
+    }
+
+    private void probe() {
+        while (running) {
+            long cpuAtPost = fxThreadId < 0 ? -1 : threads.getThreadCpuTime(fxThreadId);
+            long posted = System.nanoTime();
+            CountDownLatch ran = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                long late = System.nanoTime() - posted;
+                long cpu = threads.getCurrentThreadCpuTime();
+                fxThreadId = Thread.currentThread().getId();
+                long busy = cpuAtPost < 0 ? -1 : cpu - cpuAtPost;
+                if (late > longestNanos) {
+                    longestNanos = late;
+                    longestCpuNanos = busy;
+                }
+                busiestNanos = Math.max(busiestNanos, busy);
+                samples++;
+                ran.countDown();
+            });
+            try {
+                while (!ran.await(STACK_SAMPLE_AFTER_MILLIS, TimeUnit.MILLISECONDS)) {
+                    sampleFxThread();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            LockSupport.parkNanos(INTERVAL_NANOS);
+        }
+    }
+
+    private void sampleFxThread() {
+        long id = fxThreadId;
+        if (id < 0 || stallStacks.size() >= MAX_STACKS) {
+            return;
+        }
+        var info = threads.getThreadInfo(id, 40);
+        if (info != null) {
+            stallStacks.add(Arrays.stream(info.getStackTrace()).map(StackTraceElement::toString)
+                    .collect(Collectors.joining("\n  at ", "FX thread " + info.getThreadState() + ":\n  at ", "")));
+        }
+    }
+
+    /** What the FX thread was doing whenever a probe task waited long (at most 30 samples). */
+    List<String> stallStacks() {
+        return List.copyOf(stallStacks);
+    }
+
+    /** The longest time a posted task waited for the FX thread. */
+    Duration longest() {
+        return Duration.ofNanos(longestNanos);
+    }
+
+    /** CPU time the FX thread used during {@link #longest()}; negative when not known. */
+    Duration longestCpu() {
+        return Duration.ofNanos(longestCpuNanos);
+    }
+
+    /**
+     * The most CPU time the FX thread spent while one probe task waited: the longest stretch of
+     * FX-thread work, whether or not the machine also kept the thread off a core meanwhile.
+     */
+    Duration busiest() {
+        return Duration.ofNanos(busiestNanos);
+    }
+
+    int samples() {
+        return samples;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+}
