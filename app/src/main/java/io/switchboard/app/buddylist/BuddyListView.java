@@ -128,7 +128,9 @@ public final class BuddyListView {
     private Node toolbar() {
         CustomTextField filter = new CustomTextField();
         filter.setId("buddy-filter");
-        filter.setPromptText("Filter by name, address or note");
+        // short enough to show whole beside the other tools in a narrow window; the tooltip says the rest
+        filter.setPromptText("Filter");
+        filter.setTooltip(new Tooltip("Filter by name, address or note"));
         filter.setAccessibleText("Filter contacts");
         filter.setLeft(new FontIcon(Material2MZ.SEARCH));
         filter.textProperty().bindBidirectional(vm.filterTextProperty());

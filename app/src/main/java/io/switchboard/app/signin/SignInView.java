@@ -128,6 +128,8 @@ public final class SignInView {
         root = new VBox(14, heading, notice, form, remember, rememberHint, error, trustBox, validation, actions);
         root.setPadding(new Insets(28));
         root.setFillWidth(true);
+        // the form sits in the middle of the window, not above an empty half
+        root.setAlignment(Pos.CENTER_LEFT);
         root.getStyleClass().add("sign-in");
     }
 
