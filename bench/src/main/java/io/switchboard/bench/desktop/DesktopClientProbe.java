@@ -1,0 +1,222 @@
+package io.switchboard.bench.desktop;
+
+import io.switchboard.app.Main;
+import io.switchboard.app.buddylist.ContactRow;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs inside the client's JVM: starts {@link Main} with the given command line (which signs in
+ * at once with {@code --auto-sign-in}) and watches its windows from outside, as a stopwatch would:
+ * when the sign-in window appears, when the buddy list shows all expected contacts, how long the
+ * FX thread stalled in between, and the process's resident memory. Then it signs out and in again
+ * through the window's own buttons for the warm rounds, writes what it measured to a properties
+ * file and quits the client.
+ *
+ * <p>Arguments: {@code OUT CONTACTS WARM_ROUNDS PASSWORD_ENV -- client arguments...}
+ */
+public final class DesktopClientProbe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopClientProbe.class);
+    private static final long SETTLE_MILLIS = 2_000;
+
+    private final Path out;
+    private final int contacts;
+    private final int warmRounds;
+    private final String password;
+    private final Properties results = new Properties();
+
+    private int round;              // 0: the cold sign-in at start; 1..warmRounds: sign out and in again
+    private long signInStarted;
+    private FxStallProbe stalls;
+    private boolean filled;
+    private ListView<?> watchedList;
+
+    private DesktopClientProbe(Path out, int contacts, int warmRounds, String password) {
+        this.out = out;
+        this.contacts = contacts;
+        this.warmRounds = warmRounds;
+        this.password = password;
+    }
+
+    public static void main(String[] args) {
+        int split = Arrays.asList(args).indexOf("--");
+        if (split != 4) {
+            throw new IllegalArgumentException("usage: OUT CONTACTS WARM_ROUNDS PASSWORD_ENV -- client arguments");
+        }
+        DesktopClientProbe probe = new DesktopClientProbe(Path.of(args[0]), Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]), System.getenv(args[3]));
+        Thread watcher = new Thread(probe::watchOnceTheToolkitRuns, "bench-probe");
+        watcher.setDaemon(true);
+        watcher.start();
+        Main.main(Arrays.copyOfRange(args, split + 1, args.length));
+        // the client quit (the probe asks it to when done); its sign-out has run in its stop()
+        System.exit(probe.results.containsKey("done") ? 0 : 1);
+    }
+
+    private void watchOnceTheToolkitRuns() {
+        while (true) {
+            try {
+                Platform.runLater(this::watchWindows);
+                return;
+            } catch (IllegalStateException toolkitNotUpYet) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+    }
+
+    /** On the FX thread: follow every stage's scene: the sign-in form and the main window replace each other. */
+    private void watchWindows() {
+        Window.getWindows().forEach(this::watchStage);
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::watchStage);
+            }
+        });
+    }
+
+    private void watchStage(Window window) {
+        if (window instanceof Stage stage && stage.getProperties().putIfAbsent("bench-probe", Boolean.TRUE) == null) {
+            stage.sceneProperty().addListener((obs, old, scene) -> sceneShown(scene));
+            sceneShown(stage.getScene());
+        }
+    }
+
+    private void sceneShown(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        Parent root = scene.getRoot();
+        if (root.getStyleClass().contains("sign-in")) {
+            if (round == 0) {
+                // --auto-sign-in starts signing in in the same FX task that shows this form
+                startMeasuring();
+            } else {
+                Platform.runLater(() -> signInAgain(root));
+            }
+        } else if (root.getStyleClass().contains("main-window")) {
+            watchBuddyList(root);
+        }
+    }
+
+    private void startMeasuring() {
+        filled = false;
+        signInStarted = System.nanoTime();
+        stalls = FxStallProbe.start();
+    }
+
+    /** A warm round: the user types the password again and presses "Sign in". */
+    private void signInAgain(Parent signInForm) {
+        ((TextInputControl) signInForm.lookup("#password")).setText(password);
+        startMeasuring();
+        ((Button) signInForm.lookup("#signIn")).fire();
+    }
+
+    private void watchBuddyList(Parent mainWindow) {
+        ListView<?> list = (ListView<?>) mainWindow.lookup("#buddy-list");
+        watchedList = list;
+        list.getItems().addListener((ListChangeListener<Object>) change -> checkFilled(list));
+        checkFilled(list);
+    }
+
+    private void checkFilled(ListView<?> list) {
+        if (filled || list != watchedList) {
+            return;
+        }
+        long shown = list.getItems().stream().filter(ContactRow.class::isInstance).count();
+        if (shown >= contacts) {
+            filled = true;
+            long now = System.nanoTime();
+            long epoch = System.currentTimeMillis();
+            Node signOut = list.getScene().getRoot().lookupAll(".button").stream()
+                    .filter(n -> "Sign out".equals(n.getAccessibleText())).findFirst().orElseThrow();
+            int measured = round;
+            FxStallProbe probe = stalls;
+            Thread report = new Thread(() -> finishRound(measured, now, epoch, probe, (Button) signOut), "bench-report");
+            report.setDaemon(true);
+            report.start();
+        }
+    }
+
+    /** Off the FX thread: stop the stall probe, let the client settle, read memory, then go on. */
+    private void finishRound(int measured, long filledAt, long filledEpoch, FxStallProbe probe, Button signOut) {
+        try {
+            probe.stop();
+            String prefix = measured == 0 ? "cold." : "warm." + measured + ".";
+            put(prefix + "signInMs", (filledAt - signInStarted) / 1e6);
+            put(prefix + "longestStallMs", probe.longestMillis());
+            put(prefix + "busiestFxWorkMs", probe.busiestMillis());
+            put(prefix + "stallSamples", probe.samples());
+            if (measured == 0) {
+                results.setProperty("cold.filledEpochMs", Long.toString(filledEpoch));
+                results.setProperty("jvm.startEpochMs", Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime()));
+                Thread.sleep(SETTLE_MILLIS);   // a benchmark, not a test: let the sign-in's stragglers finish
+                put("rss.afterSignInMb", residentMegabytes());
+                put("heap.usedAfterSignInMb", heapUsedMegabytes());
+            }
+            if (measured < warmRounds) {
+                round = measured + 1;
+                Platform.runLater(signOut::fire);
+                return;
+            }
+            put("rss.endMb", residentMegabytes());
+            results.setProperty("done", "true");
+        } catch (Exception e) {
+            LOG.error("Probe failed", e);
+            results.setProperty("error", e.toString());
+        }
+        write();
+        Platform.exit();
+    }
+
+    private void put(String key, double value) {
+        results.setProperty(key, String.format(Locale.ROOT, "%.1f", value));
+    }
+
+    private void write() {
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            results.store(stream, "switchboard desktop-client probe");
+        } catch (IOException e) {
+            LOG.error("Could not write {}", out, e);
+        }
+    }
+
+    /** VmRSS of this process, from /proc (Linux; the benchmark runs under Xvfb there). */
+    private static double residentMegabytes() throws IOException {
+        List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
+        for (String line : status) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+
+    private static double heapUsedMegabytes() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+}
