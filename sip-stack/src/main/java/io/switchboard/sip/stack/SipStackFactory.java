@@ -1,0 +1,149 @@
+package io.switchboard.sip.stack;
+
+import gov.nist.core.CommonLogger;
+import gov.nist.javax.sip.SipStackImpl;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.TooManyListenersException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.PeerUnavailableException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TransportNotSupportedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts JAIN-SIP stacks, each with one provider listening on every configured transport on one
+ * port. Every stack gets a unique {@code javax.sip.STACK_NAME} and no {@code javax.sip.IP_ADDRESS}
+ * (the address goes into the listening points), logs through SLF4J ({@link Slf4jStackLogger},
+ * {@link Slf4jServerLogger}) and refuses stream messages above the configured size.
+ *
+ * <p>Stacks are built with {@code new SipStackImpl(properties)} instead of {@code SipFactory}: the
+ * factory is a JVM-wide singleton that caches and returns an existing stack for a known name or
+ * address, which is how a second stack on 127.0.0.1 silently turns out to be the first one.
+ *
+ * <p>Thread-safe; holds no state besides a counter for unique names.
+ */
+public final class SipStackFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipStackFactory.class);
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** Free-port probing can race with other processes binding the same port: retry a few times. */
+    private static final int PORT_ATTEMPTS = 10;
+    /** Gap allowed between reads of one TCP message: a peer that trickles bytes is cut off. */
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    public SipStackFactory() {
+        // JAIN-SIP's CommonLogger falls back to log4j 1.x (absent here) until a stack installs its
+        // logger; installing ours first keeps message parsing before any stack from failing.
+        if (CommonLogger.legacyLogger == null) {
+            CommonLogger.legacyLogger = new Slf4jStackLogger();
+        }
+    }
+
+    /**
+     * Starts a stack, binds every transport of {@code settings} and registers {@code listener}.
+     *
+     * @throws SipStackException when the address cannot be bound or JAIN-SIP refuses the settings
+     */
+    public SipEndpoint start(SipStackSettings settings, SipListener listener) throws SipStackException {
+        String stackName = settings.name() + "-" + SEQUENCE.incrementAndGet();
+        SipStack stack = newStack(stackName, settings);
+        try {
+            List<ListeningPoint> points = bind(stack, settings);
+            SipProvider provider = stack.createSipProvider(points.get(0));
+            for (ListeningPoint extra : points.subList(1, points.size())) {
+                provider.addListeningPoint(extra);
+            }
+            provider.addSipListener(listener);
+            stack.start();
+            int port = points.get(0).getPort();
+            LOG.debug("SIP stack {} listening on {}:{} {}", stackName, settings.host(), port, settings.transports());
+            return new SipEndpoint(stack, provider, listener, points, SipFactories.create(), settings.host(), port);
+        } catch (TooManyListenersException | javax.sip.SipException e) {
+            stack.stop();
+            throw new SipStackException("cannot start SIP stack " + stackName + ": " + e.getMessage(), e);
+        } catch (SipStackException | RuntimeException e) {
+            stack.stop();
+            throw e;
+        }
+    }
+
+    private static SipStack newStack(String stackName, SipStackSettings settings) throws SipStackException {
+        Properties properties = new Properties();
+        properties.setProperty("javax.sip.STACK_NAME", stackName);
+        properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageSize()));
+        properties.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Integer.toString(READ_TIMEOUT_MILLIS));
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
+        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", Boolean.toString(settings.threadPoolSize() > 1));
+        try {
+            return new SipStackImpl(properties);
+        } catch (PeerUnavailableException e) {
+            throw new SipStackException("JAIN-SIP refused the stack settings of " + stackName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ListeningPoint> bind(SipStack stack, SipStackSettings settings) throws SipStackException {
+        if (settings.port() != 0) {
+            return bindAll(stack, settings, settings.port());
+        }
+        SipStackException last = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            try {
+                return bindAll(stack, settings, freeTcpPort(settings.host()));
+            } catch (SipStackException e) {
+                // the probed port was free for TCP but not (or no longer) for UDP: try another
+                last = e;
+            }
+        }
+        throw new SipStackException("no free port for " + settings.transports() + " on " + settings.host()
+                + " after " + PORT_ATTEMPTS + " attempts", last);
+    }
+
+    private static List<ListeningPoint> bindAll(SipStack stack, SipStackSettings settings, int port)
+            throws SipStackException {
+        List<ListeningPoint> points = new ArrayList<>();
+        List<SipTransport> transports = settings.transports().stream()
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        try {
+            for (SipTransport transport : transports) {
+                points.add(stack.createListeningPoint(settings.host(), port, transport.token()));
+            }
+            return points;
+        } catch (InvalidArgumentException | TransportNotSupportedException e) {
+            deleteAll(stack, points);
+            throw new SipStackException("cannot listen on " + settings.host() + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteAll(SipStack stack, List<ListeningPoint> points) {
+        for (ListeningPoint point : points) {
+            try {
+                stack.deleteListeningPoint(point);
+            } catch (ObjectInUseException e) {
+                LOG.debug("listening point {} still in use while rolling back", point, e);
+            }
+        }
+    }
+
+    private static int freeTcpPort(String host) throws SipStackException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new SipStackException("cannot bind " + host + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.switchboard.sip.stack;
+
+import gov.nist.core.StackLogger;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JAIN-SIP's internal log, bridged to SLF4J under {@code gov.nist.javax.sip}.
+ *
+ * <p>JAIN-SIP reports routine events — every message in and out — at its INFO level, so its
+ * INFO becomes our DEBUG and its DEBUG and TRACE become our TRACE: a server log at INFO stays
+ * quiet under load. Warnings and errors keep their level. JAIN-SIP instantiates this class by
+ * name (property {@code gov.nist.javax.sip.STACK_LOGGER}) and keeps the last one in a JVM-wide
+ * static, so it holds no per-stack state. Thread-safe.
+ */
+public final class Slf4jStackLogger implements StackLogger {
+
+    private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
+    private static final Logger PACKETS = LoggerFactory.getLogger(Slf4jServerLogger.PACKET_LOGGER);
+
+    /** Public no-argument constructor: JAIN-SIP creates the logger reflectively. */
+    public Slf4jStackLogger() {
+    }
+
+    @Override
+    public void logStackTrace() {
+        logStackTrace(TRACE_DEBUG);
+    }
+
+    @Override
+    public void logStackTrace(int traceLevel) {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("JAIN-SIP stack trace", new Throwable("stack trace requested by JAIN-SIP"));
+        }
+    }
+
+    @Override
+    public int getLineCount() {
+        return 0;
+    }
+
+    @Override
+    public void logException(Throwable ex) {
+        // JAIN-SIP reports per-packet trouble (a peer's bad message, a closed socket) this way:
+        // one line at WARN, the trace only for whoever debugs the stack.
+        LOG.warn("JAIN-SIP: {}", String.valueOf(ex));
+        LOG.debug("JAIN-SIP exception detail", ex);
+    }
+
+    @Override
+    public void logDebug(String message) {
+        LOG.trace(message);
+    }
+
+    @Override
+    public void logDebug(String message, Exception ex) {
+        LOG.trace(message, ex);
+    }
+
+    @Override
+    public void logTrace(String message) {
+        LOG.trace(message);
+    }
+
+    @Override
+    public void logFatalError(String message) {
+        LOG.error(message);
+    }
+
+    @Override
+    public void logError(String message) {
+        LOG.error(message);
+    }
+
+    @Override
+    public void logError(String message, Exception ex) {
+        LOG.error(message, ex);
+    }
+
+    @Override
+    public void logWarning(String message) {
+        if (isTlsDefaultsNotice(message)) {
+            LOG.debug(message);
+        } else {
+            LOG.warn(message);
+        }
+    }
+
+    /**
+     * JAIN-SIP warns about its TLS key store and policy defaults at every stack start, TLS used or
+     * not; five warnings per stack would drown real ones, so they go to DEBUG.
+     */
+    private static boolean isTlsDefaultsNotice(String message) {
+        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("tls ") || lower.startsWith("using default tls")
+                || lower.startsWith("using default keystore") || lower.startsWith("using default truststore");
+    }
+
+    @Override
+    public void logInfo(String message) {
+        LOG.debug(message);
+    }
+
+    @Override
+    public boolean isLoggingEnabled() {
+        return LOG.isErrorEnabled();
+    }
+
+    /** JAIN-SIP asks before it builds a costly message: answer for the level we map it to. */
+    @Override
+    public boolean isLoggingEnabled(int logLevel) {
+        if (logLevel >= TRACE_DEBUG) {
+            return LOG.isTraceEnabled();
+        }
+        if (logLevel >= TRACE_INFO) {
+            // TRACE_MESSAGES equals TRACE_INFO: the stack asks this before it hands a message to
+            // the ServerLogger, so the packet trace must be able to switch it on by itself.
+            return LOG.isDebugEnabled() || PACKETS.isDebugEnabled();
+        }
+        if (logLevel >= TRACE_WARN) {
+            return LOG.isWarnEnabled();
+        }
+        return logLevel > TRACE_NONE && LOG.isErrorEnabled();
+    }
+
+    @Override
+    public void disableLogging() {
+        // levels belong to the SLF4J backend's configuration, not to the stack
+    }
+
+    @Override
+    public void enableLogging() {
+        // levels belong to the SLF4J backend's configuration, not to the stack
+    }
+
+    @Override
+    public void setBuildTimeStamp(String buildTimeStamp) {
+        LOG.debug("JAIN-SIP build {}", buildTimeStamp);
+    }
+
+    @Override
+    public void setStackProperties(Properties stackProperties) {
+        // nothing to read: levels come from the SLF4J backend
+    }
+
+    @Override
+    public String getLoggerName() {
+        return LOG.getName();
+    }
+}
