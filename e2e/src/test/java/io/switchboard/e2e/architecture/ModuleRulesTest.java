@@ -61,6 +61,10 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(SIP, MEDIA, DIRECTORY)
             .because("a protocol module never imports another protocol module; the app composes them");
 
+    static final ArchRule sipIsIndependentOfOtherProtocols = noClasses().that().resideInAPackage(SIP)
+            .should().dependOnClassesThat().resideInAnyPackage(XMPP, MEDIA, DIRECTORY, "org.jivesoftware..")
+            .because("a protocol module never imports another protocol module; the app and the server compose them");
+
     static final ArchRule serverDoesNotUseTheClient = noClasses().that().resideInAPackage(SERVER)
             .should().dependOnClassesThat().resideInAnyPackage(XMPP, MEDIA, APP, "org.jivesoftware..")
             .because("the server depends on core (and later sip-stack, directory) only; client code must not leak into it");
@@ -81,7 +85,7 @@ class ModuleRulesTest {
 
     static Stream<ArchRule> rules() {
         return Stream.of(coreUsesNoOtherModule, coreUsesNoUiNoProtocolLibraryNoIo, clientModulesStayOutOfServerAndApp,
-                xmppIsIndependentOfOtherProtocols, serverDoesNotUseTheClient, nothingDependsOnTheApp,
+                xmppIsIndependentOfOtherProtocols, sipIsIndependentOfOtherProtocols, serverDoesNotUseTheClient, nothingDependsOnTheApp,
                 noStandardStreams, noJavaUtilLogging, coreThrowsNoGenericExceptions);
     }
 
@@ -94,7 +98,8 @@ class ModuleRulesTest {
     @Test
     void everyModuleIsImported() {
         // guards the rules against passing on an empty import (e.g. a changed class path)
-        for (String pkg : new String[] {"io.switchboard.core", "io.switchboard.xmpp", "io.switchboard.server"}) {
+        for (String pkg : new String[] {"io.switchboard.core", "io.switchboard.xmpp", "io.switchboard.sip",
+                "io.switchboard.server", "io.switchboard.app"}) {
             org.assertj.core.api.Assertions.assertThat(production.containPackage(pkg)).as(pkg).isTrue();
         }
     }

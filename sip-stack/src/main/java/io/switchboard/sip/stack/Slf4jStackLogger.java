@@ -31,7 +31,7 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override
     public void logStackTrace(int traceLevel) {
         if (LOG.isTraceEnabled()) {
-            LOG.trace("JAIN-SIP stack trace", new Throwable("stack trace requested by JAIN-SIP"));
+            LOG.trace("JAIN-SIP stack trace", new RequestedStackTrace());
         }
     }
 
@@ -147,5 +147,14 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override
     public String getLoggerName() {
         return LOG.getName();
+    }
+
+    /** Not thrown: carries the current stack into the log when JAIN-SIP asks for it. */
+    private static final class RequestedStackTrace extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RequestedStackTrace() {
+            super("stack trace requested by JAIN-SIP");
+        }
     }
 }
