@@ -51,8 +51,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Application;
 import javafx.application.HostServices;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import org.slf4j.Logger;
@@ -67,6 +69,43 @@ public final class AppComposition {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppComposition.class);
     private static final String STYLESHEET = "/io/switchboard/app/app.css";
+    /**
+     * What the switch to the main window needs beyond the sign-in form: loaded while the form
+     * is shown, so the first switch does not load them on the UI thread.
+     */
+    private static final java.util.List<String> MAIN_WINDOW_CLASSES = java.util.List.of(
+            "io.switchboard.app.main.MainWindowView",
+            "io.switchboard.app.main.MainWindowViewModel",
+            "io.switchboard.app.buddylist.BuddyListView",
+            "io.switchboard.app.buddylist.BuddyListViewModel",
+            "io.switchboard.app.buddylist.BuddyCell",
+            "io.switchboard.app.buddylist.GroupedRows",
+            "io.switchboard.app.buddylist.ContactItem",
+            "io.switchboard.app.buddylist.ContactChanges",
+            "io.switchboard.app.chat.ChatViewModel",
+            "io.switchboard.app.chat.ChatWindowView",
+            "org.kordamp.ikonli.material2.Material2AL",
+            "org.kordamp.ikonli.material2.Material2MZ",
+            "atlantafx.base.controls.Message",
+            "atlantafx.base.controls.MessageSkin",
+            "atlantafx.base.controls.CustomTextField",
+            "atlantafx.base.controls.CustomTextFieldSkin",
+            "atlantafx.base.controls.Spacer",
+            "javafx.scene.control.skin.ListViewSkin",
+            "javafx.scene.control.skin.VirtualFlow",
+            "javafx.scene.control.skin.ListCellSkin",
+            "javafx.scene.control.skin.ComboBoxListViewSkin",
+            "javafx.scene.control.skin.ComboBoxPopupControl",
+            "javafx.scene.control.skin.MenuBarSkin",
+            "javafx.scene.control.skin.MenuButtonSkin",
+            "javafx.scene.control.skin.ToggleButtonSkin",
+            "javafx.scene.control.skin.ScrollBarSkin",
+            "javafx.scene.control.skin.TabPaneSkin",
+            "com.sun.javafx.scene.control.behavior.ListViewBehavior",
+            "com.sun.javafx.scene.control.behavior.ComboBoxListViewBehavior",
+            "com.sun.javafx.scene.control.behavior.MenuButtonBehavior",
+            "com.sun.javafx.scene.control.behavior.ToggleButtonBehavior",
+            "com.sun.javafx.scene.control.behavior.TabPaneBehavior");
 
     private final LaunchOptions options;
     private final Map<String, String> environment;
@@ -87,6 +126,8 @@ public final class AppComposition {
     private volatile Duration autoAwayAfter;
 
     private Stage stage;
+    /** The primary stage's one scene, created with the first window. */
+    private Scene scene;
     private boolean firstSignIn = true;
     private ClientSession session;
     private ScheduledFuture<?> autoAway;
@@ -142,6 +183,7 @@ public final class AppComposition {
             autoAwayAfter = Duration.ofMinutes(now.autoAwayMinutes());
         });
         showSignIn();
+        ClassWarmUp.startFor(MAIN_WINDOW_CLASSES);
     }
 
     public void stop() {
@@ -197,6 +239,12 @@ public final class AppComposition {
         options.trustFingerprint().ifPresent(viewModel::vouchForCertificate);
     }
 
+    /**
+     * Switches to the main window in short UI tasks, so the window stays responsive however
+     * big the contact list: first the main window with an empty centre (its first CSS pass
+     * and skins happen in the next pulse), then, after that pulse, the buddy list joins it.
+     * Done as one task it held the UI thread for 50–120 ms warm and 250–350 ms cold.
+     */
     private void showMain(SignedIn signedIn) {
         session = signedIn.session();
         LOG.info("Signed in as {}", session.self());
@@ -205,10 +253,28 @@ public final class AppComposition {
         chat = new ChatViewModel(session, ui, background, notifier, new ExecutorScheduler(ui), Clock.systemUTC(),
                 new HostServicesLinkOpener(hostServices));
         chatWindow = new ChatWindowView(chat);
-        buddies = new BuddyListViewModel(session, ui, background, chat);
-        show(new MainWindowView(viewModel, new BuddyListView(buddies).root()).root(), 400, 680,
-                "Switchboard — " + session.self());
+        BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat);
+        buddies = buddyList;
+        StackPane centre = new StackPane();
+        show(new MainWindowView(viewModel, centre).root(), 400, 680, "Switchboard — " + session.self());
+        afterNextPulse(() -> {
+            if (buddies == buddyList) {   // not signed out in between
+                centre.getChildren().setAll(new BuddyListView(buddyList).root());
+            }
+        });
         autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
+    }
+
+    /** Runs {@code step} in a UI task of its own once the scene has been laid out and rendered. */
+    private void afterNextPulse(Runnable step) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            // not in the pulse itself: that would make the pulse one long task again
+            Platform.runLater(step);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     private void signedOut() {
@@ -242,11 +308,25 @@ public final class AppComposition {
         }
     }
 
+    /**
+     * Shows {@code root} in the primary stage. The stage keeps one scene whose root is swapped:
+     * a new scene per switch re-applied all CSS and laid the window out inside the switching task.
+     */
     private void show(Parent root, double width, double height, String title) {
-        Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
-        appInput.watch(scene);
-        stage.setScene(scene);
+        if (scene == null) {
+            scene = new Scene(root, width, height);
+            scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET)
+                    .toExternalForm());
+            appInput.watch(scene);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+            // each window opens at its own size, as a new scene of that size did
+            if (stage.isShowing()) {
+                stage.setWidth(width + stage.getWidth() - scene.getWidth());
+                stage.setHeight(height + stage.getHeight() - scene.getHeight());
+            }
+        }
         stage.setTitle(title);
         stage.show();
     }
