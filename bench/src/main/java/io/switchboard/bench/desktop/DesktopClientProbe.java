@@ -110,17 +110,36 @@ public final class DesktopClientProbe {
         if (scene == null) {
             return;
         }
-        Parent root = scene.getRoot();
+        if (scene.getProperties().putIfAbsent("bench-probe", Boolean.TRUE) == null) {
+            // the client may keep one scene and swap its root between the sign-in form and the main window
+            scene.rootProperty().addListener((obs, old, root) -> rootShown(scene, root));
+        }
+        rootShown(scene, scene.getRoot());
+    }
+
+    private void rootShown(Scene scene, Parent root) {
         if (root.getStyleClass().contains("sign-in")) {
             if (round == 0) {
                 // --auto-sign-in starts signing in in the same FX task that shows this form
                 startMeasuring();
             } else {
-                Platform.runLater(() -> signInAgain(root));
+                // as a user would: once the form has been laid out and drawn (a new scene was laid out
+                // at once when set; a swapped root only in the next pulse)
+                afterNextPulse(scene, () -> signInAgain(root));
             }
         } else if (root.getStyleClass().contains("main-window")) {
-            watchBuddyList(root);
+            watchBuddyList(scene, root);
         }
+    }
+
+    private static void afterNextPulse(Scene scene, Runnable step) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(step);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     private void startMeasuring() {
@@ -136,8 +155,22 @@ public final class DesktopClientProbe {
         ((Button) signInForm.lookup("#signIn")).fire();
     }
 
-    private void watchBuddyList(Parent mainWindow) {
+    private void watchBuddyList(Scene scene, Parent mainWindow) {
         ListView<?> list = (ListView<?>) mainWindow.lookup("#buddy-list");
+        if (list == null) {
+            // the client may add the buddy list to the main window a pulse later: look again after each pulse
+            Runnable[] lookAgain = new Runnable[1];
+            lookAgain[0] = () -> {
+                if (scene.getRoot() != mainWindow) {
+                    scene.removePostLayoutPulseListener(lookAgain[0]);
+                } else if (mainWindow.lookup("#buddy-list") != null) {
+                    scene.removePostLayoutPulseListener(lookAgain[0]);
+                    watchBuddyList(scene, mainWindow);
+                }
+            };
+            scene.addPostLayoutPulseListener(lookAgain[0]);
+            return;
+        }
         watchedList = list;
         list.getItems().addListener((ListChangeListener<Object>) change -> checkFilled(list));
         checkFilled(list);
