@@ -3,6 +3,7 @@ package io.switchboard.core.event;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -37,17 +38,24 @@ public final class Listeners<L> {
             return;
         }
         var snapshot = listeners.toArray();
-        executor.execute(() -> {
-            for (Object l : snapshot) {
-                try {
-                    @SuppressWarnings("unchecked")
-                    L listener = (L) l;
-                    event.accept(listener);
-                } catch (RuntimeException e) {
-                    LOG.error("Listener {} failed; other listeners still get the event", l, e);
-                }
+        try {
+            executor.execute(() -> deliver(snapshot, event));
+        } catch (RejectedExecutionException e) {
+            // the owner shut its event thread down (session closed): nobody is left to tell
+            LOG.debug("Event dropped: the event thread is shut down");
+        }
+    }
+
+    private void deliver(Object[] snapshot, Consumer<? super L> event) {
+        for (Object l : snapshot) {
+            try {
+                @SuppressWarnings("unchecked")
+                L listener = (L) l;
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.error("Listener {} failed; other listeners still get the event", l, e);
             }
-        });
+        }
     }
 
     public int size() {

@@ -80,4 +80,18 @@ class ListenersTest {
         serial.execute(() -> ran.add("second"));
         await().until(() -> ran.contains("second"));
     }
+
+    @Test
+    void eventsAfterTheEventThreadShutDownAreDroppedQuietly() {
+        ExecutorService eventThread = Executors.newSingleThreadExecutor();
+        Listeners<Consumer<Integer>> listeners = new Listeners<>(new SerialExecutor(eventThread));
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        listeners.add(seen::add);
+        eventThread.shutdown();
+
+        listeners.fire(l -> l.accept(1));   // must not throw into the protocol thread that fired it
+        listeners.fire(l -> l.accept(2));
+
+        assertThat(seen).isEmpty();
+    }
 }
