@@ -1,5 +1,7 @@
 package io.switchboard.bench.desktop;
 
+import io.switchboard.app.ui.FxStallProbe;
+
 import io.switchboard.app.Main;
 import io.switchboard.app.buddylist.ContactRow;
 
@@ -198,11 +200,11 @@ public final class DesktopClientProbe {
     /** Off the FX thread: stop the stall probe, let the client settle, read memory, then go on. */
     private void finishRound(int measured, long filledAt, long filledEpoch, FxStallProbe probe, Button signOut) {
         try {
-            probe.stop();
+            probe.close();
             String prefix = measured == 0 ? "cold." : "warm." + measured + ".";
             put(prefix + "signInMs", (filledAt - signInStarted) / 1e6);
-            put(prefix + "longestStallMs", probe.longestMillis());
-            put(prefix + "busiestFxWorkMs", probe.busiestMillis());
+            put(prefix + "longestStallMs", probe.longest().toNanos() / 1e6);
+            put(prefix + "busiestFxWorkMs", probe.busiest().toNanos() / 1e6);
             put(prefix + "stallSamples", probe.samples());
             if (measured == 0) {
                 results.setProperty("cold.filledEpochMs", Long.toString(filledEpoch));

@@ -1,5 +1,7 @@
 package io.switchboard.e2e.ui;
 
+import io.switchboard.app.ui.FxStallProbe;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

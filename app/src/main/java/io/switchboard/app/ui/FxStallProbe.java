@@ -1,4 +1,4 @@
-package io.switchboard.e2e.ui;
+package io.switchboard.app.ui;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -21,9 +21,11 @@ import javafx.application.Platform;
  * records the CPU time the FX thread used while each probe task waited, which tells work on
  * the FX thread from the FX thread waiting for a core (or for the garbage collector) on a
  * crowded machine; and while a task is late it samples the FX thread's stack, to say what
- * stalled it.
+ * stalled it. Used by the UI end-to-end tests and the desktop-client benchmark, so both measure
+ * the same way; never started by the client itself. Not to be closed on the FX thread (it waits
+ * for the last probe task).
  */
-final class FxStallProbe implements AutoCloseable {
+public final class FxStallProbe implements AutoCloseable {
 
     private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long STACK_SAMPLE_AFTER_MILLIS = 40;
@@ -44,7 +46,7 @@ final class FxStallProbe implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    static FxStallProbe start() {
+    public static FxStallProbe start() {
         FxStallProbe probe = new FxStallProbe();
         probe.thread.start();
         return probe;
@@ -92,17 +94,17 @@ final class FxStallProbe implements AutoCloseable {
     }
 
     /** What the FX thread was doing whenever a probe task waited long (at most 30 samples). */
-    List<String> stallStacks() {
+    public List<String> stallStacks() {
         return List.copyOf(stallStacks);
     }
 
     /** The longest time a posted task waited for the FX thread. */
-    Duration longest() {
+    public Duration longest() {
         return Duration.ofNanos(longestNanos);
     }
 
     /** CPU time the FX thread used during {@link #longest()}; negative when not known. */
-    Duration longestCpu() {
+    public Duration longestCpu() {
         return Duration.ofNanos(longestCpuNanos);
     }
 
@@ -110,11 +112,11 @@ final class FxStallProbe implements AutoCloseable {
      * The most CPU time the FX thread spent while one probe task waited: the longest stretch of
      * FX-thread work, whether or not the machine also kept the thread off a core meanwhile.
      */
-    Duration busiest() {
+    public Duration busiest() {
         return Duration.ofNanos(busiestNanos);
     }
 
-    int samples() {
+    public int samples() {
         return samples;
     }
 
