@@ -2,11 +2,11 @@ package io.switchboard.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.switchboard.app.ui.ExecutorScheduler;
 import io.switchboard.app.buddylist.BuddyListView;
 import io.switchboard.app.buddylist.BuddyListViewModel;
 import io.switchboard.app.chat.ChatViewModel;
 import io.switchboard.app.chat.ChatWindowView;
-import io.switchboard.app.chat.ExecutorScheduler;
 import io.switchboard.app.chat.HostServicesLinkOpener;
 import io.switchboard.app.main.MainWindowView;
 import io.switchboard.app.main.MainWindowViewModel;
@@ -117,6 +117,8 @@ public final class AppComposition {
     private ExecutorService workers;
     private ExecutorService settingsWriter;
     private ScheduledExecutorService idleChecks;
+    /** UI timers (typing pauses, the reconnect countdown): one thread for the whole run. */
+    private ExecutorScheduler timers;
     private UiDispatcher ui;
     private Background background;
     private SessionFactory sessions;
@@ -162,6 +164,7 @@ public final class AppComposition {
         ui = new FxDispatcher();
         workers = Executors.newFixedThreadPool(3, daemon("switchboard-worker"));
         background = new ExecutorBackground(workers, ui);
+        timers = new ExecutorScheduler(ui);
         sessions = new XmppSessionFactory();
 
         idleChecks = Executors.newSingleThreadScheduledExecutor(daemon("switchboard-idle"));
@@ -205,6 +208,7 @@ public final class AppComposition {
         }
         workers.shutdownNow();
         idleChecks.shutdownNow();
+        timers.close();
         settingsWriter.shutdown();   // a pending save still completes
         try {
             settingsWriter.awaitTermination(2, TimeUnit.SECONDS);
@@ -248,9 +252,10 @@ public final class AppComposition {
     private void showMain(SignedIn signedIn) {
         session = signedIn.session();
         LOG.info("Signed in as {}", session.self());
-        MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, settings, this::signedOut);
+        MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, timers, settings,
+                this::signedOut);
         signedIn.notice().ifPresent(viewModel::showNotice);
-        chat = new ChatViewModel(session, ui, background, notifier, new ExecutorScheduler(ui), Clock.systemUTC(),
+        chat = new ChatViewModel(session, ui, background, notifier, timers, Clock.systemUTC(),
                 new HostServicesLinkOpener(hostServices));
         chatWindow = new ChatWindowView(chat);
         BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat);

@@ -1,5 +1,6 @@
 package io.switchboard.app.chat;
 
+import io.switchboard.app.ui.Scheduler;
 import io.switchboard.app.ui.Background;
 import io.switchboard.app.ui.Notifier;
 import io.switchboard.app.ui.UiDispatcher;
@@ -54,7 +55,6 @@ public final class ChatViewModel implements Conversations {
     private final Scheduler scheduler;
     private final Clock clock;
     private final LinkOpener links;
-    private final AutoCloseable ownedScheduler;
 
     private final ObservableList<ConversationViewModel> conversations = FXCollections.observableArrayList();
     private final ObservableList<ConversationViewModel> readOnlyConversations =
@@ -66,12 +66,6 @@ public final class ChatViewModel implements Conversations {
     private final List<ListenerRegistration> registrations = new ArrayList<>();
     private Consumer<WindowRequest> windowRequests = request -> { };
 
-    /** Production wiring: a timer thread of its own, the system clock, links through AWT's Desktop. */
-    public ChatViewModel(ClientSession session, UiDispatcher ui, Background background, Notifier notifier) {
-        this(session, ui, background, notifier, new ExecutorScheduler(ui), Clock.systemDefaultZone(),
-                new DesktopLinkOpener());
-    }
-
     public ChatViewModel(ClientSession session, UiDispatcher ui, Background background, Notifier notifier,
                          Scheduler scheduler, Clock clock, LinkOpener links) {
         this.session = Objects.requireNonNull(session, "session");
@@ -81,7 +75,6 @@ public final class ChatViewModel implements Conversations {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.links = Objects.requireNonNull(links, "links");
-        this.ownedScheduler = scheduler instanceof AutoCloseable c ? c : null;
 
         selected.addListener((obs, old, now) -> markSeenIfVisible());
         windowFocused.addListener((obs, old, now) -> markSeenIfVisible());
@@ -201,18 +194,11 @@ public final class ChatViewModel implements Conversations {
         });
     }
 
-    /** Stops listening to the session and cancels timers. */
+    /** Stops listening to the session and cancels this session's timers (the scheduler itself is the caller's). */
     public void dispose() {
         registrations.forEach(ListenerRegistration::close);
         registrations.clear();
         conversations.forEach(ConversationViewModel::close);
-        if (ownedScheduler != null) {
-            try {
-                ownedScheduler.close();
-            } catch (Exception e) {
-                LOG.debug("Closing the chat timer failed", e);
-            }
-        }
     }
 
     // ---- internals, on the UI thread ----

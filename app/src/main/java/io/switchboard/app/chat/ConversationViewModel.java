@@ -1,5 +1,6 @@
 package io.switchboard.app.chat;
 
+import io.switchboard.app.ui.Scheduler;
 import io.switchboard.app.ui.Background;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.ChatMessage;

@@ -5,6 +5,7 @@ import io.switchboard.app.presence.PresenceChoice;
 import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.settings.Theme;
 import io.switchboard.app.ui.Background;
+import io.switchboard.app.ui.Scheduler;
 import io.switchboard.app.ui.UiDispatcher;
 import io.switchboard.core.event.ListenerRegistration;
 import io.switchboard.core.model.Availability;
@@ -52,6 +53,7 @@ public final class MainWindowViewModel {
     private final Background background;
     private final SettingsModel settings;
     private final Runnable onSignedOut;
+    private final Scheduler scheduler;
     private final ListenerRegistration sessionListener;
 
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
@@ -68,14 +70,18 @@ public final class MainWindowViewModel {
     /** Snapshot for auto-away, which reads it from its scheduler thread. */
     private volatile PresenceChoice published;
     private boolean signingOut;
+    /** Seconds until the next reconnect attempt, counted down once a second in the banner. */
+    private long reconnectInSeconds;
+    private Scheduler.Cancellable countdown = () -> { };
 
-    public MainWindowViewModel(ClientSession session, UiDispatcher ui, Background background, SettingsModel settings,
-                               Runnable onSignedOut) {
+    public MainWindowViewModel(ClientSession session, UiDispatcher ui, Background background, Scheduler scheduler,
+                               SettingsModel settings, Runnable onSignedOut) {
         this.session = Objects.requireNonNull(session, "session");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.background = Objects.requireNonNull(background, "background");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onSignedOut = Objects.requireNonNull(onSignedOut, "onSignedOut");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 
         Presence own = session.presence().ownPresence();
         Availability initial = CHOICES.contains(own.availability()) ? own.availability() : Availability.AVAILABLE;
@@ -171,6 +177,7 @@ public final class MainWindowViewModel {
             return;
         }
         signingOut = true;
+        stopCountdown();
         sessionListener.close();
         published = null;
         background.submit("sign out " + session.self(), () -> {
@@ -231,6 +238,7 @@ public final class MainWindowViewModel {
             return;
         }
         connected.set(state == SessionState.CONNECTED);
+        stopCountdown();
         switch (state) {
             case CONNECTED -> {
                 bannerKind.set(BannerKind.NONE);
@@ -256,9 +264,28 @@ public final class MainWindowViewModel {
         if (signingOut || connected.get()) {
             return;
         }
-        long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);   // "in 0 s" would read like a bug
+        stopCountdown();
+        reconnectInSeconds = Math.max(1, (delay.toMillis() + 999) / 1000);   // "in 0 s" would read like a bug
         bannerKind.set(BannerKind.RECONNECTING);
-        bannerText.set("Connection lost — reconnecting in " + seconds + " s…");
+        showCountdown();
+    }
+
+    private void showCountdown() {
+        if (reconnectInSeconds > 0) {
+            bannerText.set("Connection lost — reconnecting in " + reconnectInSeconds + " s…");
+            countdown = scheduler.schedule(Duration.ofSeconds(1), () -> {
+                reconnectInSeconds--;
+                showCountdown();
+            });
+        } else {
+            // the attempt is due now; its outcome arrives as a state change or the next schedule
+            bannerText.set("Connection lost — reconnecting now…");
+        }
+    }
+
+    private void stopCountdown() {
+        countdown.cancel();
+        countdown = () -> { };
     }
 
     private void updateSnapshot() {

@@ -3,6 +3,7 @@ package io.switchboard.app.chat;
 import static io.switchboard.app.chat.FakeChatSession.incoming;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.app.ui.ManualScheduler;
 import io.switchboard.app.chat.MessageViewModel.Status;
 import io.switchboard.app.ui.Background;
 import io.switchboard.app.ui.DirectUi;

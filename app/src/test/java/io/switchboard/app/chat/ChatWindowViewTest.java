@@ -3,6 +3,7 @@ package io.switchboard.app.chat;
 import static io.switchboard.app.chat.FakeChatSession.incoming;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.app.ui.ManualScheduler;
 import io.switchboard.app.ui.DirectUi;
 import io.switchboard.app.ui.FxDispatcher;
 import io.switchboard.core.model.Address;

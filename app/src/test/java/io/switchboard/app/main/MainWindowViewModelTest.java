@@ -10,6 +10,7 @@ import io.switchboard.app.settings.AppSettings;
 import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.settings.Theme;
 import io.switchboard.app.ui.DirectUi;
+import io.switchboard.app.ui.ManualScheduler;
 import io.switchboard.core.model.Availability;
 import io.switchboard.core.service.NotConnectedException;
 import io.switchboard.core.service.SessionState;
@@ -27,7 +28,9 @@ class MainWindowViewModelTest {
     private final FakeClientSession session = FakeClientSession.connected("alice@example.com");
     private final SettingsModel settings = new SettingsModel(AppSettings.defaults(), s -> { });
     private final AtomicInteger signedOut = new AtomicInteger();
-    private final MainWindowViewModel vm = new MainWindowViewModel(session, ui, ui, settings, signedOut::incrementAndGet);
+    private final ManualScheduler timers = new ManualScheduler();
+    private final MainWindowViewModel vm = new MainWindowViewModel(session, ui, ui, timers, settings,
+            signedOut::incrementAndGet);
 
     @Test
     void showsWhoIAmAndMyPresence() {
@@ -91,6 +94,39 @@ class MainWindowViewModelTest {
         assertThat(vm.bannerKindProperty().get()).isEqualTo(BannerKind.NONE);
         assertThat(vm.bannerTextProperty().get()).isEmpty();
         assertThat(vm.shownAvailability().get()).isEqualTo(Availability.AVAILABLE);
+    }
+
+    @Test
+    void theReconnectCountdownTicksEverySecondAndStopsWhenConnected() {
+        session.fireState(SessionState.RECONNECTING, Optional.empty());
+        session.fireReconnectScheduled(2, Duration.ofSeconds(3));
+        assertThat(vm.bannerTextProperty().get()).isEqualTo("Connection lost — reconnecting in 3 s…");
+
+        timers.advance(Duration.ofSeconds(1));
+        assertThat(vm.bannerTextProperty().get()).isEqualTo("Connection lost — reconnecting in 2 s…");
+        timers.advance(Duration.ofSeconds(2));
+        assertThat(vm.bannerTextProperty().get()).isEqualTo("Connection lost — reconnecting now…");
+        assertThat(timers.pending()).isZero();
+
+        // the attempt failed: a new, longer wait replaces the old count
+        session.fireReconnectScheduled(3, Duration.ofSeconds(8));
+        timers.advance(Duration.ofSeconds(1));
+        assertThat(vm.bannerTextProperty().get()).isEqualTo("Connection lost — reconnecting in 7 s…");
+
+        session.fireState(SessionState.CONNECTED, Optional.empty());
+        assertThat(timers.pending()).isZero();
+        timers.advance(Duration.ofSeconds(10));
+        assertThat(vm.bannerTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void signingOutStopsTheCountdown() {
+        session.fireState(SessionState.RECONNECTING, Optional.empty());
+        session.fireReconnectScheduled(1, Duration.ofSeconds(30));
+
+        vm.signOut();
+
+        assertThat(timers.pending()).isZero();
     }
 
     @Test

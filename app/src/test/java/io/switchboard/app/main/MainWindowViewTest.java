@@ -8,6 +8,7 @@ import io.switchboard.app.FakeClientSession.PublishedPresence;
 import io.switchboard.app.settings.AppSettings;
 import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.ui.DirectUi;
+import io.switchboard.app.ui.ManualScheduler;
 import io.switchboard.core.model.Availability;
 import io.switchboard.core.service.SessionState;
 
@@ -34,7 +35,7 @@ class MainWindowViewTest extends ApplicationTest {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         DirectUi ui = new DirectUi();
-        MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, ui,
+        MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, ui, new ManualScheduler(),
                 new SettingsModel(AppSettings.defaults(), s -> { }), () -> { });
         Label buddyList = new Label("buddies");
         buddyList.setId("buddyList");

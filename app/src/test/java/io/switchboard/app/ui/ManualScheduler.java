@@ -1,11 +1,11 @@
-package io.switchboard.app.chat;
+package io.switchboard.app.ui;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link Scheduler} whose time only moves when a test says so. */
-final class ManualScheduler implements Scheduler {
+public final class ManualScheduler implements Scheduler {
 
     private record Task(long dueMillis, Runnable task, boolean[] cancelled) {
     }
@@ -20,12 +20,15 @@ final class ManualScheduler implements Scheduler {
         return () -> t.cancelled()[0] = true;
     }
 
-    /** Moves time forward, running every task that falls due, in due order. */
-    void advance(Duration by) {
+    /**
+     * Moves time forward, running every task that falls due, in due order; the clock stands at
+     * each task's due time while it runs, so a task that schedules another one (a ticking
+     * countdown) sees its follow-up fall due within the same advance.
+     */
+    public void advance(Duration by) {
         long until;
         synchronized (this) {
-            nowMillis += by.toMillis();
-            until = nowMillis;
+            until = nowMillis + by.toMillis();
         }
         while (true) {
             Task next;
@@ -33,9 +36,11 @@ final class ManualScheduler implements Scheduler {
                 next = tasks.stream().filter(t -> t.dueMillis() <= until)
                         .min((a, b) -> Long.compare(a.dueMillis(), b.dueMillis())).orElse(null);
                 if (next == null) {
+                    nowMillis = until;
                     return;
                 }
                 tasks.remove(next);
+                nowMillis = Math.max(nowMillis, next.dueMillis());
             }
             if (!next.cancelled()[0]) {
                 next.task().run();
@@ -44,7 +49,7 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Tasks scheduled and neither run nor cancelled. */
-    synchronized long pending() {
+    public synchronized long pending() {
         return tasks.stream().filter(t -> !t.cancelled()[0]).count();
     }
 }

@@ -1,6 +1,5 @@
-package io.switchboard.app.chat;
+package io.switchboard.app.ui;
 
-import io.switchboard.app.ui.UiDispatcher;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -18,7 +17,7 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     public ExecutorScheduler(UiDispatcher ui) {
         this.ui = Objects.requireNonNull(ui, "ui");
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "chat-timer");
+            Thread t = new Thread(r, "switchboard-timer");
             // a forgotten timer must never keep the application from exiting
             t.setDaemon(true);
             return t;

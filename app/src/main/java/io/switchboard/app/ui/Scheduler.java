@@ -1,4 +1,4 @@
-package io.switchboard.app.chat;
+package io.switchboard.app.ui;
 
 import java.time.Duration;
 
