@@ -258,7 +258,7 @@ public final class AppComposition {
         chat = new ChatViewModel(session, ui, background, notifier, timers, Clock.systemUTC(),
                 new HostServicesLinkOpener(hostServices));
         chatWindow = new ChatWindowView(chat);
-        BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat);
+        BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings);
         buddies = buddyList;
         StackPane centre = new StackPane();
         show(new MainWindowView(viewModel, centre).root(), 400, 680, "Switchboard — " + session.self());

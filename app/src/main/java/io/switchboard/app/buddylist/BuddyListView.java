@@ -1,5 +1,6 @@
 package io.switchboard.app.buddylist;
 
+import io.switchboard.app.settings.SortOrder;
 import io.switchboard.core.model.ContactGroup;
 import io.switchboard.core.model.SubscriptionRequest;
 

@@ -1,5 +1,8 @@
 package io.switchboard.app.buddylist;
 
+import io.switchboard.app.settings.AppSettings;
+import io.switchboard.app.settings.SettingsModel;
+import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.chat.Conversations;
 import io.switchboard.app.ui.Background;
 import io.switchboard.app.ui.UiDispatcher;
@@ -35,6 +38,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -84,17 +88,42 @@ public final class BuddyListViewModel {
     private final ObservableList<SubscriptionRequest> readOnlyRequests = FXCollections.unmodifiableObservableList(pendingRequests);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private volatile boolean disposed;
+    private final SettingsModel settings;
+    private final ChangeListener<AppSettings> settingsListener;
 
-    public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations) {
+    /**
+     * @param settings where "show offline" and the sort order are remembered; they start from
+     *                 it and every change in the list (or in the preferences) is written back
+     */
+    public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
+                              SettingsModel settings) {
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(settings, "settings");
         this.contacts = Objects.requireNonNull(session.contacts(), "session.contacts()");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.background = Objects.requireNonNull(background, "background");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
 
+        showOffline.set(settings.get().showOfflineContacts());
+        sortOrder.set(settings.get().sortOrder());
+        grouped.setShowOffline(showOffline.get());
+        grouped.setOrder(sortOrder.get());
         filterText.addListener((obs, old, text) -> grouped.setFilter(text));
-        showOffline.addListener((obs, old, show) -> grouped.setShowOffline(show));
-        sortOrder.addListener((obs, old, order) -> grouped.setOrder(order == null ? SortOrder.BY_NAME : order));
+        showOffline.addListener((obs, old, show) -> {
+            grouped.setShowOffline(show);
+            settings.update(s -> s.withShowOfflineContacts(show));
+        });
+        sortOrder.addListener((obs, old, order) -> {
+            SortOrder effective = order == null ? SortOrder.BY_NAME : order;
+            grouped.setOrder(effective);
+            settings.update(s -> s.withSortOrder(effective));
+        });
+        settingsListener = (obs, was, now) -> {
+            showOffline.set(now.showOfflineContacts());
+            sortOrder.set(now.sortOrder());
+        };
+        this.settings = settings;
+        settings.property().addListener(settingsListener);
 
         // listen first, then load: nothing that happens in between is lost (see ContactChanges)
         registrations.add(contacts.addListener(new ContactEvents()));
@@ -303,7 +332,10 @@ public final class BuddyListViewModel {
         disposed = true;
         registrations.forEach(ListenerRegistration::close);
         registrations.clear();
-        ui.run(() -> items.values().forEach(i -> i.unreadCounter().unbind()));
+        ui.run(() -> {
+            settings.property().removeListener(settingsListener);
+            items.values().forEach(i -> i.unreadCounter().unbind());
+        });
     }
 
     // ---- events --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.switchboard.app.buddylist;
 
+import io.switchboard.app.settings.SortOrder;
 import io.switchboard.core.model.Contact;
 import io.switchboard.core.model.ContactGroup;
 
@@ -58,7 +59,7 @@ final class GroupedRows {
     private final Set<String> collapsed = new HashSet<>();
     private String filter = "";
     private boolean showOffline = true;
-    private Comparator<ContactRow> order = SortOrder.BY_NAME.rows();
+    private Comparator<ContactRow> order = ContactOrder.rows(SortOrder.BY_NAME);
     private boolean bulk;
 
     ObservableList<BuddyRow> rows() {
@@ -94,7 +95,7 @@ final class GroupedRows {
     }
 
     void setOrder(SortOrder sortOrder) {
-        order = sortOrder.rows();
+        order = ContactOrder.rows(sortOrder);
         rebuild();
     }
 

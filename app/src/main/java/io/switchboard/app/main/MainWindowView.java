@@ -3,6 +3,7 @@ package io.switchboard.app.main;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import io.switchboard.app.preferences.PreferencesDialog;
 import io.switchboard.app.settings.Theme;
 import io.switchboard.core.model.Availability;
 
@@ -65,7 +66,11 @@ public final class MainWindowView {
         MenuItem quit = new MenuItem("_Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu app = new Menu("_Switchboard", null, signOut, new SeparatorMenuItem(), quit);
+        MenuItem preferences = new MenuItem("_Preferences…", new FontIcon(Material2MZ.SETTINGS));
+        preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        preferences.setOnAction(e -> showPreferences());
+        Menu app = new Menu("_Switchboard", null, preferences, new SeparatorMenuItem(), signOut,
+                new SeparatorMenuItem(), quit);
 
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
@@ -91,9 +96,12 @@ public final class MainWindowView {
 
         Button theme = iconButton(Material2AL.BRIGHTNESS_4, "Switch between light and dark theme");
         theme.setOnAction(e -> viewModel.toggleTheme());
+        Button preferences = iconButton(Material2MZ.SETTINGS, "Preferences");
+        preferences.setId("preferencesButton");
+        preferences.setOnAction(e -> showPreferences());
         Button signOut = iconButton(Material2AL.EXIT_TO_APP, "Sign out");
         signOut.setOnAction(e -> viewModel.signOut());
-        HBox top = new HBox(10, avatar, identity, new Spacer(), theme, signOut);
+        HBox top = new HBox(10, avatar, identity, new Spacer(), theme, preferences, signOut);
         top.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<Availability> picker = new ComboBox<>();
@@ -205,6 +213,10 @@ public final class MainWindowView {
         button.setTooltip(new Tooltip(text));
         button.setAccessibleText(text);
         return button;
+    }
+
+    private void showPreferences() {
+        new PreferencesDialog(viewModel.preferences(), root.getScene().getWindow()).showAndWait();
     }
 
     private void showAbout() {

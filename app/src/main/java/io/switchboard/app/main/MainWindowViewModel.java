@@ -1,5 +1,6 @@
 package io.switchboard.app.main;
 
+import io.switchboard.app.preferences.PreferencesViewModel;
 import io.switchboard.app.presence.OwnPresence;
 import io.switchboard.app.presence.PresenceChoice;
 import io.switchboard.app.settings.SettingsModel;
@@ -165,6 +166,11 @@ public final class MainWindowViewModel {
         if (!note.get().equals(publishedNote)) {
             publish(new PresenceChoice(chosen.get(), note.get()));
         }
+    }
+
+    /** A fresh form for the preferences dialog, over the same settings. */
+    public PreferencesViewModel preferences() {
+        return new PreferencesViewModel(settings);
     }
 
     public void toggleTheme() {

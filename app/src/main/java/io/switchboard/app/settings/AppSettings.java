@@ -61,6 +61,12 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
                 trustedCertificates);
     }
 
+    /** Replaces every accepted certificate (the preferences dialog removes some). */
+    public AppSettings withTrustedCertificates(Map<String, String> certificates) {
+        return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
+                sortOrder, certificates);
+    }
+
     /** The user accepted this certificate for this server; it replaces one accepted before. */
     public AppSettings withTrustedCertificate(String serverKey, String fingerprint) {
         Map<String, String> trusted = new HashMap<>(trustedCertificates);

@@ -4,6 +4,9 @@ import static io.switchboard.app.buddylist.FakeSession.contact;
 import static io.switchboard.app.buddylist.FakeSession.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.app.settings.AppSettings;
+import io.switchboard.app.settings.SettingsModel;
+import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.ui.DirectUi;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Availability;
@@ -41,6 +44,9 @@ class BuddyListViewModelTest {
     private final FakeSession session = new FakeSession();
     private final DirectUi ui = new DirectUi();
     private final FakeConversations conversations = new FakeConversations();
+    private final List<AppSettings> saved = new ArrayList<>();
+    private final SettingsModel settings =
+            new SettingsModel(AppSettings.defaults().withSortOrder(SortOrder.BY_NAME), saved::add);
     private BuddyListViewModel vm;
 
     @AfterEach
@@ -62,7 +68,7 @@ class BuddyListViewModelTest {
     }
 
     private BuddyListViewModel start() {
-        vm = new BuddyListViewModel(session, ui, ui, conversations);
+        vm = new BuddyListViewModel(session, ui, ui, conversations, settings);
         session.awaitEvents();
         return vm;
     }
@@ -187,6 +193,29 @@ class BuddyListViewModelTest {
 
         session.presence.change(ALICE, presence(Availability.OFFLINE, ""));
         assertThat(shown()).contains("Engineering (1/2)").doesNotContain("  Alice Adams · Offline");
+    }
+
+    @Test
+    void showOfflineAndTheSortOrderStartFromTheSettingsAndAreRemembered() {
+        settings.update(s -> s.withShowOfflineContacts(false).withSortOrder(SortOrder.BY_AVAILABILITY));
+        session.contacts.preload(List.of(
+                contact("a@example.com", "Anna", "Team"),
+                contact("b@example.com", "Ben", "Team").withPresence(presence(Availability.AVAILABLE, ""))));
+        start();
+        assertThat(vm.showOfflineProperty().get()).isFalse();
+        assertThat(vm.sortOrderProperty().get()).isEqualTo(SortOrder.BY_AVAILABILITY);
+        assertThat(shown()).containsExactly("Team (1/2)", "  Ben · Available");
+
+        ui.run(() -> vm.showOfflineProperty().set(true));
+        ui.run(() -> vm.sortOrderProperty().set(SortOrder.BY_NAME));
+        assertThat(settings.get().showOfflineContacts()).isTrue();
+        assertThat(settings.get().sortOrder()).isEqualTo(SortOrder.BY_NAME);
+        assertThat(saved).last().isEqualTo(settings.get());
+
+        // changed elsewhere (the preferences dialog): the list follows
+        ui.run(() -> settings.update(s -> s.withShowOfflineContacts(false)));
+        assertThat(vm.showOfflineProperty().get()).isFalse();
+        assertThat(shown()).containsExactly("Team (1/2)", "  Ben · Available");
     }
 
     @Test
@@ -499,7 +528,7 @@ class BuddyListViewModelTest {
         }
         session.contacts.preload(many);
         ManualUi pulse = new ManualUi();
-        vm = new BuddyListViewModel(session, pulse, pulse, conversations);
+        vm = new BuddyListViewModel(session, pulse, pulse, conversations, settings);
         pulse.runPending();
 
         for (Contact c : many) {
@@ -519,7 +548,7 @@ class BuddyListViewModelTest {
     @Test
     void signInWithTwoThousandContactsIsCorrectAndQuick() {
         ManualUi pulse = new ManualUi();
-        vm = new BuddyListViewModel(session, pulse, pulse, conversations);
+        vm = new BuddyListViewModel(session, pulse, pulse, conversations, settings);
         pulse.runPending();
         List<Contact> many = twoThousand();
 
@@ -642,7 +671,7 @@ class BuddyListViewModelTest {
     }
 
     private BuddyListViewModel freshViewModel() {
-        BuddyListViewModel fresh = new BuddyListViewModel(session, ui, ui, new FakeConversations());
+        BuddyListViewModel fresh = new BuddyListViewModel(session, ui, ui, new FakeConversations(), settings);
         session.awaitEvents();
         return fresh;
     }

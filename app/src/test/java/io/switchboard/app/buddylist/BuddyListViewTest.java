@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.theme.PrimerLight;
+import io.switchboard.app.settings.AppSettings;
+import io.switchboard.app.settings.SettingsModel;
+import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.ui.ExecutorBackground;
 import io.switchboard.app.ui.FxDispatcher;
 import io.switchboard.core.model.Address;
@@ -33,6 +36,8 @@ class BuddyListViewTest extends ApplicationTest {
     private final FakeSession session = new FakeSession();
     private final FakeConversations conversations = new FakeConversations();
     private final ExecutorService workers = Executors.newSingleThreadExecutor();
+    private final SettingsModel settings =
+            new SettingsModel(AppSettings.defaults().withSortOrder(SortOrder.BY_NAME), s -> { });
     private BuddyListViewModel vm;
 
     @Override
@@ -45,7 +50,7 @@ class BuddyListViewTest extends ApplicationTest {
                         .withPresence(presence(Availability.BUSY, "in a meeting", "desk")),
                 contact("carol@example.com", "Carol Clark", "Friends")));
         FxDispatcher fx = new FxDispatcher();
-        vm = new BuddyListViewModel(session, fx, new ExecutorBackground(workers, fx), conversations);
+        vm = new BuddyListViewModel(session, fx, new ExecutorBackground(workers, fx), conversations, settings);
         stage.setScene(new Scene((Parent) new BuddyListView(vm).root(), 420, 600));
         stage.show();
     }

@@ -30,13 +30,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowViewTest extends ApplicationTest {
 
     private final FakeClientSession session = FakeClientSession.connected("alice@example.com");
+    private final SettingsModel settings = new SettingsModel(AppSettings.defaults(), s -> { });
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         DirectUi ui = new DirectUi();
-        MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, ui, new ManualScheduler(),
-                new SettingsModel(AppSettings.defaults(), s -> { }), () -> { });
+        MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, ui, new ManualScheduler(), settings,
+                () -> { });
         Label buddyList = new Label("buddies");
         buddyList.setId("buddyList");
         stage.setScene(new Scene(new MainWindowView(viewModel, buddyList).root(), 400, 600));
@@ -67,5 +68,18 @@ class MainWindowViewTest extends ApplicationTest {
         assertThat(banner.getParent().isVisible()).isFalse();
         assertThat(picker.isVisible()).isTrue();
         assertThat(picker.getValue()).isEqualTo(Availability.BUSY);
+    }
+
+    @Test
+    void preferencesDialogAppliesOnOk() {
+        clickOn("#preferencesButton");
+        clickOn("#preferences-show-offline");
+        clickOn("#preferences-auto-away");
+        assertThat(settings.get().showOfflineContacts()).isTrue();   // not before OK
+
+        clickOn("OK");
+
+        assertThat(settings.get().showOfflineContacts()).isFalse();
+        assertThat(settings.get().autoAwayMinutes()).isZero();
     }
 }

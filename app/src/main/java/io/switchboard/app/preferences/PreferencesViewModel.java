@@ -1,0 +1,106 @@
+package io.switchboard.app.preferences;
+
+import io.switchboard.app.settings.AppSettings;
+import io.switchboard.app.settings.SettingsModel;
+import io.switchboard.app.settings.SortOrder;
+import io.switchboard.app.settings.Theme;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The preferences dialog: a copy of the settings the user edits, written back only by
+ * {@link #apply()} (OK), so Cancel leaves everything as it was. Used on the UI thread.
+ */
+public final class PreferencesViewModel {
+
+    public static final int MIN_AUTO_AWAY_MINUTES = 1;
+    public static final int MAX_AUTO_AWAY_MINUTES = 240;
+
+    private final SettingsModel settings;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final BooleanProperty autoAway = new SimpleBooleanProperty(this, "autoAway");
+    private final IntegerProperty autoAwayMinutes = new SimpleIntegerProperty(this, "autoAwayMinutes");
+    private final BooleanProperty showOffline = new SimpleBooleanProperty(this, "showOffline");
+    private final ObjectProperty<SortOrder> sortOrder = new SimpleObjectProperty<>(this, "sortOrder");
+    private final ObservableList<TrustedCertificate> trusted = FXCollections.observableArrayList();
+    private final StringBinding autoAwaySummary;
+
+    public PreferencesViewModel(SettingsModel settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        AppSettings now = settings.get();
+        theme.set(now.theme());
+        autoAway.set(now.autoAwayMinutes() > 0);
+        autoAwayMinutes.set(now.autoAwayMinutes() > 0 ? now.autoAwayMinutes() : AppSettings.DEFAULT_AUTO_AWAY_MINUTES);
+        showOffline.set(now.showOfflineContacts());
+        sortOrder.set(now.sortOrder());
+        now.trustedCertificates().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .forEach(e -> trusted.add(new TrustedCertificate(e.getKey(), e.getValue())));
+        autoAwaySummary = Bindings.createStringBinding(() -> autoAway.get()
+                ? "Your presence turns Away after " + autoAwayMinutes.get() + " min without keyboard or mouse"
+                        + " input, and comes back when you return."
+                : "Your presence stays as you set it however long you are away.", autoAway, autoAwayMinutes);
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public BooleanProperty autoAwayProperty() {
+        return autoAway;
+    }
+
+    /** Minutes of no input before Away; kept between {@value #MIN_AUTO_AWAY_MINUTES} and {@value #MAX_AUTO_AWAY_MINUTES}. */
+    public IntegerProperty autoAwayMinutesProperty() {
+        return autoAwayMinutes;
+    }
+
+    public StringBinding autoAwaySummary() {
+        return autoAwaySummary;
+    }
+
+    public BooleanProperty showOfflineProperty() {
+        return showOffline;
+    }
+
+    public ObjectProperty<SortOrder> sortOrderProperty() {
+        return sortOrder;
+    }
+
+    /** Certificates accepted by hand, by server; removing one means the next sign-in asks again. */
+    public ObservableList<TrustedCertificate> trustedCertificates() {
+        return trusted;
+    }
+
+    public void forget(TrustedCertificate certificate) {
+        trusted.remove(certificate);
+    }
+
+    /** OK: writes the edited values back (saved to disk by the settings model). */
+    public void apply() {
+        int minutes = Math.max(MIN_AUTO_AWAY_MINUTES, Math.min(MAX_AUTO_AWAY_MINUTES, autoAwayMinutes.get()));
+        Map<String, String> keep = new HashMap<>();
+        trusted.forEach(t -> keep.put(t.server(), t.fingerprint()));
+        settings.update(s -> {
+            AppSettings edited = s.withTheme(theme.get())
+                    .withAutoAwayMinutes(autoAway.get() ? minutes : 0)
+                    .withShowOfflineContacts(showOffline.get())
+                    .withSortOrder(sortOrder.get() == null ? s.sortOrder() : sortOrder.get());
+            return edited.withTrustedCertificates(keep);
+        });
+    }
+}
