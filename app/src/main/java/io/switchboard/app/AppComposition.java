@@ -149,6 +149,11 @@ public final class AppComposition {
 
     /** Off the UI thread (file I/O and platform probes): settings, vault, threads, idle time. */
     public void prepare() {
+        sessions = new XmppSessionFactory();
+        // first, so it overlaps with everything else that happens before the user can press "Sign in"
+        Thread warmUp = new Thread(sessions.warmUp(), "switchboard-protocol-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         settingsStore = new SettingsStore(directories.settingsFile());
         AppSettings loaded = settingsStore.load();
         if (options.theme().isPresent()) {
@@ -165,7 +170,6 @@ public final class AppComposition {
         workers = Executors.newFixedThreadPool(3, daemon("switchboard-worker"));
         background = new ExecutorBackground(workers, ui);
         timers = new ExecutorScheduler(ui);
-        sessions = new XmppSessionFactory();
 
         idleChecks = Executors.newSingleThreadScheduledExecutor(daemon("switchboard-idle"));
         appInput = new AppInputIdleTimeSource(Clock.systemUTC());

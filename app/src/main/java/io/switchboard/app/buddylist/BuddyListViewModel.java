@@ -18,6 +18,7 @@ import io.switchboard.core.service.ContactListService;
 import io.switchboard.core.service.ContactListService.ContactListListener;
 import io.switchboard.core.service.SessionState;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,15 +62,20 @@ public final class BuddyListViewModel {
     /** Above this many changes in one drain a single rebuild is cheaper than edits. */
     static final int INCREMENTAL_LIMIT = 64;
     /**
-     * At most this many changes per UI task, so a sign-in with thousands of contacts never
-     * holds the UI thread for long (100 contacts take about a millisecond warm, tens cold or on a busy machine).
+     * UI time per task for contact changes: well under a frame, so a sign-in with thousands of
+     * contacts never holds the UI thread long; warm, 2,000 contacts fit in one or two tasks.
      */
-    static final int CHANGES_PER_TASK = 100;
+    static final Duration TASK_TIME = Duration.ofMillis(8);
+    /** The least a task applies, however slow the machine, so the list always fills. */
+    static final int MIN_CHANGES_PER_TASK = 25;
+    /** Changes taken from the queue at a time, between looks at the clock. */
+    private static final int CHANGES_PER_STEP = 25;
 
     private final ContactListService contacts;
     private final UiDispatcher ui;
     private final Background background;
     private final Conversations conversations;
+    private final TaskBudget budget;
 
     private final ContactChanges changes = new ContactChanges();
     private final Map<Address, ContactItem> items = new HashMap<>();
@@ -97,6 +103,13 @@ public final class BuddyListViewModel {
      */
     public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
                               SettingsModel settings) {
+        this(session, ui, background, conversations, settings,
+                TaskBudget.time(TASK_TIME, MIN_CHANGES_PER_TASK, System::nanoTime));
+    }
+
+    BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
+                       SettingsModel settings, TaskBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(settings, "settings");
         this.contacts = Objects.requireNonNull(session.contacts(), "session.contacts()");
@@ -363,26 +376,38 @@ public final class BuddyListViewModel {
         offer(new ContactChanges.PresenceOnly(address, presence));
     }
 
-    /** Applies everything that arrived since the last pulse, on the UI thread. */
+    /**
+     * Applies what arrived since the last pulse, on the UI thread, for as long as the task
+     * budget allows; the rest follows in a later task, behind input and layout already waiting.
+     */
     private void applyChanges() {
         if (disposed) {
             return;
         }
-        ContactChanges.Batch batch = changes.drain(CHANGES_PER_TASK);
-        boolean bulk = batch.reset() || batch.changes().size() > INCREMENTAL_LIMIT;
-        if (bulk) {
-            grouped.beginBulk();
-        }
-        if (batch.reset()) {
-            for (ContactItem gone : List.copyOf(items.values())) {
-                if (!batch.keep().contains(gone.address())) {
-                    removeItem(gone.address());
+        TaskBudget.Meter meter = budget.start();
+        int applied = 0;
+        boolean bulk = false;
+        boolean more;
+        do {
+            ContactChanges.Batch batch = changes.drain(CHANGES_PER_STEP);
+            more = batch.more();
+            if (!bulk && (batch.reset() || more || batch.changes().size() > INCREMENTAL_LIMIT)) {
+                // many changes: one rebuild at the end is cheaper than editing the rows for each
+                grouped.beginBulk();
+                bulk = true;
+            }
+            if (batch.reset()) {
+                for (ContactItem gone : List.copyOf(items.values())) {
+                    if (!batch.keep().contains(gone.address())) {
+                        removeItem(gone.address());
+                    }
                 }
             }
-        }
-        for (ContactChanges.Change change : batch.changes()) {
-            apply(change);
-        }
+            for (ContactChanges.Change change : batch.changes()) {
+                apply(change);
+            }
+            applied += batch.changes().size();
+        } while (more && !meter.exhausted(applied));
         if (bulk) {
             grouped.endBulk();
         }
@@ -392,11 +417,8 @@ public final class BuddyListViewModel {
         }
         onlineCount.set(online);
         totalCount.set(items.size());
-        if (batch.more()) {
-            // The rest goes in a later UI task, behind input and layout already waiting.
-            // Not ui.run: on the UI thread it would run at once, making one long task again.
-            background.submit("applying contact changes", () -> null, ignored -> applyChanges(),
-                    e -> LOG.error("Could not schedule the rest of the contact changes", e));
+        if (more) {
+            ui.runLater(this::applyChanges);
         }
     }
 

@@ -8,4 +8,12 @@ import io.switchboard.xmpp.XmppAccount;
 public interface SessionFactory {
 
     ClientSession create(XmppAccount account);
+
+    /**
+     * The one-off work of a first sign-in that needs no account (protocol library start-up,
+     * TLS, parsers), to run on a background thread while the sign-in window is shown.
+     */
+    default Runnable warmUp() {
+        return () -> { };
+    }
 }

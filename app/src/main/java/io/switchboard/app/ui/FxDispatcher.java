@@ -15,6 +15,11 @@ public final class FxDispatcher implements UiDispatcher {
     }
 
     @Override
+    public void runLater(Runnable task) {
+        Platform.runLater(task);
+    }
+
+    @Override
     public boolean isUiThread() {
         return Platform.isFxApplicationThread();
     }

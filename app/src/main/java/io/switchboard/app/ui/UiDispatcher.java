@@ -11,4 +11,13 @@ public interface UiDispatcher {
     void run(Runnable task);
 
     boolean isUiThread();
+
+    /**
+     * Queues {@code task} behind the UI work already waiting (input, layout), even when called
+     * on the UI thread: how long work splits itself into short tasks. Dispatchers whose
+     * {@link #run} always queues, or that run everything at once (tests), need not override it.
+     */
+    default void runLater(Runnable task) {
+        run(task);
+    }
 }

@@ -41,6 +41,9 @@ class BuddyListViewModelTest {
     private static final Address CAROL = Address.parse("carol@example.com");
     private static final Address DAVE = Address.parse("dave@example.com");
 
+    /** A fixed count instead of the production time budget, so the tests can count UI tasks. */
+    private static final int CHANGES_PER_TASK = 100;
+
     private final FakeSession session = new FakeSession();
     private final DirectUi ui = new DirectUi();
     private final FakeConversations conversations = new FakeConversations();
@@ -528,7 +531,8 @@ class BuddyListViewModelTest {
         }
         session.contacts.preload(many);
         ManualUi pulse = new ManualUi();
-        vm = new BuddyListViewModel(session, pulse, pulse, conversations, settings);
+        vm = new BuddyListViewModel(session, pulse, pulse, conversations, settings,
+                TaskBudget.count(CHANGES_PER_TASK));
         pulse.runPending();
 
         for (Contact c : many) {
@@ -539,7 +543,7 @@ class BuddyListViewModelTest {
         assertThat(pulse.pending()).as("1,000 events, one UI task scheduled").isEqualTo(1);
         pulse.runPending();
         assertThat(pulse.lastRunCount()).as("500 changes applied in short tasks")
-                .isEqualTo(500 / BuddyListViewModel.CHANGES_PER_TASK);
+                .isEqualTo(500 / CHANGES_PER_TASK);
         assertThat(vm.onlineCountProperty().get()).isEqualTo(500);
         assertThat(vm.header("Group 3").getTitle()).isEqualTo("Group 3 (100/100)");
         assertThat(vm.rows()).hasSize(505);
@@ -548,7 +552,8 @@ class BuddyListViewModelTest {
     @Test
     void signInWithTwoThousandContactsIsCorrectAndQuick() {
         ManualUi pulse = new ManualUi();
-        vm = new BuddyListViewModel(session, pulse, pulse, conversations, settings);
+        vm = new BuddyListViewModel(session, pulse, pulse, conversations, settings,
+                TaskBudget.count(CHANGES_PER_TASK));
         pulse.runPending();
         List<Contact> many = twoThousand();
 
@@ -564,7 +569,7 @@ class BuddyListViewModelTest {
         }
         session.awaitEvents();
         longest = Math.max(longest, pulse.runPending());
-        assertThat(pulse.lastRunCount()).isGreaterThanOrEqualTo(1300 / BuddyListViewModel.CHANGES_PER_TASK);
+        assertThat(pulse.lastRunCount()).isGreaterThanOrEqualTo(1300 / CHANGES_PER_TASK);
         for (int i = 0; i < many.size(); i += 2) {
             session.presence.change(many.get(i).address(), presence(Availability.values()[i % 9], "note " + i, "pc"));
         }

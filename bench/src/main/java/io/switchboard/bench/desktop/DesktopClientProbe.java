@@ -32,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs inside the client's JVM: starts {@link Main} with the given command line (which signs in
- * at once with {@code --auto-sign-in}) and watches its windows from outside, as a stopwatch would:
- * when the sign-in window appears, when the buddy list shows all expected contacts, how long the
+ * Runs inside the client's JVM: starts {@link Main} with the given command line and drives and
+ * watches its windows from outside, as a user with a stopwatch would: once the sign-in window has
+ * been drawn it presses "Sign in", then notes when the buddy list shows all expected contacts, how long the
  * FX thread stalled in between, and the process's resident memory. Then it signs out and in again
  * through the window's own buttons for the warm rounds, writes what it measured to a properties
  * file and quits the client.
@@ -54,6 +54,8 @@ public final class DesktopClientProbe {
 
     private int round;              // 0: the cold sign-in at start; 1..warmRounds: sign out and in again
     private long signInStarted;
+    /** When the main window replaced the sign-in form: the session is up, the list not yet drawn. */
+    private long mainShownAt;
     private FxStallProbe stalls;
     private boolean filled;
     private ListView<?> watchedList;
@@ -121,15 +123,11 @@ public final class DesktopClientProbe {
 
     private void rootShown(Scene scene, Parent root) {
         if (root.getStyleClass().contains("sign-in")) {
-            if (round == 0) {
-                // --auto-sign-in starts signing in in the same FX task that shows this form
-                startMeasuring();
-            } else {
-                // as a user would: once the form has been laid out and drawn (a new scene was laid out
-                // at once when set; a swapped root only in the next pulse)
-                afterNextPulse(scene, () -> signInAgain(root));
-            }
+            // as a user would: press "Sign in" once the form has been laid out and drawn (a new scene
+            // was laid out at once when set; a swapped root only in the next pulse)
+            afterNextPulse(scene, () -> signIn(root));
         } else if (root.getStyleClass().contains("main-window")) {
+            mainShownAt = System.nanoTime();
             watchBuddyList(scene, root);
         }
     }
@@ -150,8 +148,8 @@ public final class DesktopClientProbe {
         stalls = FxStallProbe.start();
     }
 
-    /** A warm round: the user types the password again and presses "Sign in". */
-    private void signInAgain(Parent signInForm) {
+    /** The user types the password (again) and presses "Sign in". */
+    private void signIn(Parent signInForm) {
         ((TextInputControl) signInForm.lookup("#password")).setText(password);
         startMeasuring();
         ((Button) signInForm.lookup("#signIn")).fire();
@@ -191,18 +189,22 @@ public final class DesktopClientProbe {
                     .filter(n -> "Sign out".equals(n.getAccessibleText())).findFirst().orElseThrow();
             int measured = round;
             FxStallProbe probe = stalls;
-            Thread report = new Thread(() -> finishRound(measured, now, epoch, probe, (Button) signOut), "bench-report");
+            long mainShown = mainShownAt;
+            Thread report = new Thread(() -> finishRound(measured, mainShown, now, epoch, probe, (Button) signOut),
+                    "bench-report");
             report.setDaemon(true);
             report.start();
         }
     }
 
     /** Off the FX thread: stop the stall probe, let the client settle, read memory, then go on. */
-    private void finishRound(int measured, long filledAt, long filledEpoch, FxStallProbe probe, Button signOut) {
+    private void finishRound(int measured, long mainShown, long filledAt, long filledEpoch, FxStallProbe probe,
+                             Button signOut) {
         try {
             probe.close();
             String prefix = measured == 0 ? "cold." : "warm." + measured + ".";
             put(prefix + "signInMs", (filledAt - signInStarted) / 1e6);
+            put(prefix + "mainShownMs", (mainShown - signInStarted) / 1e6);
             put(prefix + "longestStallMs", probe.longest().toNanos() / 1e6);
             put(prefix + "busiestFxWorkMs", probe.busiest().toNanos() / 1e6);
             put(prefix + "stallSamples", probe.samples());
@@ -211,6 +213,7 @@ public final class DesktopClientProbe {
                 results.setProperty("jvm.startEpochMs", Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime()));
                 Thread.sleep(SETTLE_MILLIS);   // a benchmark, not a test: let the sign-in's stragglers finish
                 put("rss.afterSignInMb", residentMegabytes());
+                logLargestMappings();
                 put("heap.usedAfterSignInMb", heapUsedMegabytes());
             }
             if (measured < warmRounds) {
@@ -249,6 +252,23 @@ public final class DesktopClientProbe {
             }
         }
         return -1;
+    }
+
+    /** Where the resident memory is: the mappings of /proc/self/smaps summed by file (anonymous as one). */
+    private static void logLargestMappings() throws IOException {
+        java.util.Map<String, Long> byFile = new java.util.HashMap<>();
+        String current = "[anonymous]";
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                String[] parts = line.trim().split("\\s+", 6);
+                current = parts.length == 6 ? parts[5] : "[anonymous]";
+            } else if (line.startsWith("Rss:")) {
+                byFile.merge(current, Long.parseLong(line.replaceAll("[^0-9]", "")), Long::sum);
+            }
+        }
+        byFile.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                .forEach(e -> LOG.info("RSS {} MB in {}", String.format(Locale.ROOT, "%.1f", e.getValue() / 1024.0),
+                        e.getKey()));
     }
 
     private static double heapUsedMegabytes() {
