@@ -355,11 +355,8 @@ public final class BuddyListViewModel {
 
     private void reload() {
         background.submit("loading the contact list", () -> {
-            boolean schedule;
-            synchronized (changes.lock()) {
-                schedule = changes.offerSnapshot(contacts.contacts());
-            }
-            if (schedule) {
+            long since = changes.beginSnapshot();
+            if (changes.offerSnapshot(contacts.contacts(), since)) {
                 ui.run(this::applyChanges);
             }
             return contacts.pendingRequests();

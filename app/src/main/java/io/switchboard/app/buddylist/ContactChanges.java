@@ -6,6 +6,7 @@ import io.switchboard.core.model.Presence;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,9 @@ final class ContactChanges {
     }
 
     private final Map<Address, Change> pending = new LinkedHashMap<>();
+    /** When each pending change was last offered, in {@link #sequence} numbers. */
+    private final Map<Address, Long> offeredAt = new HashMap<>();
+    private long sequence;
     private boolean reset;
     private boolean drainScheduled;
 
@@ -56,26 +60,40 @@ final class ContactChanges {
     synchronized boolean offer(Change change) {
         Change before = pending.get(change.address());
         pending.put(change.address(), merge(before, change));
+        offeredAt.put(change.address(), ++sequence);
         return schedule();
     }
 
     /**
-     * Replaces everything pending by a full snapshot. Callers read the snapshot while holding
-     * this object's lock ({@link #lock()}), so no event can slip in between reading and
-     * offering it: events queued before are older than the snapshot and are dropped, events
-     * queued after are newer and win.
+     * Marks the moment a snapshot is about to be read: changes offered from now on may be
+     * newer than the snapshot and survive it ({@link #offerSnapshot}).
      */
-    synchronized boolean offerSnapshot(Collection<Contact> contacts) {
+    synchronized long beginSnapshot() {
+        return sequence;
+    }
+
+    /**
+     * Replaces what is pending by a full snapshot read after {@link #beginSnapshot()} returned
+     * {@code since}. Changes offered before that are older than the snapshot and are dropped;
+     * changes offered while it was read may be newer and are applied on top of it (re-applying
+     * one the snapshot already shows is harmless: changes carry state, not deltas). The
+     * snapshot is read without holding this lock, so the UI thread never waits for it.
+     */
+    synchronized boolean offerSnapshot(Collection<Contact> contacts, long since) {
+        Map<Address, Change> newer = new LinkedHashMap<>();
+        pending.forEach((address, change) -> {
+            if (offeredAt.getOrDefault(address, 0L) > since) {
+                newer.put(address, change);
+            }
+        });
         pending.clear();
+        offeredAt.clear();
         reset = true;
         for (Contact c : contacts) {
             pending.put(c.address(), new Upsert(c));
         }
+        newer.forEach((address, change) -> pending.put(address, merge(pending.get(address), change)));
         return schedule();
-    }
-
-    Object lock() {
-        return this;
     }
 
     /**
@@ -88,7 +106,9 @@ final class ContactChanges {
         List<Change> taken = new ArrayList<>(Math.min(max, pending.size()));
         Iterator<Change> it = pending.values().iterator();
         while (it.hasNext() && taken.size() < max) {
-            taken.add(it.next());
+            Change change = it.next();
+            taken.add(change);
+            offeredAt.remove(change.address());
             it.remove();
         }
         reset = false;

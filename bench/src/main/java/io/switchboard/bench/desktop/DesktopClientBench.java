@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  * list of 2,000 contacts, the longest FX-thread stall meanwhile, and resident memory after it.
  * Starts the bundled server in this JVM (a temporary data directory, one user with a roster of
  * {@code --contacts} items), then for every run starts the real client in a JVM of its own —
- * {@code io.switchboard.app.Main --auto-sign-in}, watched by {@link DesktopClientProbe} — and
+ * {@code io.switchboard.app.Main}, driven and watched by {@link DesktopClientProbe} — and
  * reads what the probe measured. Needs a display: run it under {@code xvfb-run -a}.
  */
 @Command(name = "desktop-client", mixinStandardHelpOptions = true,

@@ -208,6 +208,8 @@ public final class DesktopClientProbe {
             put(prefix + "longestStallMs", probe.longest().toNanos() / 1e6);
             put(prefix + "busiestFxWorkMs", probe.busiest().toNanos() / 1e6);
             put(prefix + "stallSamples", probe.samples());
+            // what the FX thread was doing while the probe waited long: kept with --keep-client-logs
+            probe.stallStacks().forEach(stack -> LOG.info("{}stall while: {}", prefix, stack));
             if (measured == 0) {
                 results.setProperty("cold.filledEpochMs", Long.toString(filledEpoch));
                 results.setProperty("jvm.startEpochMs", Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime()));
