@@ -47,7 +47,12 @@ final class BuddyCell extends ListCell<BuddyRow> {
     private final Label status = new Label();
     private final Label badge = new Label();
     private final HBox contact;
-    private final Tooltip devices = new Tooltip();
+    /**
+     * The per-device detail, made when the pointer first rests on the cell: a tooltip is a
+     * popup control, and making one for each of the ~30 cells the list creates when it is first
+     * shown made that (already long) pulse longer.
+     */
+    private Tooltip devices;
 
     private ChangeListener<PresenceColour> colourListener;
     private ChangeListener<Boolean> expandedListener;
@@ -74,9 +79,15 @@ final class BuddyCell extends ListCell<BuddyRow> {
         contact = new HBox(dot, text, spacer, badge);
         contact.getStyleClass().add("buddy-contact");
         contact.setAlignment(Pos.CENTER_LEFT);
-        devices.getStyleClass().add("buddy-devices");
-
         setAccessibleRole(AccessibleRole.LIST_ITEM);
+        setOnMouseEntered(e -> {
+            if (devices == null && getItem() instanceof ContactRow c) {
+                devices = new Tooltip();
+                devices.getStyleClass().add("buddy-devices");
+                devices.textProperty().bind(c.item().devicesTextProperty());
+                setTooltip(devices);
+            }
+        });
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
                 vm.activate(getItem());
@@ -158,12 +169,14 @@ final class BuddyCell extends ListCell<BuddyRow> {
                 item.statusTextProperty(), item.noteProperty()));
         badge.textProperty().bind(item.unreadProperty().asString());
         badge.visibleProperty().bind(item.unreadProperty().greaterThan(0));
-        devices.textProperty().bind(item.devicesTextProperty());
         accessibleTextProperty().bind(item.accessibleTextProperty());
         colourListener = (obs, old, colour) -> showColour(colour);
         item.colourProperty().addListener(colourListener);
         showColour(item.colourProperty().get());
-        setTooltip(devices);
+        if (devices != null) {
+            devices.textProperty().bind(item.devicesTextProperty());
+            setTooltip(devices);
+        }
         setGraphic(contact);
     }
 
@@ -185,7 +198,9 @@ final class BuddyCell extends ListCell<BuddyRow> {
         status.textProperty().unbind();
         badge.textProperty().unbind();
         badge.visibleProperty().unbind();
-        devices.textProperty().unbind();
+        if (devices != null) {
+            devices.textProperty().unbind();
+        }
         accessibleTextProperty().unbind();
     }
 }

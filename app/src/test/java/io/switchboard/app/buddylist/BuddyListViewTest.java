@@ -107,4 +107,20 @@ class BuddyListViewTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(conversations.opened).containsExactly(Address.parse("alice@example.com"));
     }
+
+    @Test
+    void restingOnAContactShowsItsDevicesAndTheRecycledCellFollowsTheRow() {
+        ListView<BuddyRow> list = lookup("#buddy-list").queryListView();
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().size() == 5);
+        session.presence.change(Address.parse("carol@example.com"), presence(Availability.AWAY, "at lunch", "phone"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("Away · at lunch").tryQuery().isPresent());
+
+        moveTo("Away · at lunch");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListCell<?> cell = (javafx.scene.control.ListCell<?>) lookup(".list-cell")
+                .match(n -> n instanceof BuddyCell c && c.getTooltip() != null).query();
+        ContactRow carol = (ContactRow) cell.getItem();
+        assertThat(carol.item().address()).isEqualTo(Address.parse("carol@example.com"));
+        assertThat(cell.getTooltip().getText()).isEqualTo(carol.item().devicesTextProperty().get()).contains("phone");
+    }
 }
