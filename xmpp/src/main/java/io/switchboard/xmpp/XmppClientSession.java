@@ -12,6 +12,7 @@ import io.switchboard.core.service.ServiceException;
 import io.switchboard.core.service.SessionListener;
 import io.switchboard.core.service.SessionState;
 import io.switchboard.core.service.SignInException;
+import io.switchboard.xmpp.internal.RosterPresenceThread;
 import io.switchboard.xmpp.presence.AvailabilityExtension;
 import io.switchboard.xmpp.presence.AvailabilityExtensionProvider;
 import io.switchboard.xmpp.tls.CertificateCheck;
@@ -74,6 +75,8 @@ public final class XmppClientSession implements ClientSession {
     private final Roster roster;
     private final ExecutorService eventThread;
     private final ScheduledExecutorService reconnectThread;
+    /** The roster's presence thread; null when Smack keeps its own (see {@link RosterPresenceThread}). */
+    private final ExecutorService rosterPresenceThread;
     private final Listeners<SessionListener> listeners;
     private final XmppPresenceService presence;
     private final XmppContactListService contacts;
@@ -106,6 +109,7 @@ public final class XmppClientSession implements ClientSession {
         this.listeners = new Listeners<>(events);
 
         this.roster = Roster.getInstanceFor(connection);
+        this.rosterPresenceThread = RosterPresenceThread.confine(roster, "switchboard-xmpp-roster-" + account.user());
         // loaded explicitly in establish(), so that signIn() returns with the buddy list in place
         roster.setRosterLoadedAtLogin(false);
         this.presence = new XmppPresenceService(connection, roster, account.priority(), clock, events);
@@ -207,6 +211,9 @@ public final class XmppClientSession implements ClientSession {
     public void close() {
         signOut();
         reconnectThread.shutdownNow();
+        if (rosterPresenceThread != null) {
+            rosterPresenceThread.shutdown();
+        }
         eventThread.shutdown();   // queued events (the SIGNED_OUT above) are still delivered
     }
 

@@ -268,7 +268,34 @@ public final class DesktopClientProbe {
                 byFile.merge(current, Long.parseLong(line.replaceAll("[^0-9]", "")), Long::sum);
             }
         }
-        byFile.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+        try {
+            // with -XX:NativeMemoryTracking=summary: the JVM's own account of its native memory
+            Object summary = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+            LOG.info("Native memory after sign-in:\n{}", summary);
+        } catch (Exception e) {
+            LOG.debug("No native memory summary: {}", e.toString());
+        }
+        java.util.Map<String, Long> threads = Thread.getAllStackTraces().keySet().stream().collect(
+                java.util.stream.Collectors.groupingBy(t -> t.getName().replaceAll("[0-9]+", "#"),
+                        java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        LOG.info("Live threads: {}", threads);
+        if (Boolean.getBoolean("bench.histogram")) {
+            try {
+                // after the RSS was read: the class histogram runs a full collection first
+                Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+                String[] lines = histogram.toString().split("\n");
+                LOG.info("Live heap by class (top 40):\n{}",
+                        String.join("\n", Arrays.copyOfRange(lines, 0, Math.min(43, lines.length))));
+                LOG.info("Live heap total: {}", lines[lines.length - 1]);
+            } catch (Exception e) {
+                LOG.debug("No class histogram: {}", e.toString());
+            }
+        }
+        byFile.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
                 .forEach(e -> LOG.info("RSS {} MB in {}", String.format(Locale.ROOT, "%.1f", e.getValue() / 1024.0),
                         e.getKey()));
     }
