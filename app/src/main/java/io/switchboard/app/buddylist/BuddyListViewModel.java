@@ -70,12 +70,21 @@ public final class BuddyListViewModel {
     static final int MIN_CHANGES_PER_TASK = 25;
     /** Changes taken from the queue at a time, between looks at the clock. */
     private static final int CHANGES_PER_STEP = 25;
+    /**
+     * While a long burst is still being applied, the rows are rebuilt at most this often: each
+     * rebuild sorts every contact and makes the list view lay itself out again, so doing it
+     * after every task made a 2,000-contact sign-in slower and its tasks longer.
+     */
+    static final Duration REBUILD_INTERVAL_DURING_BURST = Duration.ofMillis(250);
 
     private final ContactListService contacts;
     private final UiDispatcher ui;
     private final Background background;
     private final Conversations conversations;
     private final TaskBudget budget;
+    /** A burst is being applied and the rows wait for one rebuild (see {@link #applyChanges}). */
+    private boolean inBulk;
+    private long lastRebuild = System.nanoTime();
 
     private final ContactChanges changes = new ContactChanges();
     private final Map<Address, ContactItem> items = new HashMap<>();
@@ -383,15 +392,14 @@ public final class BuddyListViewModel {
         }
         TaskBudget.Meter meter = budget.start();
         int applied = 0;
-        boolean bulk = false;
         boolean more;
         do {
             ContactChanges.Batch batch = changes.drain(CHANGES_PER_STEP);
             more = batch.more();
-            if (!bulk && (batch.reset() || more || batch.changes().size() > INCREMENTAL_LIMIT)) {
+            if (!inBulk && (batch.reset() || more || batch.changes().size() > INCREMENTAL_LIMIT)) {
                 // many changes: one rebuild at the end is cheaper than editing the rows for each
                 grouped.beginBulk();
-                bulk = true;
+                inBulk = true;
             }
             if (batch.reset()) {
                 for (ContactItem gone : List.copyOf(items.values())) {
@@ -405,8 +413,11 @@ public final class BuddyListViewModel {
             }
             applied += batch.changes().size();
         } while (more && !meter.exhausted(applied));
-        if (bulk) {
+        long now = System.nanoTime();
+        if (inBulk && (!more || now - lastRebuild >= REBUILD_INTERVAL_DURING_BURST.toNanos())) {
             grouped.endBulk();
+            inBulk = false;
+            lastRebuild = now;
         }
         int online = 0;
         for (ContactItem i : items.values()) {

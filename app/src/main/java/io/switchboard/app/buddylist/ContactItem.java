@@ -37,6 +37,7 @@ public final class ContactItem {
     private Contact contact;
     /** Lower-case name, address and note: what filter-as-you-type searches. */
     private String searchText;
+    private String sortKey;
 
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper(this, "displayName");
     private final ReadOnlyObjectWrapper<Availability> availability = new ReadOnlyObjectWrapper<>(this, "availability");
@@ -72,6 +73,7 @@ public final class ContactItem {
         devicesText.set(describeDevices(newContact));
         searchText = (newContact.displayName() + '\n' + address + '\n' + newContact.presence().note())
                 .toLowerCase(Locale.ROOT);
+        sortKey = Objects.requireNonNullElse(newContact.displayName(), "").toLowerCase(Locale.ROOT);
     }
 
     private String describe() {
@@ -185,7 +187,11 @@ public final class ContactItem {
         return "ContactItem[" + address + "]";
     }
 
-    String sortName() {
-        return Objects.requireNonNullElse(displayName.get(), "");
+    /**
+     * The display name in lower case, computed once per update: sorting 2,000 contacts compares
+     * names ~20,000 times, and a case-insensitive comparison each time was a large part of it.
+     */
+    String sortKey() {
+        return sortKey;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Comparator;
 final class ContactOrder {
 
     private static final Comparator<ContactItem> BY_NAME =
-            Comparator.comparing(ContactItem::sortName, String.CASE_INSENSITIVE_ORDER).thenComparing(ContactItem::address);
+            Comparator.comparing(ContactItem::sortKey).thenComparing(ContactItem::address);
     /** Most reachable first ({@code Availability.reachability()}), then by name. */
     private static final Comparator<ContactItem> BY_AVAILABILITY =
             Comparator.<ContactItem>comparingInt(i -> i.getAvailability().reachability()).thenComparing(BY_NAME);
