@@ -324,8 +324,8 @@ public final class AppComposition {
     private void show(Parent root, double width, double height, String title) {
         if (scene == null) {
             scene = new Scene(root, width, height);
-            scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET)
-                    .toExternalForm());
+            scene.getStylesheets().addAll(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET)
+                    .toExternalForm(), BuddyListView.STYLESHEET);
             appInput.watch(scene);
             stage.setScene(scene);
         } else {

@@ -53,11 +53,17 @@ public final class BuddyListView {
     private final VBox requests = new VBox();
     private BuddyRow dragged;
 
+    /**
+     * The buddy list's style sheet, for the scene that shows it. On the scene rather than on this
+     * view's root: a root's sheet is dropped (and parsed again at the next sign-in) when the view
+     * goes away with its session; the scene keeps it for the whole run.
+     */
+    public static final String STYLESHEET = Objects.requireNonNull(
+            BuddyListView.class.getResource("buddy-list.css"), "buddy-list.css").toExternalForm();
+
     public BuddyListView(BuddyListViewModel vm) {
         this.vm = Objects.requireNonNull(vm, "vm");
         root.getStyleClass().add("buddy-list");
-        root.getStylesheets().add(Objects.requireNonNull(
-                BuddyListView.class.getResource("buddy-list.css"), "buddy-list.css").toExternalForm());
 
         list.setId("buddy-list");
         keepSelectionWhenRowsMove(() -> list.setItems(vm.rows()));

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -57,6 +59,8 @@ public final class ChatViewModel implements Conversations {
     private final LinkOpener links;
 
     private final ObservableList<ConversationViewModel> conversations = FXCollections.observableArrayList();
+    /** The peers of {@link #conversations}, readable from the session's event thread. */
+    private final Set<Address> openPeers = ConcurrentHashMap.newKeySet();
     private final ObservableList<ConversationViewModel> readOnlyConversations =
             FXCollections.unmodifiableObservableList(conversations);
     private final ObjectProperty<ConversationViewModel> selected = new SimpleObjectProperty<>(this, "selected");
@@ -111,8 +115,12 @@ public final class ChatViewModel implements Conversations {
                 ui.run(() -> find(address).ifPresent(c -> c.displayName(address.toString())));
             }
         }));
-        registrations.add(session.presence().addListener(
-                (contact, presence) -> ui.run(() -> find(contact).ifPresent(c -> c.presence(presence)))));
+        registrations.add(session.presence().addListener((contact, presence) -> {
+            // thousands of presences arrive at sign-in; only those of open conversations need the UI thread
+            if (openPeers.contains(contact)) {
+                ui.run(() -> find(contact).ifPresent(c -> c.presence(presence)));
+            }
+        }));
     }
 
     // ---- Conversations ----
@@ -171,6 +179,7 @@ public final class ChatViewModel implements Conversations {
         // nothing left to see in a closed tab: the badge in the buddy list goes too
         unreadWrapper(conversation.peer()).set(0);
         conversations.remove(index);
+        openPeers.remove(conversation.peer());
         if (selected.get() == conversation) {
             selected.set(conversations.isEmpty() ? null : conversations.get(Math.min(index, conversations.size() - 1)));
         }
@@ -254,6 +263,8 @@ public final class ChatViewModel implements Conversations {
     }
 
     private ConversationViewModel add(Address peer) {
+        // before reading the presence: a change after that read is then sure to be passed on
+        openPeers.add(peer);
         String name = session.contacts().contact(peer).map(Contact::displayName).orElse(peer.toString());
         ConversationViewModel conversation = new ConversationViewModel(peer, name,
                 session.presence().presenceOf(peer), unreadWrapper(peer), session.chat(), background, scheduler, clock);

@@ -51,7 +51,9 @@ class BuddyListViewTest extends ApplicationTest {
                 contact("carol@example.com", "Carol Clark", "Friends")));
         FxDispatcher fx = new FxDispatcher();
         vm = new BuddyListViewModel(session, fx, new ExecutorBackground(workers, fx), conversations, settings);
-        stage.setScene(new Scene((Parent) new BuddyListView(vm).root(), 420, 600));
+        Scene scene = new Scene((Parent) new BuddyListView(vm).root(), 420, 600);
+        scene.getStylesheets().add(BuddyListView.STYLESHEET);
+        stage.setScene(scene);
         stage.show();
     }
 
