@@ -145,7 +145,7 @@ sipp_step() { # name scenario rate calls inject-file extra-args...
   start=$(date +%s.%N)
   (cd "$dir" && sipp "$TARGET_ADDR" -sf "$SCEN/$scen" -inf "$inf" -t "$TMODE" -i 127.0.0.1 \
       -p "$(free_port)" -r "$rate" -m "$calls" -l $(( rate * 10 )) -nostdin \
-      -timeout $(( calls / rate + 60 ))s -trace_stat -stf stats.csv -fd 1 -trace_rtt -rtt_freq 1 \
+      -timeout $(( calls / rate + 60 ))s -recv_timeout 10000 -trace_stat -stf stats.csv -fd 1 -trace_rtt -rtt_freq 1 \
       -trace_err "$@" > sipp.out 2>&1) || rc=$?
   end=$(date +%s.%N)
   "$PY" - "$dir" "$start" "$end" "$rate" "$rc" <<'PYEOF'
@@ -211,32 +211,13 @@ inject $((NUSERS - 1)) $((NUSERS - 1)) "" "$WORK/sink.csv"
    -p "$(free_port)" -m 1 -nostdin -timeout 20s -key expires 3600 -key basic open -key note initial \
    > "$WORK/publish-initial.out" 2>&1) || { log "initial PUBLISH failed"; cat "$WORK/publish-initial.out" >&2; exit 1; }
 
-if [[ ",$ONLY," == *",register,"* ]]; then
-  rate_table "REGISTER with digest (401 + 200 per call)" register register.xml "$WORK/register.csv" -key expires 3600
-fi
-if [[ ",$ONLY," == *",subscribe,"* ]]; then
-  rate_table "SUBSCRIBE/NOTIFY cycle (SUBSCRIBE+407+SUBSCRIBE, NOTIFY, un-SUBSCRIBE, NOTIFY per call); p50/p99 = to the 2xx" \
-    subscribe subscribe.xml "$WORK/subscribe.csv" -key expires 600 -key event presence -key accept application/pidf+xml
-fi
-if [[ ",$ONLY," == *",message,"* ]]; then
-  SINK_PORT="$(free_port)"
-  (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
-     -p "$SINK_PORT" -m 1 -nostdin -timeout 20s -key expires 3600 > "$WORK/sink-register.out" 2>&1) \
-     || { log "recipient REGISTER failed"; exit 1; }
-  (cd "$WORK" && exec sipp "$TARGET_ADDR" -sf "$SCEN/message-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$SINK_PORT" \
-     -nostdin -timeout 3600s > "$WORK/sink.out" 2>&1) &
-  SINK_PID=$!; PIDS+=("$SINK_PID")
-  sleep 1
-  rate_table "MESSAGE relayed to a registered SIPp (MESSAGE+407+MESSAGE, relayed, 200 per call)" \
-    message message.xml "$WORK/message.csv" -key text "load test message"
-  kill "$SINK_PID" 2>/dev/null || true
-fi
-
+# Order: fan-out and MESSAGE first, then REGISTER, SUBSCRIBE last: a server pushed past its
+# limit by SUBSCRIBE keeps retransmitting NOTIFYs for the subscriptions left behind for a while.
 if [[ ",$ONLY," == *",fanout,"* ]]; then
   log "fan-out: $WATCHERS watchers subscribe to $(user 0)"
   FAN="$WORK/fanout"; mkdir -p "$FAN"
   (cd "$FAN" && exec sipp "$TARGET_ADDR" -sf "$SCEN/subscribe-wait.xml" -inf "$WORK/watchers.csv" -t "$TMODE" \
-     -i 127.0.0.1 -p "$(free_port)" -r 200 -m "$WATCHERS" -l "$WATCHERS" -nostdin -timeout 300s \
+     -i 127.0.0.1 -p "$(free_port)" -r 200 -m "$WATCHERS" -l "$WATCHERS" -nostdin -timeout 300s -recv_timeout 20000 \
      -key expires 600 -key event presence -key accept application/pidf+xml \
      -trace_msg -message_file watchers-messages.log -trace_stat -stf stats.csv -fd 1 > watchers.out 2>&1) &
   WATCH_PID=$!; PIDS+=("$WATCH_PID")
@@ -276,6 +257,27 @@ PYEOF
   tail -1 "$RESULTS" >&2
 fi
 
+if [[ ",$ONLY," == *",message,"* ]]; then
+  SINK_PORT="$(free_port)"
+  (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
+     -p "$SINK_PORT" -m 1 -nostdin -timeout 20s -key expires 3600 > "$WORK/sink-register.out" 2>&1) \
+     || { log "recipient REGISTER failed"; exit 1; }
+  (cd "$WORK" && exec sipp "$TARGET_ADDR" -sf "$SCEN/message-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$SINK_PORT" \
+     -nostdin -timeout 3600s > "$WORK/sink.out" 2>&1) &
+  SINK_PID=$!; PIDS+=("$SINK_PID")
+  sleep 1
+  rate_table "MESSAGE relayed to a registered SIPp (MESSAGE+407+MESSAGE, relayed, 200 per call)" \
+    message message.xml "$WORK/message.csv" -key text "load test message"
+  kill "$SINK_PID" 2>/dev/null || true
+fi
+
+if [[ ",$ONLY," == *",register,"* ]]; then
+  rate_table "REGISTER with digest (401 + 200 per call)" register register.xml "$WORK/register.csv" -key expires 3600
+fi
+if [[ ",$ONLY," == *",subscribe,"* ]]; then
+  rate_table "SUBSCRIBE/NOTIFY cycle (SUBSCRIBE+407+SUBSCRIBE, NOTIFY, un-SUBSCRIBE, NOTIFY per call); p50/p99 = to the 2xx" \
+    subscribe subscribe.xml "$WORK/subscribe.csv" -key expires 600 -key event presence -key accept application/pidf+xml
+fi
 {
   echo ""
   echo "Target: $TARGET on $TRANSPORT 127.0.0.1:$PORT, domain $DOMAIN; machine $(nproc) cores, $(uname -sr);"
