@@ -217,7 +217,7 @@ if [[ ",$ONLY," == *",fanout,"* ]]; then
   log "fan-out: $WATCHERS watchers subscribe to $(user 0)"
   FAN="$WORK/fanout"; mkdir -p "$FAN"
   (cd "$FAN" && exec sipp "$TARGET_ADDR" -sf "$SCEN/subscribe-wait.xml" -inf "$WORK/watchers.csv" -t "$TMODE" \
-     -i 127.0.0.1 -p "$(free_port)" -r 200 -m "$WATCHERS" -l "$WATCHERS" -nostdin -timeout 300s -recv_timeout 20000 \
+     -i 127.0.0.1 -p "$(free_port)" -r 200 -m "$WATCHERS" -l "$WATCHERS" -nostdin -timeout 300s -recv_timeout 20000 -buff_size 4194304 \
      -key expires 600 -key event presence -key accept application/pidf+xml \
      -trace_msg -message_file watchers-messages.log -trace_stat -stf stats.csv -fd 1 > watchers.out 2>&1) &
   WATCH_PID=$!; PIDS+=("$WATCH_PID")
@@ -231,7 +231,15 @@ if [[ ",$ONLY," == *",fanout,"* ]]; then
   (cd "$FAN" && sipp "$TARGET_ADDR" -sf "$SCEN/publish.xml" -inf "$WORK/presentity.csv" -t "$TMODE" -i 127.0.0.1 \
      -p "$(free_port)" -m 1 -nostdin -timeout 20s -key expires 3600 -key basic closed -key note "update-fanout" \
      -trace_msg -message_file publish-messages.log > publish.out 2>&1) || log "  change PUBLISH failed"
-  wait "$WATCH_PID" || true
+  # every watcher's update NOTIFY, or 60 s; then up to 30 s for the un-SUBSCRIBEs, then stop it
+  for _ in $(seq 1 300); do
+    n=$(grep -c 'update-fanout' "$FAN/watchers-messages.log" 2>/dev/null || true)
+    [[ "${n:-0}" -ge "$WATCHERS" ]] && break
+    sleep 0.2
+  done
+  for _ in $(seq 1 150); do kill -0 "$WATCH_PID" 2>/dev/null || break; sleep 0.2; done
+  kill "$WATCH_PID" 2>/dev/null || true
+  wait "$WATCH_PID" 2>/dev/null || true
   "$PY" - "$FAN" "$WATCHERS" >> "$RESULTS" <<'PYEOF'
 import re, sys
 from datetime import datetime
