@@ -33,6 +33,11 @@ class KamailioSippInteropIT {
             new User("alice", "secret-a"), new User("bob", "secret-b"), new User("carol", "secret:c"),
             new User("dave", "secret-d")));
 
+    /** A second Kamailio that challenges only REGISTER: proves the scenarios' no-challenge paths. */
+    @RegisterExtension
+    static final KamailioFixture OPEN = new KamailioFixture(KamailioFixture.Config.of(DOMAIN, false,
+            new User("erin", "secret-e"), new User("frank", "secret-f")));
+
     private static SippRunner sipp;
 
     @BeforeAll
@@ -42,7 +47,7 @@ class KamailioSippInteropIT {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        sipp.close(KAMAILIO.failed());
+        sipp.close(KAMAILIO.failed() || OPEN.failed());
     }
 
     private static Account account(String user, String peer) {
@@ -141,5 +146,36 @@ class KamailioSippInteropIT {
         assertThat(sent.allSucceeded(1)).as("%s", sent).isTrue();
         assertThat(received.allSucceeded(1)).as("%s", received).isTrue();
         assertThat(received.messages()).contains("MESSAGE sip:bob@127.0.0.1:" + bobsPort).contains(text);
+    }
+
+    @Test
+    void theScenariosAlsoWorkWithAServerThatDoesNotChallenge() throws Exception {
+        String note = "open-" + UUID.randomUUID();
+        String text = "unchallenged " + UUID.randomUUID();
+        Account erin = new Account("erin", DOMAIN, OPEN.password("erin"), "frank");
+        Account frank = new Account("frank", DOMAIN, OPEN.password("frank"), "erin");
+
+        Result published = sipp.run(Run.of("publish.xml", OPEN.hostPort(), Transport.UDP, erin)
+                .withKeyword("expires", "600").withKeyword("basic", "open").withKeyword("note", note));
+        Result watched = sipp.run(Run.of("subscribe.xml", OPEN.hostPort(), Transport.UDP, frank)
+                .withKeyword("expires", "600").withKeyword("event", "presence")
+                .withKeyword("accept", "application/pidf+xml"));
+        Result registered = sipp.run(Run.of("register.xml", OPEN.hostPort(), Transport.UDP, frank)
+                .withKeyword("expires", "600"));
+        int franksPort = Integer.parseInt(registered.messages()
+                .replaceAll("(?s).*?Contact: <sip:frank@127\\.0\\.0\\.1:(\\d+).*", "$1"));
+        SippRunner.Running sink = sipp.start(Run.of("message-sink.xml", OPEN.hostPort(), Transport.UDP, frank)
+                .withLocalPort(franksPort));
+        sink.awaitBound(Duration.ofSeconds(10));
+        Result sent = sipp.run(Run.of("message.xml", OPEN.hostPort(), Transport.UDP, erin).withKeyword("text", text));
+        Result received = sink.await();
+
+        assertThat(published.allSucceeded(1)).as("%s", published).isTrue();
+        assertThat(published.messages()).doesNotContain("SIP/2.0 407");
+        assertThat(watched.allSucceeded(1)).as("%s", watched).isTrue();
+        assertThat(watched.messages()).doesNotContain("SIP/2.0 407").contains("<note>" + note + "</note>");
+        assertThat(sent.allSucceeded(1)).as("%s", sent).isTrue();
+        assertThat(sent.messages()).doesNotContain("SIP/2.0 407");
+        assertThat(received.messages()).contains(text);
     }
 }
