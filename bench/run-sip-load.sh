@@ -144,7 +144,7 @@ sipp_step() { # name scenario rate calls inject-file extra-args...
   local start end rc=0
   start=$(date +%s.%N)
   (cd "$dir" && sipp "$TARGET_ADDR" -sf "$SCEN/$scen" -inf "$inf" -t "$TMODE" -i 127.0.0.1 \
-      -p "$(free_port)" -r "$rate" -m "$calls" -l $(( rate * 10 )) -nostdin \
+      -p "$(free_port)" -r "$rate" -m "$calls" -l $(( rate * 10 > 10000 ? 10000 : rate * 10 )) -nostdin \
       -timeout $(( calls / rate + 60 ))s -recv_timeout 10000 -trace_stat -stf stats.csv -fd 1 -trace_rtt -rtt_freq 1 \
       -trace_err "$@" > sipp.out 2>&1) || rc=$?
   end=$(date +%s.%N)
