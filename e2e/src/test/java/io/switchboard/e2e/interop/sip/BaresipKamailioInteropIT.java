@@ -1,0 +1,114 @@
+package io.switchboard.e2e.interop.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.e2e.interop.sip.KamailioFixture.User;
+import io.switchboard.e2e.interop.sip.SippRunner.Account;
+import io.switchboard.e2e.interop.sip.SippRunner.Result;
+import io.switchboard.e2e.interop.sip.SippRunner.Run;
+import io.switchboard.e2e.interop.sip.SippRunner.Transport;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Self-test of {@link BaresipFixture}: a real baresip registers with digest to a real Kamailio,
+ * exchanges MESSAGEs with SIPp both ways and publishes presence a SIPp watcher sees. When these
+ * pass, baresip is a trustworthy independent peer for our server.
+ */
+class BaresipKamailioInteropIT {
+
+    private static final String DOMAIN = "kamailio.interop.test";
+
+    @RegisterExtension
+    static final KamailioFixture KAMAILIO = new KamailioFixture(KamailioFixture.Config.of(DOMAIN, true,
+            new User("alice", "secret-a"), new User("bob", "secret-b"), new User("carol", "secret-c")));
+
+    private static SippRunner sipp;
+    private static BaresipFixture carol;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sipp = new SippRunner();
+        carol = BaresipFixture.start(new BaresipFixture.Config("carol", DOMAIN, KAMAILIO.password("carol"),
+                KAMAILIO.hostPort(), "bob", Transport.UDP));
+        carol.awaitRegistered(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (carol != null) {
+            carol.close(KAMAILIO.failed());
+        }
+        sipp.close(KAMAILIO.failed());
+    }
+
+    private static Account account(String user, String peer) {
+        return new Account(user, DOMAIN, KAMAILIO.password(user), peer);
+    }
+
+    @Test
+    void baresipRegisteredWithDigest() throws Exception {
+        assertThat(carol.command("reginfo", "")).contains("sip:carol@" + DOMAIN).contains("OK");
+        assertThat(carol.output()).contains("200 OK");
+    }
+
+    @Test
+    void aMessageFromBaresipReachesASippRecipient() throws Exception {
+        String text = "from carol " + UUID.randomUUID();
+        Result registered = sipp.run(Run.of("register.xml", KAMAILIO.hostPort(), Transport.UDP, account("bob", ""))
+                .withKeyword("expires", "600"));
+        assertThat(registered.allSucceeded(1)).as("%s", registered).isTrue();
+        int bobsPort = Integer.parseInt(registered.messages()
+                .replaceAll("(?s).*?Contact: <sip:bob@127\\.0\\.0\\.1:(\\d+).*", "$1"));
+        SippRunner.Running bob = sipp.start(Run.of("message-sink.xml", KAMAILIO.hostPort(), Transport.UDP,
+                account("bob", "")).withLocalPort(bobsPort));
+        bob.awaitBound(Duration.ofSeconds(10));
+
+        carol.sendMessage(text);
+        Result received = bob.await();
+
+        assertThat(received.allSucceeded(1)).as("%s", received).isTrue();
+        assertThat(received.messages()).contains("MESSAGE sip:bob@127.0.0.1:" + bobsPort)
+                .contains("From: <sip:carol@" + DOMAIN + ">").contains(text);
+    }
+
+    @Test
+    void aMessageFromSippReachesBaresip() throws Exception {
+        String text = "to carol " + UUID.randomUUID();
+
+        Result sent = sipp.run(Run.of("message.xml", KAMAILIO.hostPort(), Transport.UDP, account("alice", "carol"))
+                .withKeyword("text", text));
+
+        assertThat(sent.allSucceeded(1)).as("%s", sent).isTrue();
+        await("baresip shows the message").atMost(Duration.ofSeconds(10))
+                .until(() -> carol.output().contains(text));
+        assertThat(carol.output()).contains("sip:alice@" + DOMAIN);
+    }
+
+    @Test
+    void aSippWatcherSeesBaresipsPublishedPresence() throws Exception {
+        carol.setOnline(true);
+        await("open published").atMost(Duration.ofSeconds(15)).until(() -> watchCarol().contains("<basic>open</basic>"));
+
+        carol.setOnline(false);
+        await("closed published").atMost(Duration.ofSeconds(15)).until(() -> watchCarol().contains("<basic>closed</basic>"));
+    }
+
+    /** The body of the first NOTIFY a fresh subscription to carol gets. */
+    private static String watchCarol() throws Exception {
+        Result watched = sipp.run(Run.of("subscribe.xml", KAMAILIO.hostPort(), Transport.UDP, account("bob", "carol"))
+                .withKeyword("expires", "60").withKeyword("event", "presence")
+                .withKeyword("accept", "application/pidf+xml"));
+        assertThat(watched.allSucceeded(1)).as("%s", watched).isTrue();
+        String messages = watched.messages();
+        int notify = messages.indexOf("NOTIFY sip:bob@");
+        return messages.substring(notify, messages.indexOf("SIP/2.0 200 OK", notify));
+    }
+}
