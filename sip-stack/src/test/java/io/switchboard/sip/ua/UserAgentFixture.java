@@ -1,5 +1,7 @@
 package io.switchboard.sip.ua;
 
+import io.switchboard.sip.client.SipUserAgent;
+
 import io.switchboard.core.model.Address;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.stack.SipTransport;

@@ -9,7 +9,7 @@ import io.switchboard.sip.ua.SipContext;
 import io.switchboard.sip.ua.SipProxy;
 import io.switchboard.sip.ua.SipTimeoutException;
 import io.switchboard.sip.ua.SipTransportException;
-import io.switchboard.sip.ua.SipUserAgent;
+import io.switchboard.sip.client.SipUserAgent;
 import io.switchboard.sip.ua.UserAgentFixture;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

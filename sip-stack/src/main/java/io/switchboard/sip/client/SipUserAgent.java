@@ -1,12 +1,18 @@
-package io.switchboard.sip.ua;
+package io.switchboard.sip.client;
 
 import io.switchboard.core.event.SerialExecutor;
+import io.switchboard.sip.register.RegistrationManager;
 import io.switchboard.sip.auth.DigestResponder;
 import io.switchboard.sip.stack.SipEndpoint;
 import io.switchboard.sip.stack.SipStackException;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.stack.SipStackSettings;
 import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.ProxyRoute;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipContext;
+import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.sip.ua.SipUserAgentSettings;
 import io.switchboard.sip.ua.transaction.ClientTransactions;
 import io.switchboard.sip.ua.transaction.DigestAuthenticator;
 import io.switchboard.sip.ua.transaction.RequestSender;
@@ -39,6 +45,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final SipDispatcher dispatcher;
     private final ClientTransactions transactions;
     private final DigestAuthenticator authenticator;
+    private final RegistrationManager registration;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipUserAgent(SipContext context, SipDispatcher dispatcher, ClientTransactions transactions,
@@ -47,6 +54,7 @@ public final class SipUserAgent implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.transactions = transactions;
         this.authenticator = authenticator;
+        this.registration = new RegistrationManager(context);
     }
 
     /** Starts a user agent whose listeners are called one at a time on a serial event thread. */
@@ -104,6 +112,11 @@ public final class SipUserAgent implements AutoCloseable {
     /** The dispatcher, to register processors for further methods (INFO, INVITE...). */
     public SipDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** REGISTER: sign-in, refresh, failover, sign-out. */
+    public RegistrationManager registration() {
+        return registration;
     }
 
     /** The proxy requests currently go through. */
