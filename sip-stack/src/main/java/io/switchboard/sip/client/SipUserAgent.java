@@ -1,7 +1,11 @@
 package io.switchboard.sip.client;
 
 import io.switchboard.core.event.SerialExecutor;
+import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
+import io.switchboard.sip.presence.pidf.PidfWriter;
+import io.switchboard.sip.presence.publish.PresencePublisher;
 import io.switchboard.sip.register.RegistrationManager;
+import java.time.Clock;
 import io.switchboard.sip.auth.DigestResponder;
 import io.switchboard.sip.stack.SipEndpoint;
 import io.switchboard.sip.stack.SipStackException;
@@ -46,6 +50,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final ClientTransactions transactions;
     private final DigestAuthenticator authenticator;
     private final RegistrationManager registration;
+    private final PresencePublisher presence;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipUserAgent(SipContext context, SipDispatcher dispatcher, ClientTransactions transactions,
@@ -55,6 +60,7 @@ public final class SipUserAgent implements AutoCloseable {
         this.transactions = transactions;
         this.authenticator = authenticator;
         this.registration = new RegistrationManager(context);
+        this.presence = new PresencePublisher(context, new PidfAvailabilityMapping(), new PidfWriter(), Clock.systemUTC());
     }
 
     /** Starts a user agent whose listeners are called one at a time on a serial event thread. */
@@ -117,6 +123,11 @@ public final class SipUserAgent implements AutoCloseable {
     /** REGISTER: sign-in, refresh, failover, sign-out. */
     public RegistrationManager registration() {
         return registration;
+    }
+
+    /** PUBLISH of the user's own presence. */
+    public PresencePublisher presence() {
+        return presence;
     }
 
     /** The proxy requests currently go through. */
