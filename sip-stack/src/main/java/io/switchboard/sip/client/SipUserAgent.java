@@ -2,7 +2,10 @@ package io.switchboard.sip.client;
 
 import io.switchboard.core.event.SerialExecutor;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
+import io.switchboard.sip.presence.pidf.PidfParser;
 import io.switchboard.sip.presence.pidf.PidfWriter;
+import io.switchboard.sip.presence.watch.PresenceWatcher;
+import javax.sip.message.Request;
 import io.switchboard.sip.presence.publish.PresencePublisher;
 import io.switchboard.sip.register.RegistrationManager;
 import java.time.Clock;
@@ -51,6 +54,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final DigestAuthenticator authenticator;
     private final RegistrationManager registration;
     private final PresencePublisher presence;
+    private final PresenceWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipUserAgent(SipContext context, SipDispatcher dispatcher, ClientTransactions transactions,
@@ -60,7 +64,10 @@ public final class SipUserAgent implements AutoCloseable {
         this.transactions = transactions;
         this.authenticator = authenticator;
         this.registration = new RegistrationManager(context);
-        this.presence = new PresencePublisher(context, new PidfAvailabilityMapping(), new PidfWriter(), Clock.systemUTC());
+        PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
+        this.presence = new PresencePublisher(context, mapping, new PidfWriter(), Clock.systemUTC());
+        this.watcher = new PresenceWatcher(context);
+        dispatcher.register(Request.NOTIFY, watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()));
     }
 
     /** Starts a user agent whose listeners are called one at a time on a serial event thread. */
@@ -128,6 +135,11 @@ public final class SipUserAgent implements AutoCloseable {
     /** PUBLISH of the user's own presence. */
     public PresencePublisher presence() {
         return presence;
+    }
+
+    /** SUBSCRIBE/NOTIFY: watching contacts' presence. */
+    public PresenceWatcher watcher() {
+        return watcher;
     }
 
     /** The proxy requests currently go through. */

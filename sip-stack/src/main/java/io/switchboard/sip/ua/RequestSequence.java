@@ -26,6 +26,11 @@ public final class RequestSequence {
         this.callId = context.newCallId();
     }
 
+    /** The Call-ID all requests of this sequence share. */
+    public String callId() {
+        return callId.getCallId();
+    }
+
     /**
      * The next request to {@code requestUri} / {@code to}; {@code customizer} adds the method's
      * headers and body to each attempt.

@@ -107,6 +107,27 @@ public final class TestPresenceAgent {
         }
     }
 
+    /** Sends a hand-made NOTIFY in every subscription to {@code target}: for hostile-input tests. */
+    public void notifyRaw(Address target, String subscriptionState, String contentType, byte[] body) throws Exception {
+        HeaderFactory headers = server.endpoint().headerFactory();
+        for (Subscription subscription : subscriptions.values()) {
+            if (!subscription.target().equals(target)) {
+                continue;
+            }
+            Request notify = subscription.dialog().createRequest(Request.NOTIFY);
+            notify.addHeader(headers.createEventHeader("presence"));
+            notify.addHeader(headers.createHeader(SubscriptionStateHeader.NAME, subscriptionState));
+            notify.setHeader(contact());
+            if (body != null) {
+                String[] type = contentType.split("/", 2);
+                notify.setContent(body, headers.createContentTypeHeader(type[0], type[1]));
+            }
+            ClientTransaction transaction = server.endpoint().provider().getNewClientTransaction(notify);
+            subscription.dialog().sendRequest(transaction);
+            notifiesSent.incrementAndGet();
+        }
+    }
+
     void handlePublish(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         if (!isPresence(request)) {

@@ -53,6 +53,15 @@ public final class ClientTransactions {
      * @param hop where the request goes ("host:port"), to fail it when that connection breaks; may be null
      */
     public CompletableFuture<Response> send(Request request, Dialog dialog, String hop) {
+        return send(request, dialog, hop, transaction -> { });
+    }
+
+    /**
+     * As {@link #send(Request, Dialog, String)}, telling {@code created} the new transaction before
+     * the request leaves (a SUBSCRIBE's dialog is reachable from it).
+     */
+    public CompletableFuture<Response> send(Request request, Dialog dialog, String hop,
+                                            java.util.function.Consumer<ClientTransaction> created) {
         CompletableFuture<Response> result = new CompletableFuture<>();
         ClientTransaction transaction;
         try {
@@ -63,6 +72,7 @@ public final class ClientTransactions {
             return result;
         }
         Pending entry = new Pending(transaction, result, hop, request.getMethod());
+        created.accept(transaction);
         pending.put(transaction, entry);
         entry.timer = executor.schedule(() -> expire(entry), timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {

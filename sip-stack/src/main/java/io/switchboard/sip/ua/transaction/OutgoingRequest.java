@@ -18,6 +18,10 @@ public interface OutgoingRequest {
         return null;
     }
 
+    /** Told each attempt's client transaction before it is sent; for requests that create a dialog. */
+    default void sent(javax.sip.ClientTransaction transaction) {
+    }
+
     /** Where the request goes, "host:port", to tie connection failures to it; null if unknown. */
     String hop();
 }
