@@ -1,6 +1,7 @@
 package io.switchboard.sip.client;
 
 import io.switchboard.core.event.SerialExecutor;
+import io.switchboard.sip.message.PagerMessaging;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParser;
 import io.switchboard.sip.presence.pidf.PidfWriter;
@@ -55,6 +56,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final RegistrationManager registration;
     private final PresencePublisher presence;
     private final PresenceWatcher watcher;
+    private final PagerMessaging messaging;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipUserAgent(SipContext context, SipDispatcher dispatcher, ClientTransactions transactions,
@@ -68,6 +70,8 @@ public final class SipUserAgent implements AutoCloseable {
         this.presence = new PresencePublisher(context, mapping, new PidfWriter(), Clock.systemUTC());
         this.watcher = new PresenceWatcher(context);
         dispatcher.register(Request.NOTIFY, watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()));
+        this.messaging = new PagerMessaging(context);
+        dispatcher.register(Request.MESSAGE, messaging.processor(Clock.systemUTC()));
     }
 
     /** Starts a user agent whose listeners are called one at a time on a serial event thread. */
@@ -140,6 +144,11 @@ public final class SipUserAgent implements AutoCloseable {
     /** SUBSCRIBE/NOTIFY: watching contacts' presence. */
     public PresenceWatcher watcher() {
         return watcher;
+    }
+
+    /** MESSAGE: pager-mode instant messages. */
+    public PagerMessaging messaging() {
+        return messaging;
     }
 
     /** The proxy requests currently go through. */
