@@ -1,7 +1,10 @@
 package io.switchboard.sip.client;
 
 import io.switchboard.core.event.SerialExecutor;
+import io.switchboard.sip.keepalive.OptionsKeepalive;
+import io.switchboard.sip.keepalive.OptionsProcessor;
 import io.switchboard.sip.message.PagerMessaging;
+import io.switchboard.sip.register.RegistrationState;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParser;
 import io.switchboard.sip.presence.pidf.PidfWriter;
@@ -57,6 +60,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final PresencePublisher presence;
     private final PresenceWatcher watcher;
     private final PagerMessaging messaging;
+    private final OptionsKeepalive keepalive;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipUserAgent(SipContext context, SipDispatcher dispatcher, ClientTransactions transactions,
@@ -72,6 +76,17 @@ public final class SipUserAgent implements AutoCloseable {
         dispatcher.register(Request.NOTIFY, watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()));
         this.messaging = new PagerMessaging(context);
         dispatcher.register(Request.MESSAGE, messaging.processor(Clock.systemUTC()));
+        dispatcher.register(Request.OPTIONS, new OptionsProcessor(
+                java.util.List.of(Request.MESSAGE, Request.NOTIFY, Request.OPTIONS)));
+        this.keepalive = new OptionsKeepalive(context, registration::proxyFailed);
+        // probe the proxy only while registered through it
+        registration.addListener(status -> {
+            if (status.state() == RegistrationState.REGISTERED) {
+                keepalive.start();
+            } else if (status.state() == RegistrationState.UNREGISTERED) {
+                keepalive.stop();
+            }
+        });
     }
 
     /** Starts a user agent whose listeners are called one at a time on a serial event thread. */
