@@ -23,7 +23,9 @@ public final class OptionsProcessor implements RequestProcessor {
     public void process(IncomingRequest incoming) {
         Response ok = incoming.createResponse(Response.OK);
         try {
-            ok.addHeader(incoming.endpoint().headerFactory().createAllowHeader(String.join(", ", allowed)));
+            for (String method : allowed) {
+                ok.addHeader(incoming.endpoint().headerFactory().createAllowHeader(method));
+            }
             ok.addHeader(incoming.endpoint().headerFactory().createAcceptHeader("application", "pidf+xml"));
             ok.addHeader(incoming.endpoint().headerFactory().createAcceptHeader("text", "plain"));
         } catch (ParseException e) {

@@ -43,8 +43,8 @@ class OptionsKeepaliveTest {
             default -> primary.answerNext(Request.OPTIONS, 503, 100);
         }
 
-        await().atMost(WAIT).until(() -> backup.registrar().binding(ALICE).isPresent());
-        assertThat(alice.registration().status().state()).isEqualTo(RegistrationState.REGISTERED);
+        await().atMost(WAIT).until(() -> backup.registrar().binding(ALICE).isPresent()
+                && alice.registration().status().state() == RegistrationState.REGISTERED);
         assertThat(alice.registration().status().proxy()).isEqualTo(backup.proxy(transport));
         assertThat(alice.currentProxy()).isEqualTo(backup.proxy(transport));
     }

@@ -79,9 +79,10 @@ public final class SipDispatcher implements SipListener {
     private Response methodNotAllowed(IncomingRequest request) {
         Response response = request.createResponse(Response.METHOD_NOT_ALLOWED);
         try {
-            AllowHeader allow = request.endpoint().headerFactory()
-                    .createAllowHeader(String.join(", ", processors.keySet().stream().sorted().toList()));
-            response.addHeader(allow);
+            for (String method : processors.keySet().stream().sorted().toList()) {
+                AllowHeader allow = request.endpoint().headerFactory().createAllowHeader(method);
+                response.addHeader(allow);
+            }
         } catch (java.text.ParseException e) {
             LOG.debug("Allow header refused", e);
         }
