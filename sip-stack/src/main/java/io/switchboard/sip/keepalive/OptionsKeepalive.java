@@ -41,7 +41,7 @@ public final class OptionsKeepalive {
 
     /** Starts probing (idempotent); does nothing when the keepalive interval is zero. */
     public void start() {
-        context.executor().execute(() -> {
+        context.execute(() -> {
             if (timer == null && !context.settings().keepaliveInterval().isZero()) {
                 scheduleNext();
             }
@@ -50,7 +50,7 @@ public final class OptionsKeepalive {
 
     /** Stops probing (idempotent). */
     public void stop() {
-        context.executor().execute(() -> {
+        context.execute(() -> {
             if (timer != null) {
                 timer.cancel(false);
                 timer = null;

@@ -48,9 +48,8 @@ public final class PagerMessaging {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "message longer than " + PagerMessages.MAX_BODY_BYTES + " bytes"));
         }
-        return CompletableFuture.supplyAsync(() -> context.send(requests.next(context.sipAddress(to).getURI(),
-                        context.sipAddress(to), request -> PagerMessages.fill(context, request, text))), context.executor())
-                .thenCompose(response -> response)
+        return context.onProtocolThread(() -> context.send(requests.next(context.sipAddress(to).getURI(),
+                        context.sipAddress(to), request -> PagerMessages.fill(context, request, text))))
                 .thenApply(response -> {
                     if (!SipResponses.isSuccess(response)) {
                         throw new java.util.concurrent.CompletionException(SipResponses.rejection(Request.MESSAGE, response));

@@ -72,7 +72,7 @@ public final class RegistrationManager {
      * credentials were refused.
      */
     public CompletableFuture<RegistrationStatus> register() {
-        return onProtocolThread(() -> {
+        return context.onProtocolThread(() -> {
             wanted = true;
             cancelTimers();
             return registerAt(route.primary(), true);
@@ -81,7 +81,7 @@ public final class RegistrationManager {
 
     /** Removes the binding at the current registrar (REGISTER with Expires 0) and stops refreshing. */
     public CompletableFuture<RegistrationStatus> unregister() {
-        return onProtocolThread(() -> {
+        return context.onProtocolThread(() -> {
             wanted = false;
             cancelTimers();
             SipProxy registrar = boundAt;
@@ -102,7 +102,7 @@ public final class RegistrationManager {
      * rather than at the next refresh.
      */
     public void proxyFailed(SipProxy proxy) {
-        context.executor().execute(() -> {
+        context.execute(() -> {
             if (wanted && status.isRegistered() && proxy.equals(status.proxy())) {
                 LOG.info("SIP proxy {} failed; registering at {}", proxy, route.alternativeTo(proxy));
                 cancelTimers();
@@ -112,7 +112,10 @@ public final class RegistrationManager {
     }
 
     private CompletableFuture<RegistrationStatus> registerAt(SipProxy proxy, boolean mayFailOver) {
-        publish(new RegistrationStatus(RegistrationState.REGISTERING, proxy, Duration.ZERO, null));
+        if (!(status.isRegistered() && proxy.equals(status.proxy()))) {
+            // a refresh where we are registered is no change worth telling; a first try or a move is
+            publish(new RegistrationStatus(RegistrationState.REGISTERING, proxy, Duration.ZERO, null));
+        }
         return sendRegister(proxy, requestedExpires, 0).handle((response, failure) -> {
             if (failure == null && SipResponses.isSuccess(response)) {
                 return CompletableFuture.completedFuture(registered(proxy, response));
@@ -232,7 +235,4 @@ public final class RegistrationManager {
         }
     }
 
-    private <T> CompletableFuture<T> onProtocolThread(java.util.function.Supplier<CompletableFuture<T>> action) {
-        return CompletableFuture.supplyAsync(action, context.executor()).thenCompose(future -> future);
-    }
 }

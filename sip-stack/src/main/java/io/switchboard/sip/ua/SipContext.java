@@ -80,6 +80,27 @@ public final class SipContext {
         return events;
     }
 
+    /**
+     * Runs {@code action} on the protocol thread and completes with the future it returns; fails
+     * with {@link SipTransportException} once the user agent is closed.
+     */
+    public <T> CompletableFuture<T> onProtocolThread(java.util.function.Supplier<CompletableFuture<T>> action) {
+        try {
+            return CompletableFuture.supplyAsync(action, executor).thenCompose(future -> future);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new SipTransportException("the SIP user agent is closed", e));
+        }
+    }
+
+    /** Runs {@code task} on the protocol thread; dropped once the user agent is closed. */
+    public void execute(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            org.slf4j.LoggerFactory.getLogger(SipContext.class).debug("task dropped: the SIP user agent is closed");
+        }
+    }
+
     public CompletableFuture<Response> send(OutgoingRequest request) {
         return sender.send(request);
     }

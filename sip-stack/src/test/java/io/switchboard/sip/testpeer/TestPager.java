@@ -26,9 +26,18 @@ public final class TestPager {
     private final TestSipServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<ClientTransaction, CompletableFuture<Integer>> sent = new ConcurrentHashMap<>();
+    private volatile boolean relay;
 
     TestPager(TestSipServer server) {
         this.server = server;
+    }
+
+    /**
+     * Relays MESSAGEs to the addressee's registered contact and answers with its status, or 480
+     * when the addressee is not registered (off by default: the server answers 200 itself).
+     */
+    public void setRelay(boolean value) {
+        relay = value;
     }
 
     public List<Received> received() {
@@ -42,7 +51,23 @@ public final class TestPager {
                 Address.fromSipUri(request.getRequestURI().toString()),
                 String.valueOf(request.getHeader("Content-Type")).replaceFirst("(?i)^content-type:\\s*", "").strip(),
                 request.getRawContent() == null ? "" : new String(request.getRawContent(), StandardCharsets.UTF_8)));
-        server.respond(event, server.response(request, 200));
+        if (!relay) {
+            server.respond(event, server.response(request, 200));
+            return;
+        }
+        Received message = received.get(received.size() - 1);
+        if (server.registrar().binding(message.to()).isEmpty()) {
+            server.respond(event, server.response(request, 480));
+            return;
+        }
+        javax.sip.ServerTransaction transaction = server.serverTransaction(event);
+        send(message.from(), message.to(), "text/plain", request.getRawContent()).whenComplete((status, failure) -> {
+            try {
+                transaction.sendResponse(server.response(request, failure == null ? status : 408));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Sends a MESSAGE to the contact {@code to} registered; completes with the client's status code. */

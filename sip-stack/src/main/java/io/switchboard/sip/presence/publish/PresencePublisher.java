@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -64,7 +63,7 @@ public final class PresencePublisher {
      */
     public CompletableFuture<PublicationStatus> publish(Presence presence) {
         byte[] pidf = writer.write(mapping.toPidf(context.account().address().toSipUri(), presence, clock.instant()));
-        return onProtocolThread(() -> {
+        return context.onProtocolThread(() -> {
             document = pidf;
             return send(etag, pidf, true);
         });
@@ -72,7 +71,7 @@ public final class PresencePublisher {
 
     /** Removes the publication (Expires 0); completes at once when there is none. */
     public CompletableFuture<Void> remove() {
-        return onProtocolThread(() -> {
+        return context.onProtocolThread(() -> {
             cancelRefresh();
             String current = etag;
             etag = null;
@@ -176,7 +175,4 @@ public final class PresencePublisher {
         return context.self().getURI();
     }
 
-    private <T> CompletableFuture<T> onProtocolThread(Supplier<CompletableFuture<T>> action) {
-        return CompletableFuture.supplyAsync(action, context.executor()).thenCompose(future -> future);
-    }
 }

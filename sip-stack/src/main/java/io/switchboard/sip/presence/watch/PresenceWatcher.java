@@ -21,9 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -89,7 +87,7 @@ public final class PresenceWatcher {
      * subscription is retried in the background.
      */
     public CompletableFuture<Void> subscribe(Address contact) {
-        return onProtocolThread(() -> {
+        return context.onProtocolThread(() -> {
             PresenceSubscription existing = byContact.get(contact);
             if (existing != null && existing.wanted) {
                 return CompletableFuture.completedFuture(null);
@@ -100,7 +98,7 @@ public final class PresenceWatcher {
 
     /** Ends the subscription to {@code contact} (SUBSCRIBE with Expires 0 in its dialog). */
     public CompletableFuture<Void> unsubscribe(Address contact) {
-        return onProtocolThread(() -> {
+        return context.onProtocolThread(() -> {
             PresenceSubscription subscription = byContact.remove(contact);
             if (subscription == null) {
                 return CompletableFuture.completedFuture(null);
@@ -120,7 +118,7 @@ public final class PresenceWatcher {
 
     /** Asks once for {@code contact}'s presence (SUBSCRIBE with Expires 0, RFC 6665 §4.4.3). */
     public CompletableFuture<Presence> fetch(Address contact) {
-        return onProtocolThread(() -> {
+        return context.onProtocolThread(() -> {
             PresenceSubscription fetch = new PresenceSubscription(contact,
                     new RequestSequence(context, Request.SUBSCRIBE), true);
             fetch.wanted = false;
@@ -148,11 +146,7 @@ public final class PresenceWatcher {
 
     /** Called by the NOTIFY processor after it answered 200. */
     void notified(String callId, SubscriptionStatus status, Optional<Presence> presence) {
-        try {
-            context.executor().execute(() -> onNotify(callId, status, presence));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("NOTIFY after the user agent closed dropped");
-        }
+        context.execute(() -> onNotify(callId, status, presence));
     }
 
     private void onNotify(String callId, SubscriptionStatus status, Optional<Presence> presence) {
@@ -332,7 +326,4 @@ public final class PresenceWatcher {
         return context.executor().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    private <T> CompletableFuture<T> onProtocolThread(Supplier<CompletableFuture<T>> action) {
-        return CompletableFuture.supplyAsync(action, context.executor()).thenCompose(future -> future);
-    }
 }
