@@ -69,10 +69,23 @@ class ClientTransactionsTest {
         SipProxy proxy = server.proxy(SipTransport.TCP);
         SipUserAgent alice = fixture.alice(server, SipTransport.TCP);
         server.close();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Logger jainSip = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("gov.nist.javax.sip");
+        logs.start();
+        jainSip.addAppender(logs);
 
-        Throwable failure = failureOf(options(alice, proxy));
+        Throwable failure;
+        try {
+            failure = failureOf(options(alice, proxy));
+        } finally {
+            jainSip.detachAppender(logs);
+        }
 
         assertThat(failure).isInstanceOfAny(SipTransportException.class, SipTimeoutException.class);
+        assertThat(logs.list).as("a dead proxy is an expected event: no stack trace at WARN or above")
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
     }
 
     @Test
