@@ -44,6 +44,22 @@ import org.slf4j.LoggerFactory;
  * {@link SipDispatcher}, and the managers for each feature. The composition root of the client side
  * of SIP/SIMPLE; built by {@link #start}, stopped by {@link #close()}.
  *
+ * <pre>{@code
+ * SipAccount account = SipAccount.of(Address.of("alice", "example.com"), "secret",
+ *         new SipProxy("127.0.0.1", 5060, SipTransport.UDP))
+ *     .withBackup(new SipProxy("127.0.0.1", 5070, SipTransport.UDP));
+ * try (SipUserAgent ua = SipUserAgent.start(new SipStackFactory(), account, SipUserAgentSettings.defaults())) {
+ *     ua.registration().addListener(status -> ...);
+ *     ua.registration().register().get();                       // REGISTER with digest
+ *     ua.presence().publish(presence).get();                    // PUBLISH PIDF
+ *     ua.watcher().addListener(...); ua.watcher().subscribe(bob).get();   // SUBSCRIBE/NOTIFY
+ *     ua.messaging().send(bob, "hi").get();                     // MESSAGE, DeliveryReport
+ *     ua.registration().unregister().get();
+ * }
+ * }</pre>
+ * Futures fail with {@code SipRejectedException} (the peer's status), {@code SipTimeoutException}
+ * or {@code SipTransportException}.
+ *
  * <p>All protocol state runs on one thread per user agent ({@link SipContext#executor()}); listeners
  * are called on the events executor given at start (one serial event thread by default), never on a
  * JAIN-SIP thread.

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one {@link SipListener} of a user agent's stack. It only dispatches: responses, timeouts and
  * I/O errors to {@link ClientTransactions}, requests to the {@link RequestProcessor} registered for
- * their method (405 with an Allow header for other methods, 503 before the user agent is bound).
+ * their method (405 with an Allow header for other methods; nothing before the user agent is bound: the
+ * peer retransmits or times out).
  *
  * <p>Created before the stack (the stack needs its listener) and {@linkplain #bind bound} once the
  * endpoint exists. Thread-safe.

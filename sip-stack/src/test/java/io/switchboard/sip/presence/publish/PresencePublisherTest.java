@@ -135,6 +135,28 @@ class PresencePublisherTest {
                 .cause().isInstanceOf(SipRejectedException.class).hasMessageContaining("403");
     }
 
+    @Test
+    void afterAFailoverThePublicationIsRebuiltAtTheBackup() throws Exception {
+        TestSipServer primary = fixture.server("primary");
+        TestSipServer backup = fixture.server("backup");
+        primary.presence().setMaxExpires(2);
+        backup.presence().setMaxExpires(2);
+        SipUserAgent alice = fixture.agent(io.switchboard.sip.ua.SipAccount.of(ALICE, UserAgentFixture.PASSWORD,
+                        primary.proxy(SipTransport.UDP)).withBackup(backup.proxy(SipTransport.UDP)),
+                UserAgentFixture.fastSettings().withKeepaliveInterval(Duration.ofMillis(300)));
+        alice.registration().register().get(5, TimeUnit.SECONDS);
+        alice.presence().publish(presence(Availability.ON_THE_PHONE, "")).get(5, TimeUnit.SECONDS);
+        assertThat(primary.presence().publication(ALICE)).isPresent();
+
+        primary.setSilent(true);
+
+        await().atMost(WAIT.multipliedBy(2)).until(() -> backup.presence().publication(ALICE).isPresent());
+        Presence moved = new PidfAvailabilityMapping().toPresence(
+                new PidfParser().parse(backup.presence().publication(ALICE).orElseThrow().body()), Instant.now());
+        assertThat(moved.availability()).isEqualTo(Availability.ON_THE_PHONE);
+        assertThat(alice.currentProxy()).isEqualTo(backup.proxy(SipTransport.UDP));
+    }
+
     private static boolean noBody(Request request) {
         return request.getRawContent() == null || request.getRawContent().length == 0;
     }
