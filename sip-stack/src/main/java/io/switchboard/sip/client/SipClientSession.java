@@ -189,6 +189,9 @@ public final class SipClientSession implements ClientSession {
 
     /** On the event thread: the registration manager failed over, lost every proxy, or came back. */
     private void registrationChanged(RegistrationStatus status) {
+        if (!wanted || state == SessionState.CONNECTING) {
+            return; // signIn() holds the lock and decides itself: do not block the event thread on it
+        }
         synchronized (lifecycle) {
             if (!wanted || state == SessionState.CONNECTING) {
                 return;

@@ -41,6 +41,9 @@ public final class DigestAuthenticator {
     public record Learned(boolean answerable, boolean stale) {
     }
 
+    /** Far more protection spaces than a client meets (one per proxy chain); bounds hostile input. */
+    static final int MAX_REALMS = 4;
+
     private record Cached(DigestChallenge challenge, boolean proxy, AtomicLong nonceCount) {
     }
 
@@ -87,10 +90,15 @@ public final class DigestAuthenticator {
         }
         boolean stale = false;
         for (DigestChallenge challenge : best.values()) {
+            if (byRealm.size() >= MAX_REALMS && !byRealm.containsKey(challenge.realm())) {
+                // a server inventing realms must not grow our state (or our requests) without bound
+                BAD_CHALLENGES.warn("digest challenge for a further realm ignored: {}", challenge.realm());
+                continue;
+            }
             byRealm.put(challenge.realm(), new Cached(challenge, proxy, new AtomicLong()));
             stale |= challenge.stale();
         }
-        return new Learned(!best.isEmpty(), stale);
+        return new Learned(best.keySet().stream().anyMatch(byRealm::containsKey), stale);
     }
 
     /** Forgets every challenge, e.g. after sign-out. */
