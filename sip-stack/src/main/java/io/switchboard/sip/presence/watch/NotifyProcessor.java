@@ -81,7 +81,8 @@ final class NotifyProcessor implements RequestProcessor {
             }
         }
         incoming.respond(Response.OK);
-        watcher.notified(callId, status, presence);
+        long cseq = ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+        watcher.notified(callId, cseq, status, presence);
     }
 
     private void reject(IncomingRequest incoming, String reason, String detail) {

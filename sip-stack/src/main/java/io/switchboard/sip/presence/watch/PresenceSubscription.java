@@ -23,6 +23,11 @@ final class PresenceSubscription {
     boolean wanted = true;
     SubscriptionStatus status = SubscriptionStatus.PENDING;
     ScheduledFuture<?> timer;
+    /**
+     * CSeq of the newest NOTIFY applied. JAIN-SIP hands NOTIFYs to several threads, so an older
+     * one can reach the protocol thread after a newer one; it must not undo it (RFC 6665 §4.1.3).
+     */
+    long lastNotifyCSeq = -1;
 
     PresenceSubscription(Address contact, RequestSequence initial, boolean fetch) {
         this.contact = contact;

@@ -145,15 +145,16 @@ public final class PresenceWatcher {
     }
 
     /** Called by the NOTIFY processor after it answered 200. */
-    void notified(String callId, SubscriptionStatus status, Optional<Presence> presence) {
-        context.execute(() -> onNotify(callId, status, presence));
+    void notified(String callId, long cseq, SubscriptionStatus status, Optional<Presence> presence) {
+        context.execute(() -> onNotify(callId, cseq, status, presence));
     }
 
-    private void onNotify(String callId, SubscriptionStatus status, Optional<Presence> presence) {
+    private void onNotify(String callId, long cseq, SubscriptionStatus status, Optional<Presence> presence) {
         PresenceSubscription subscription = byCallId.get(callId);
-        if (subscription == null) {
+        if (subscription == null || cseq <= subscription.lastNotifyCSeq) {
             return;
         }
+        subscription.lastNotifyCSeq = cseq;
         if (subscription.fetch) {
             if (presence.isPresent() || status.state() == SubscriptionStatus.State.TERMINATED) {
                 subscription.cancelTimer();

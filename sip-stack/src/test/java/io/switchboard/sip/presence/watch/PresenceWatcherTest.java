@@ -95,6 +95,27 @@ class PresenceWatcherTest {
     }
 
     @Test
+    void anOlderNotifyProcessedAfterANewerOneChangesNothing() throws Exception {
+        TestSipServer server = fixture.server("pa");
+        SipUserAgent alice = watching(fixture.alice(server, SipTransport.UDP));
+        alice.watcher().subscribe(BOB).get(5, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> alice.watcher().status(BOB).isPresent());
+        String callId = callId(server.received(Request.SUBSCRIBE).get(server.received(Request.SUBSCRIBE).size() - 1));
+
+        // as JAIN-SIP's thread pool may hand them over: CSeq 1001 first, then 1000
+        alice.watcher().notified(callId, 1001, SubscriptionStatus.active(600),
+                java.util.Optional.of(presence(Availability.BUSY, "newer")));
+        alice.watcher().notified(callId, 1000, SubscriptionStatus.PENDING,
+                java.util.Optional.of(presence(Availability.AVAILABLE, "older")));
+
+        await().atMost(WAIT).until(() -> availabilityOf(BOB) == Availability.BUSY);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> availabilityOf(BOB) == Availability.BUSY);
+        assertThat(alice.watcher().status(BOB)).get().extracting(SubscriptionStatus::state)
+                .isEqualTo(SubscriptionStatus.State.ACTIVE);
+    }
+
+    @Test
     void theSubscriptionIsRefreshedInItsDialogBeforeItExpires() throws Exception {
         TestSipServer server = fixture.server("pa");
         server.presence().setMaxExpires(2);
