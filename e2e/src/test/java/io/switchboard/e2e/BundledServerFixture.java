@@ -68,7 +68,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         var db = config.database();
         database = Database.open(db.jdbcUrl(dataDir), db.username(), db.password(), db.maximumPoolSize());
         if (config.demo().seedUsers()) {
-            new DemoDirectory(new JdbcUserStore(database), new JdbcRosterStore(database), config.domain()).seed();
+            new DemoDirectory(new JdbcUserStore(database, config.domain()), new JdbcRosterStore(database), config.domain()).seed();
         }
         server = SwitchboardServer.create(config, database, certificates);
         server.start();
@@ -137,7 +137,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
 
     @Override
     public Address register(String user, String password) throws Exception {
-        new JdbcUserStore(database).create(user, password.toCharArray());
+        new JdbcUserStore(database, domain()).create(user, password.toCharArray());
         return Address.of(user, domain());
     }
 }

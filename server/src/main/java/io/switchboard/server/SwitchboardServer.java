@@ -54,7 +54,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.workers = Executors.newFixedThreadPool(
                 Math.max(MIN_WORKERS, config.database().maximumPoolSize()), new NamedDaemonThreads("im-worker"));
-        JdbcUserStore users = new JdbcUserStore(database);
+        JdbcUserStore users = new JdbcUserStore(database, config.domain());
         this.router = new ImRouter(config.domain(), users, new JdbcRosterStore(database),
                 new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser()),
                 workers, Clock.systemUTC());

@@ -111,7 +111,7 @@ public final class DesktopClientBench implements Callable<Integer> {
     }
 
     private void seed(Database database, String domain, String password) throws Exception {
-        new JdbcUserStore(database).create(USER, password.toCharArray());
+        new JdbcUserStore(database, domain).create(USER, password.toCharArray());
         JdbcRosterStore rosters = new JdbcRosterStore(database);
         for (int i = 0; i < contacts; i++) {
             // addresses without accounts, as a directory import leaves them: the roster, not presence traffic

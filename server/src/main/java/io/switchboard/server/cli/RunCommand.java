@@ -77,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Database database = environment.openDatabase(config)) {
             CertificateManager certificates = CertificateManager.loadOrCreate(environment.dataDirectory(), config.domain());
             if (config.demo().seedUsers()) {
-                DemoCommand.printSeeded(out, config.domain(), new DemoDirectory(new JdbcUserStore(database),
+                DemoCommand.printSeeded(out, config.domain(), new DemoDirectory(new JdbcUserStore(database, config.domain()),
                         new JdbcRosterStore(database), config.domain()).seed());
             }
             ServerRuntime runtime = factory.create(config, database, certificates);
