@@ -1,0 +1,78 @@
+package io.switchboard.server.sip;
+
+import io.switchboard.server.config.SipConfig;
+import io.switchboard.server.sip.auth.SipDigestAuthenticator;
+import io.switchboard.server.sip.registrar.LocationService;
+import io.switchboard.server.sip.registrar.RegisterProcessor;
+import io.switchboard.server.sip.transport.RequestProcessor;
+import io.switchboard.server.sip.transport.SipMessaging;
+import io.switchboard.server.store.RosterStore;
+import io.switchboard.server.store.UserStore;
+import io.switchboard.sip.auth.DigestAlgorithm;
+import io.switchboard.sip.auth.DigestNonces;
+import io.switchboard.sip.auth.DigestVerifier;
+import io.switchboard.sip.stack.SipStackFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Composes the SIP side from the configuration and the stores: the digest authenticator, the
+ * location service, one processor per method, and the {@link SipServer} that listens for them.
+ */
+public final class SipServices {
+
+    /** A nonce older than this is answered with stale=true: the client re-authenticates silently. */
+    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    private static final long EXPIRY_SWEEP_SECONDS = 1;
+
+    private final SipServer server;
+    private final LocationService locations;
+
+    private SipServices(SipServer server, LocationService locations) {
+        this.server = server;
+        this.locations = locations;
+    }
+
+    public static SipServices create(SipConfig config, String domain, UserStore users, RosterStore rosters,
+                                     Clock clock) {
+        SipMessaging messaging = new SipMessaging(domain, config.transports());
+        ExecutorService workers = SipServer.newWorkerPool();
+        ScheduledExecutorService timers = SipServer.newTimer();
+        SipUsers sipUsers = new SipUsers(domain, config.host());
+        ExpiryBounds bounds = new ExpiryBounds(config.minExpiresSeconds(), config.maxExpiresSeconds(), 3600);
+        // RFC 8760: SHA-256 offered first, MD5 for the phones that know nothing else
+        DigestVerifier verifier = new DigestVerifier(domain, DigestNonces.withRandomSecret(clock, NONCE_LIFETIME),
+                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+        SipDigestAuthenticator authenticator = new SipDigestAuthenticator(verifier, users);
+
+        LocationService locations = new LocationService(clock);
+        timers.scheduleWithFixedDelay(locations::purgeExpired, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
+
+        RequestProcessor notImplemented = in -> in.respond(Response.NOT_IMPLEMENTED);
+        Map<String, RequestProcessor> processors = new HashMap<>();
+        processors.put(Request.REGISTER, new RegisterProcessor(sipUsers, authenticator, locations, bounds, clock));
+        processors.put(Request.OPTIONS, new OptionsProcessor(notImplemented));
+
+        SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
+                processors, notImplemented);
+        return new SipServices(server, locations);
+    }
+
+    public SipServer server() {
+        return server;
+    }
+
+    public LocationService locations() {
+        return locations;
+    }
+}
