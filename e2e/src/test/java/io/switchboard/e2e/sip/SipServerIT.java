@@ -214,4 +214,85 @@ class SipServerIT {
                 + "CSeq: 1 OPTIONS\r\n"
                 + "Content-Length: 0\r\n\r\n";
     }
+
+    private Request message(SipTestUser from, String toUser, String text) throws Exception {
+        Request message = from.request(Request.MESSAGE, from.aor(toUser), from.aor(toUser));
+        return from.withBody(message, "text", "plain", text);
+    }
+
+    @Test
+    void aMessageReachesEveryRegisteredDeviceOfTheRecipient() throws Exception {
+        SipTestUser alice = user("alice", false);
+        SipTestUser bobPhone = user("bob", false);
+        SipTestUser bobLaptop = agent(bobPhone.user, "pw-" + bobPhone.user, true);
+        assertThat(bobPhone.register(300).getStatusCode()).isEqualTo(Response.OK);
+        assertThat(bobLaptop.register(300).getStatusCode()).isEqualTo(Response.OK);
+
+        Response response = alice.send(message(alice, bobPhone.user, "hello from SIP"));
+
+        assertThat(response.getStatusCode()).isEqualTo(Response.OK);
+        for (SipTestUser device : List.of(bobPhone, bobLaptop)) {
+            Request received = device.next(Request.MESSAGE, Duration.ofSeconds(5));
+            assertThat(received).as(device.contactUri()).isNotNull();
+            assertThat(new String(received.getRawContent(), StandardCharsets.UTF_8)).isEqualTo("hello from SIP");
+            assertThat(SipTestUser.header(received, "From")).contains("sip:" + alice.user + "@localhost");
+        }
+    }
+
+    @Test
+    void aMessageToSomeoneWithoutDevicesIs480AndToNobodyIs404() throws Exception {
+        SipTestUser alice = user("alice", false);
+        SipTestUser offline = user("offline", false);
+
+        assertThat(alice.send(message(alice, offline.user, "anyone?")).getStatusCode())
+                .isEqualTo(Response.TEMPORARILY_UNAVAILABLE);
+        assertThat(alice.send(message(alice, "no-such-user", "anyone?")).getStatusCode())
+                .isEqualTo(Response.NOT_FOUND);
+    }
+
+    @Test
+    void aMessageMustComeFromTheAuthenticatedUser() throws Exception {
+        SipTestUser mallory = user("mallory", false);
+        SipTestUser bob = user("bob", false);
+        assertThat(bob.register(300).getStatusCode()).isEqualTo(Response.OK);
+
+        assertThat(mallory.sendOnce(forged(mallory, bob)).getStatusCode())
+                .isEqualTo(Response.PROXY_AUTHENTICATION_REQUIRED);
+        assertThat(mallory.send(forged(mallory, bob)).getStatusCode()).isEqualTo(Response.FORBIDDEN);
+        assertThat(bob.next(Request.MESSAGE, Duration.ofMillis(500))).isNull();
+    }
+
+    private Request forged(SipTestUser mallory, SipTestUser bob) throws Exception {
+        Request forged = message(mallory, bob.user, "I am alice");
+        forged.setHeader(mallory.endpoint().headerFactory().createFromHeader(
+                mallory.endpoint().addressFactory().createAddress(mallory.aor("alice")), "forged"));
+        return forged;
+    }
+
+    @Test
+    void forkingAnswersWithTheSuccessfulBranchOrTheBestFailure() throws Exception {
+        SipTestUser alice = user("alice", false);
+        SipTestUser busy = user("carol", false);
+        SipTestUser free = agent(busy.user, "pw-" + busy.user, true);
+        busy.answerWith(Request.MESSAGE, Response.BUSY_HERE);
+        busy.answerWith(Request.INVITE, Response.BUSY_HERE);
+        free.answerWith(Request.INVITE, Response.OK);
+        assertThat(busy.register(300).getStatusCode()).isEqualTo(Response.OK);
+        assertThat(free.register(300).getStatusCode()).isEqualTo(Response.OK);
+
+        // an INVITE rings both devices in parallel; the one that picks up wins
+        Request invite = alice.withBody(alice.request(Request.INVITE, alice.aor(busy.user), alice.aor(busy.user)),
+                "application", "sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                        + "m=audio 40000 RTP/AVP 0\r\n");
+        assertThat(alice.send(invite).getStatusCode()).isEqualTo(Response.OK);
+        assertThat(busy.next(Request.INVITE, Duration.ofSeconds(5))).isNotNull();
+        assertThat(free.next(Request.INVITE, Duration.ofSeconds(5))).isNotNull();
+
+        // no branch succeeds: the lowest class wins, and a downstream 503 becomes 500 (RFC 3261 §16.7)
+        free.answerWith(Request.MESSAGE, Response.SERVICE_UNAVAILABLE);
+        assertThat(alice.send(message(alice, busy.user, "lunch?")).getStatusCode()).isEqualTo(Response.BUSY_HERE);
+        busy.answerWith(Request.MESSAGE, Response.SERVICE_UNAVAILABLE);
+        assertThat(alice.send(message(alice, busy.user, "lunch?")).getStatusCode())
+                .isEqualTo(Response.SERVER_INTERNAL_ERROR);
+    }
 }

@@ -2,6 +2,10 @@ package io.switchboard.server.sip;
 
 import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
+import io.switchboard.server.sip.message.MessageProcessor;
+import io.switchboard.server.sip.proxy.CancelProcessor;
+import io.switchboard.server.sip.proxy.Forker;
+import io.switchboard.server.sip.proxy.ProxyProcessor;
 import io.switchboard.server.sip.registrar.LocationService;
 import io.switchboard.server.sip.registrar.RegisterProcessor;
 import io.switchboard.server.sip.transport.RequestProcessor;
@@ -22,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 /**
  * Composes the SIP side from the configuration and the stores: the digest authenticator, the
@@ -58,13 +61,16 @@ public final class SipServices {
         timers.scheduleWithFixedDelay(locations::purgeExpired, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
 
-        RequestProcessor notImplemented = in -> in.respond(Response.NOT_IMPLEMENTED);
+        Forker forker = new Forker(messaging);
+        ProxyProcessor proxy = new ProxyProcessor(sipUsers, users, authenticator, locations, forker);
         Map<String, RequestProcessor> processors = new HashMap<>();
         processors.put(Request.REGISTER, new RegisterProcessor(sipUsers, authenticator, locations, bounds, clock));
-        processors.put(Request.OPTIONS, new OptionsProcessor(notImplemented));
+        processors.put(Request.OPTIONS, new OptionsProcessor(proxy));
+        processors.put(Request.CANCEL, new CancelProcessor(forker));
+        processors.put(Request.MESSAGE, new MessageProcessor(proxy, locations, forker));
 
         SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
-                processors, notImplemented);
+                processors, proxy);
         return new SipServices(server, locations);
     }
 
