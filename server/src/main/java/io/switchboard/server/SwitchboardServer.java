@@ -134,6 +134,14 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         return sip.locations();
     }
 
+    /** The SIP presence agent; fails when SIP is disabled. */
+    public io.switchboard.server.sip.presence.PresenceAgent sipPresenceAgent() {
+        if (sip == null) {
+            throw new IllegalStateException("SIP is disabled in the configuration");
+        }
+        return sip.presenceAgent();
+    }
+
     public ServerConfig config() {
         return config;
     }

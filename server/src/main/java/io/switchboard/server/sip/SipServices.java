@@ -2,7 +2,15 @@ package io.switchboard.server.sip;
 
 import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
+import io.switchboard.server.presence.PresenceAuthorization;
 import io.switchboard.server.sip.message.MessageProcessor;
+import io.switchboard.server.sip.presence.Notifier;
+import io.switchboard.server.sip.presence.NotifyThrottle;
+import io.switchboard.server.sip.presence.PresenceAgent;
+import io.switchboard.server.sip.presence.PublicationStore;
+import io.switchboard.server.sip.presence.PublishProcessor;
+import io.switchboard.server.sip.presence.SubscribeProcessor;
+import io.switchboard.server.sip.presence.SubscriptionRegistry;
 import io.switchboard.server.sip.proxy.CancelProcessor;
 import io.switchboard.server.sip.proxy.Forker;
 import io.switchboard.server.sip.proxy.ProxyProcessor;
@@ -15,6 +23,7 @@ import io.switchboard.server.store.UserStore;
 import io.switchboard.sip.auth.DigestAlgorithm;
 import io.switchboard.sip.auth.DigestNonces;
 import io.switchboard.sip.auth.DigestVerifier;
+import io.switchboard.sip.presence.pidf.PidfParser;
 import io.switchboard.sip.stack.SipStackFactory;
 
 import java.time.Clock;
@@ -39,10 +48,12 @@ public final class SipServices {
 
     private final SipServer server;
     private final LocationService locations;
+    private final PresenceAgent presenceAgent;
 
-    private SipServices(SipServer server, LocationService locations) {
+    private SipServices(SipServer server, LocationService locations, PresenceAgent presenceAgent) {
         this.server = server;
         this.locations = locations;
+        this.presenceAgent = presenceAgent;
     }
 
     public static SipServices create(SipConfig config, String domain, UserStore users, RosterStore rosters,
@@ -61,6 +72,18 @@ public final class SipServices {
         timers.scheduleWithFixedDelay(locations::purgeExpired, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
 
+        PublicationStore publications = new PublicationStore(clock);
+        SubscriptionRegistry subscriptions = new SubscriptionRegistry();
+        Notifier notifier = new Notifier(messaging, publications, subscriptions, clock);
+        PresenceAgent agent = new PresenceAgent(subscriptions, notifier,
+                new NotifyThrottle(Duration.ofMillis(config.notifyIntervalMillis()), clock, timers, workers),
+                new PresenceAuthorization(rosters), domain, clock);
+        publications.addListener(agent::presentityChanged);
+        timers.scheduleWithFixedDelay(() -> hand(workers, publications::purgeExpired), EXPIRY_SWEEP_SECONDS,
+                EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(() -> hand(workers, agent::expireSubscriptions), EXPIRY_SWEEP_SECONDS,
+                EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
+
         Forker forker = new Forker(messaging);
         ProxyProcessor proxy = new ProxyProcessor(sipUsers, users, authenticator, locations, forker);
         Map<String, RequestProcessor> processors = new HashMap<>();
@@ -68,10 +91,23 @@ public final class SipServices {
         processors.put(Request.OPTIONS, new OptionsProcessor(proxy));
         processors.put(Request.CANCEL, new CancelProcessor(forker));
         processors.put(Request.MESSAGE, new MessageProcessor(proxy, locations, forker));
+        processors.put(Request.PUBLISH, new PublishProcessor(sipUsers, authenticator, publications, bounds,
+                new PidfParser(config.maxMessageBytes())));
+        processors.put(Request.SUBSCRIBE, new SubscribeProcessor(sipUsers, users, authenticator, subscriptions,
+                notifier, agent, bounds, domain, clock));
 
         SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
                 processors, proxy);
-        return new SipServices(server, locations);
+        return new SipServices(server, locations, agent);
+    }
+
+    /** Expiry sweeps send NOTIFYs: they run on the workers, the timer thread only hands them over. */
+    private static void hand(ExecutorService workers, Runnable work) {
+        try {
+            workers.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the server is stopping
+        }
     }
 
     public SipServer server() {
@@ -80,5 +116,10 @@ public final class SipServices {
 
     public LocationService locations() {
         return locations;
+    }
+
+    /** The presence agent, e.g. to re-check pending watchers after a roster change on the XMPP side. */
+    public PresenceAgent presenceAgent() {
+        return presenceAgent;
     }
 }

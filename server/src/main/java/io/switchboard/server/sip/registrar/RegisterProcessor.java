@@ -1,6 +1,7 @@
 package io.switchboard.server.sip.registrar;
 
 import io.switchboard.server.sip.ExpiryBounds;
+import io.switchboard.server.sip.SipResponses;
 import io.switchboard.server.sip.SipUsers;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
 import io.switchboard.server.sip.transport.IncomingRequest;
@@ -98,7 +99,7 @@ public final class RegisterProcessor implements RequestProcessor {
             for (ContactHeader contact : contacts) {
                 long asked = contact.getExpires() >= 0 ? contact.getExpires() : requestExpires;
                 if (bounds.tooBrief(asked)) {
-                    tooBrief(in);
+                    SipResponses.tooBrief(in, bounds);
                     return;
                 }
                 float q = contact.getAddress() != null && contact.getQValue() >= 0 ? contact.getQValue() : 1.0f;
@@ -122,16 +123,6 @@ public final class RegisterProcessor implements RequestProcessor {
             contacts.add((ContactHeader) it.next());
         }
         return contacts;
-    }
-
-    private void tooBrief(IncomingRequest in) {
-        Response response = in.createResponse(Response.INTERVAL_TOO_BRIEF);
-        try {
-            response.addHeader(in.messaging().headers().createMinExpiresHeader((int) bounds.minSeconds()));
-        } catch (InvalidArgumentException e) {
-            throw new IllegalStateException(e);
-        }
-        in.send(response);
     }
 
     private Response ok(IncomingRequest in, List<Binding> bindings) {

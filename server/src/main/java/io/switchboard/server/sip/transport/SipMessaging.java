@@ -132,6 +132,16 @@ public final class SipMessaging {
         return transports.contains(SipTransport.UDP) ? SipTransport.UDP : SipTransport.TCP;
     }
 
+    /** The transport a request came in on, for answers that name our address (Contact). */
+    public SipTransport transportOf(SipSource source) {
+        for (SipTransport t : transports) {
+            if (t.token().equalsIgnoreCase(source.transport())) {
+                return t;
+            }
+        }
+        return transports.contains(SipTransport.UDP) ? SipTransport.UDP : SipTransport.TCP;
+    }
+
     /** A Via for a new client transaction of ours, with a fresh branch. */
     public ViaHeader newVia(SipTransport transport) {
         try {
