@@ -187,8 +187,14 @@ class SipServerIT {
     }
 
     @Test
-    void garbageAndOversizedDatagramsDoNotStopTheListener() throws Exception {
+    void garbageAndOversizedDatagramsAreLoggedBrieflyAndDoNotStopTheListener() throws Exception {
         SipTestUser after = user("garbage", false);
+        ch.qos.logback.classic.Logger malformed =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.switchboard.sip.malformed");
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        malformed.addAppender(appender);
+        malformed.setLevel(ch.qos.logback.classic.Level.DEBUG);
         try (DatagramSocket junk = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             for (String text : List.of("hello", "INVITE\r\n\r\n", "SIP/2.0 999 What\r\nVia: x\r\n\r\n",
                     "OPTIONS sip:localhost SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:1;branch=z9hG4bKx\r\n"
@@ -202,6 +208,19 @@ class SipServerIT {
         }
 
         assertThat(after.register(60).getStatusCode()).isEqualTo(Response.OK);
+        try {
+            // one short DEBUG line per dropped message, never a stack trace
+            await().atMost(Duration.ofSeconds(5)).until(() -> appender.list.stream()
+                    .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.DEBUG).count() >= 3);
+            assertThat(appender.list).allSatisfy(e -> {
+                assertThat(e.getThrowableProxy()).isNull();
+                assertThat(e.getFormattedMessage()).doesNotContain("\n");
+            });
+            assertThat(appender.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("hello"));
+        } finally {
+            malformed.detachAppender(appender);
+            malformed.setLevel(null);
+        }
     }
 
     private String options(int localPort, int i) {
