@@ -8,7 +8,9 @@ import io.switchboard.server.sip.presence.Notifier;
 import io.switchboard.server.sip.presence.NotifyThrottle;
 import io.switchboard.server.sip.presence.PresenceAgent;
 import io.switchboard.server.sip.presence.PublicationStore;
+import io.switchboard.server.sip.presence.PresenceView;
 import io.switchboard.server.sip.presence.PublishProcessor;
+import io.switchboard.server.sip.presence.SipPresenceSource;
 import io.switchboard.server.sip.presence.SubscribeProcessor;
 import io.switchboard.server.sip.presence.SubscriptionRegistry;
 import io.switchboard.server.sip.proxy.CancelProcessor;
@@ -23,6 +25,8 @@ import io.switchboard.server.store.UserStore;
 import io.switchboard.sip.auth.DigestAlgorithm;
 import io.switchboard.sip.auth.DigestNonces;
 import io.switchboard.sip.auth.DigestVerifier;
+import io.switchboard.server.xmpp.im.presence.PresenceEngine;
+import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParser;
 import io.switchboard.sip.stack.SipStackFactory;
 
@@ -56,8 +60,12 @@ public final class SipServices {
         this.presenceAgent = presenceAgent;
     }
 
+    /**
+     * @param engine the server's one presence per user: SIP PUBLISH feeds it, SIP watchers are told
+     *               what it composes from every protocol (ADR 0011)
+     */
     public static SipServices create(SipConfig config, String domain, UserStore users, RosterStore rosters,
-                                     Clock clock) {
+                                     PresenceEngine engine, Clock clock) {
         SipMessaging messaging = new SipMessaging(domain, config.transports());
         ExecutorService workers = SipServer.newWorkerPool();
         ScheduledExecutorService timers = SipServer.newTimer();
@@ -74,11 +82,21 @@ public final class SipServices {
 
         PublicationStore publications = new PublicationStore(clock);
         SubscriptionRegistry subscriptions = new SubscriptionRegistry();
-        Notifier notifier = new Notifier(messaging, publications, subscriptions, clock);
+        PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
+        PresenceView view = (user, entity) ->
+                mapping.toPidf(entity, engine.composedPresence(io.switchboard.core.model.Address.of(user, domain)),
+                        clock.instant());
+        Notifier notifier = new Notifier(messaging, view, subscriptions, clock);
         PresenceAgent agent = new PresenceAgent(subscriptions, notifier,
                 new NotifyThrottle(Duration.ofMillis(config.notifyIntervalMillis()), clock, timers, workers),
                 new PresenceAuthorization(rosters), domain, clock);
-        publications.addListener(agent::presentityChanged);
+        // PUBLISH → the engine (next to XMPP resources) → every SIP watcher, on the SIP workers
+        publications.addListener(new SipPresenceSource(publications, engine, domain, clock)::publicationsChanged);
+        engine.addListener((user, presence) -> {
+            if (user.domain().equalsIgnoreCase(domain)) {
+                hand(workers, () -> agent.presentityChanged(user.local()));
+            }
+        });
         timers.scheduleWithFixedDelay(() -> hand(workers, publications::purgeExpired), EXPIRY_SWEEP_SECONDS,
                 EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> hand(workers, agent::expireSubscriptions), EXPIRY_SWEEP_SECONDS,

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds and sends the NOTIFYs of a subscription (RFC 6665 §4.2.2): in its dialog (our tag in
  * From, the watcher's in To, the watcher's Contact as Request-URI, our own CSeq), with
- * Subscription-State and, for an active presence subscription, the composite PIDF; a pending one
+ * Subscription-State and, for an active presence subscription, the {@link PresenceView}'s PIDF; a pending one
  * gets no body, so it learns nothing (RFC 3856 §6.6.2); winfo subscriptions get the full watcher
  * list. A watcher answering 481, any other failure, or not answering at all loses the
  * subscription (RFC 6665 §4.2.2), and {@code onGone} hears of it.
@@ -42,16 +42,16 @@ public final class Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
     private final SipMessaging messaging;
-    private final PublicationStore publications;
+    private final PresenceView presence;
     private final SubscriptionRegistry registry;
     private final Clock clock;
     private final PidfWriter pidfWriter = new PidfWriter();
     private final WatcherInfoWriter winfoWriter = new WatcherInfoWriter();
     private volatile Consumer<Subscription> onGone = s -> { };
 
-    public Notifier(SipMessaging messaging, PublicationStore publications, SubscriptionRegistry registry, Clock clock) {
+    public Notifier(SipMessaging messaging, PresenceView presence, SubscriptionRegistry registry, Clock clock) {
         this.messaging = Objects.requireNonNull(messaging, "messaging");
-        this.publications = Objects.requireNonNull(publications, "publications");
+        this.presence = Objects.requireNonNull(presence, "presence");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -128,8 +128,8 @@ public final class Notifier {
         if (s.status() != WatcherStatus.ACTIVE) {
             return null;
         }
-        PidfDocument composite = publications.composite(s.presentity(), s.presentityUri());
-        return pidfWriter.write(composite);
+        PidfDocument current = presence.current(s.presentity(), s.presentityUri());
+        return pidfWriter.write(current);
     }
 
     private WatcherInfo watcherInfo(Subscription winfo) {
