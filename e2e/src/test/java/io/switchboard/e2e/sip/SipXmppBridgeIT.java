@@ -70,8 +70,12 @@ class SipXmppBridgeIT {
     }
 
     private XmppClientSession xmpp(String name) throws Exception {
+        return xmpp(name, "desktop");
+    }
+
+    private XmppClientSession xmpp(String name, String resource) throws Exception {
         XmppAccount account = new XmppAccount(Address.of(name, SERVER.domain()), ("pw-" + name).toCharArray(),
-                SERVER.domain(), Optional.of(new ServerEndpoint("127.0.0.1", SERVER.c2sPort())), "desktop", 0,
+                SERVER.domain(), Optional.of(new ServerEndpoint("127.0.0.1", SERVER.c2sPort())), resource, 0,
                 CertificateTrust.pinned(SERVER.certificateFingerprint()), Duration.ofSeconds(10), Duration.ofSeconds(10));
         XmppClientSession session = new XmppClientSession(account, ReconnectPolicy.standard(), Clock.systemUTC());
         closeables.add(session::close);
@@ -94,6 +98,7 @@ class SipXmppBridgeIT {
 
         Request subscribe = bobPhone.request(Request.SUBSCRIBE, bobPhone.aor(alice), bobPhone.aor(alice));
         bobPhone.withHeader(subscribe, "Event", "presence");
+        subscribe.setHeader(bobPhone.endpoint().headerFactory().createExpiresHeader(600));
         assertThat(bobPhone.send(subscribe).getStatusCode()).isEqualTo(Response.OK);
 
         aliceDesktop.presence().setOwnPresence(Availability.ON_THE_PHONE, "call with Carol");
@@ -144,5 +149,46 @@ class SipXmppBridgeIT {
         assertThat(alicePhone.send(remove).getStatusCode()).isEqualTo(Response.OK);
         await().atMost(WAIT).until(() ->
                 SERVER.server().presenceEngine().composedPresence(address).availability() == Availability.AWAY);
+    }
+
+    @Test
+    void anXmppWatcherSeesTheSipPhoneAsAResourceOfItsUser() throws Exception {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        approve(alice, bob);
+        new JdbcRosterStore(SERVER.database()).put(bob, new RosterItem(Address.of(alice, SERVER.domain()), alice,
+                SubscriptionState.TO, false, false, Set.of()));
+        XmppClientSession bobDesktop = xmpp(bob);
+        Address aliceAddress = Address.of(alice, SERVER.domain());
+        assertThat(bobDesktop.presence().presenceOf(aliceAddress).isOnline()).isFalse();
+
+        SipTestUser alicePhone = sipUser(alice);
+        Presence phone = new Presence(Availability.ON_THE_PHONE, "call with Dave",
+                List.of(DevicePresence.of("deskphone", Availability.ON_THE_PHONE, "call with Dave")), Set.of());
+        Request publish = alicePhone.request(Request.PUBLISH, alicePhone.aor(alice), alicePhone.aor(alice));
+        alicePhone.withHeader(publish, "Event", "presence");
+        alicePhone.withBody(publish, "application", "pidf+xml", new String(
+                new io.switchboard.sip.presence.pidf.PidfWriter().write(
+                        mapping.toPidf("sip:" + alice + "@localhost", phone, Instant.now())), StandardCharsets.UTF_8));
+        Response published = alicePhone.send(publish);
+        assertThat(published.getStatusCode()).isEqualTo(Response.OK);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            Presence seen = bobDesktop.presence().presenceOf(aliceAddress);
+            assertThat(seen.availability()).isEqualTo(Availability.ON_THE_PHONE);
+            assertThat(seen.note()).isEqualTo("call with Dave");
+        });
+
+        // a watcher who signs in later learns of the phone from the probe answer
+        XmppClientSession bobLaptop = xmpp(bob, "laptop");
+        await().atMost(WAIT).until(() ->
+                bobLaptop.presence().presenceOf(aliceAddress).availability() == Availability.ON_THE_PHONE);
+
+        Request remove = alicePhone.request(Request.PUBLISH, alicePhone.aor(alice), alicePhone.aor(alice));
+        alicePhone.withHeader(remove, "Event", "presence");
+        alicePhone.withHeader(remove, "SIP-If-Match", SipTestUser.header(published, "SIP-ETag"));
+        remove.setHeader(alicePhone.endpoint().headerFactory().createExpiresHeader(0));
+        assertThat(alicePhone.send(remove).getStatusCode()).isEqualTo(Response.OK);
+        await().atMost(WAIT).until(() -> !bobDesktop.presence().presenceOf(aliceAddress).isOnline());
     }
 }

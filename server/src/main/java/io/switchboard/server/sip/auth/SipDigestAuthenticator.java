@@ -121,10 +121,10 @@ public final class SipDigestAuthenticator {
     /** The response for our realm among the request's Authorization (or Proxy-Authorization) headers. */
     private Optional<DigestResponse> credentialsFor(IncomingRequest request, Role role) throws DigestException {
         String name = role == Role.REGISTRAR ? AuthorizationHeader.NAME : ProxyAuthorizationHeader.NAME;
-        ListIterator<Header> headers = request.request().getHeaders(name);
+        ListIterator<?> headers = request.request().getHeaders(name);
         DigestException firstProblem = null;
         while (headers != null && headers.hasNext()) {
-            Header header = headers.next();
+            Header header = (Header) headers.next();
             String value = header instanceof SIPHeader sip ? sip.getHeaderValue() : header.toString();
             try {
                 DigestResponse response = DigestResponse.parse(value);

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SipPresenceSource {
 
-    static final String DEVICE_PREFIX = "sip:";
+    static final String DEVICE_PREFIX = PresenceEngine.SIP_DEVICE_PREFIX;
 
     private final PublicationStore publications;
     private final PresenceEngine engine;

@@ -23,7 +23,6 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
-import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -118,7 +117,7 @@ public final class RegisterProcessor implements RequestProcessor {
 
     private static List<ContactHeader> contacts(Request request) {
         List<ContactHeader> contacts = new ArrayList<>();
-        ListIterator<Header> it = request.getHeaders(ContactHeader.NAME);
+        ListIterator<?> it = request.getHeaders(ContactHeader.NAME);
         while (it != null && it.hasNext()) {
             contacts.add((ContactHeader) it.next());
         }
