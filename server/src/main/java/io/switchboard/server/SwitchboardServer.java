@@ -6,6 +6,7 @@ import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.demo.BotTimings;
 import io.switchboard.server.demo.DemoBots;
 import io.switchboard.server.sip.SipServices;
+import io.switchboard.server.store.ObservableRosterStore;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
@@ -59,7 +60,8 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.workers = Executors.newFixedThreadPool(
                 Math.max(MIN_WORKERS, config.database().maximumPoolSize()), new NamedDaemonThreads("im-worker"));
         JdbcUserStore users = new JdbcUserStore(database, config.domain());
-        JdbcRosterStore rosters = new JdbcRosterStore(database);
+        // observable: an approval given over XMPP re-decides pending SIP watchers (ADR 0011)
+        ObservableRosterStore rosters = new ObservableRosterStore(new JdbcRosterStore(database));
         this.router = new ImRouter(config.domain(), users, rosters,
                 new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser()),
                 workers, Clock.systemUTC());

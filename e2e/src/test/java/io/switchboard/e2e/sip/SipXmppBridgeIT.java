@@ -191,4 +191,37 @@ class SipXmppBridgeIT {
         assertThat(alicePhone.send(remove).getStatusCode()).isEqualTo(Response.OK);
         await().atMost(WAIT).until(() -> !bobDesktop.presence().presenceOf(aliceAddress).isOnline());
     }
+
+    @Test
+    void anApprovalGivenInTheXmppClientActivatesThePendingSipWatcher() throws Exception {
+        String alice = newUser("alice");
+        String eve = newUser("eve");
+        XmppClientSession aliceDesktop = xmpp(alice);
+        aliceDesktop.presence().setOwnPresence(Availability.IN_A_MEETING, "design review");
+        SipTestUser evePhone = sipUser(eve);
+
+        Request subscribe = evePhone.request(Request.SUBSCRIBE, evePhone.aor(alice), evePhone.aor(alice));
+        evePhone.withHeader(subscribe, "Event", "presence");
+        subscribe.setHeader(evePhone.endpoint().headerFactory().createExpiresHeader(600));
+        assertThat(evePhone.send(subscribe).getStatusCode()).isEqualTo(Response.OK);
+        Request pending = evePhone.next(Request.NOTIFY, WAIT);
+        assertThat(SipTestUser.header(pending, "Subscription-State")).startsWith("pending");
+
+        // eve asks over XMPP, alice approves in her XMPP client: one decision for both protocols
+        XmppClientSession eveDesktop = xmpp(eve);
+        Address aliceAddress = Address.of(alice, SERVER.domain());
+        Address eveAddress = Address.of(eve, SERVER.domain());
+        eveDesktop.contacts().addContact(aliceAddress, "Alice", Set.of());
+        await().atMost(WAIT).until(() -> aliceDesktop.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(eveAddress)));
+        aliceDesktop.contacts().acceptSubscription(eveAddress);
+
+        PidfParser parser = new PidfParser();
+        await().atMost(WAIT).until(() -> {
+            Request notify = evePhone.next(Request.NOTIFY, Duration.ofMillis(500));
+            return notify != null && SipTestUser.header(notify, "Subscription-State").startsWith("active")
+                    && mapping.toPresence(parser.parse(notify.getRawContent()), Instant.now()).availability()
+                            == Availability.IN_A_MEETING;
+        });
+    }
 }

@@ -20,7 +20,7 @@ import io.switchboard.server.sip.registrar.LocationService;
 import io.switchboard.server.sip.registrar.RegisterProcessor;
 import io.switchboard.server.sip.transport.RequestProcessor;
 import io.switchboard.server.sip.transport.SipMessaging;
-import io.switchboard.server.store.RosterStore;
+import io.switchboard.server.store.ObservableRosterStore;
 import io.switchboard.server.store.UserStore;
 import io.switchboard.sip.auth.DigestAlgorithm;
 import io.switchboard.sip.auth.DigestNonces;
@@ -64,7 +64,7 @@ public final class SipServices {
      * @param engine the server's one presence per user: SIP PUBLISH feeds it, SIP watchers are told
      *               what it composes from every protocol (ADR 0011)
      */
-    public static SipServices create(SipConfig config, String domain, UserStore users, RosterStore rosters,
+    public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
                                      PresenceEngine engine, Clock clock) {
         SipMessaging messaging = new SipMessaging(domain, config.transports());
         ExecutorService workers = SipServer.newWorkerPool();
@@ -92,6 +92,8 @@ public final class SipServices {
                 new PresenceAuthorization(rosters), domain, clock);
         // PUBLISH → the engine (next to XMPP resources) → every SIP watcher, on the SIP workers
         publications.addListener(new SipPresenceSource(publications, engine, domain, clock)::publicationsChanged);
+        // a roster change (e.g. an approval in an XMPP client) may allow pending SIP watchers
+        rosters.addListener(owner -> hand(workers, () -> agent.authorizationChanged(owner)));
         engine.addListener((user, presence) -> {
             if (user.domain().equalsIgnoreCase(domain)) {
                 hand(workers, () -> agent.presentityChanged(user.local()));
