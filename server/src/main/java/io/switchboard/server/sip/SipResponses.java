@@ -21,4 +21,15 @@ public final class SipResponses {
         }
         in.send(response);
     }
+
+    /** 403 with the exceeded limit as reason phrase. */
+    public static void limitExceeded(IncomingRequest in, LimitExceededException e) {
+        Response response = in.createResponse(Response.FORBIDDEN);
+        try {
+            response.setReasonPhrase(e.getMessage());
+        } catch (java.text.ParseException bad) {
+            throw new IllegalStateException(bad);
+        }
+        in.send(response);
+    }
 }

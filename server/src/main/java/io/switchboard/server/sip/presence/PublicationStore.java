@@ -1,5 +1,7 @@
 package io.switchboard.server.sip.presence;
 
+import io.switchboard.server.sip.LimitExceededException;
+
 import io.switchboard.sip.presence.pidf.BasicStatus;
 import io.switchboard.sip.presence.pidf.PidfDevice;
 import io.switchboard.sip.presence.pidf.PidfDocument;
@@ -33,26 +35,44 @@ import java.util.function.Consumer;
  */
 public final class PublicationStore {
 
+    /** Publishers per user: a phone, a softphone, a desktop client, a calendar, with room to spare. */
+    public static final int DEFAULT_MAX_PER_USER = 16;
+
     private final Clock clock;
+    private final int maxPerUser;
     private final SecureRandom random = new SecureRandom();
     /** user → entity tag → publication; inner maps are guarded by themselves. */
     private final Map<String, Map<String, Publication>> publications = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     public PublicationStore(Clock clock) {
+        this(clock, DEFAULT_MAX_PER_USER);
+    }
+
+    public PublicationStore(Clock clock, int maxPerUser) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxPerUser = maxPerUser;
     }
 
     public void addListener(Consumer<String> listener) {
         listeners.add(listener);
     }
 
-    /** A new publication (no SIP-If-Match); returns its entity tag. */
-    public String publish(String user, PidfDocument document, long expiresSeconds) {
+    /**
+     * A new publication (no SIP-If-Match); returns its entity tag.
+     *
+     * @throws LimitExceededException when the user already has the most live publications allowed
+     */
+    public String publish(String user, PidfDocument document, long expiresSeconds) throws LimitExceededException {
         String tag = newTag();
         Map<String, Publication> mine = publications.computeIfAbsent(user, u -> new LinkedHashMap<>());
         synchronized (mine) {
-            mine.put(tag, new Publication(tag, document, clock.instant().plusSeconds(expiresSeconds)));
+            Instant now = clock.instant();
+            mine.values().removeIf(p -> p.expired(now));
+            if (mine.size() >= maxPerUser) {
+                throw new LimitExceededException("Too many publications (at most " + maxPerUser + ")");
+            }
+            mine.put(tag, new Publication(tag, document, now.plusSeconds(expiresSeconds)));
         }
         fire(user);
         return tag;

@@ -1,6 +1,7 @@
 package io.switchboard.server.sip.presence;
 
 import io.switchboard.server.sip.ExpiryBounds;
+import io.switchboard.server.sip.LimitExceededException;
 import io.switchboard.server.sip.SipResponses;
 import io.switchboard.server.sip.SipUsers;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
@@ -90,7 +91,12 @@ public final class PublishProcessor implements RequestProcessor {
                 in.respond(Response.BAD_REQUEST); // an initial PUBLISH carries state (RFC 3903 §6 step 4)
                 return;
             }
-            respond(in, publications.publish(presentity.get(), document, expires), expires);
+            try {
+                respond(in, publications.publish(presentity.get(), document, expires), expires);
+            } catch (LimitExceededException e) {
+                LOG.info("PUBLISH of {} from {} refused: {}", presentity.get(), in.source(), e.getMessage());
+                SipResponses.limitExceeded(in, e);
+            }
             return;
         }
         if (expires == 0) {

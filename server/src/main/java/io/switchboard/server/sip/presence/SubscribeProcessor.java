@@ -3,6 +3,7 @@ package io.switchboard.server.sip.presence;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.server.sip.ExpiryBounds;
+import io.switchboard.server.sip.LimitExceededException;
 import io.switchboard.server.sip.SipResponses;
 import io.switchboard.server.sip.SipUsers;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
@@ -164,13 +165,21 @@ public final class SubscribeProcessor implements RequestProcessor {
         if (eventPackage == EventPackage.PRESENCE && agent.allowed(subscription)) {
             subscription.transition(WatcherStatus.ACTIVE, WatcherEvent.SUBSCRIBE);
         }
+        if (expires > 0) {
+            try {
+                registry.add(subscription);
+            } catch (LimitExceededException e) {
+                LOG.info("SUBSCRIBE of {} to {} refused: {}", watcher, presentity, e.getMessage());
+                SipResponses.limitExceeded(in, e);
+                return;
+            }
+        }
         ok(in, expires);
         if (expires == 0) {
             // a fetch: the state once, nothing kept (RFC 6665 §4.4.3)
             notifier.notifyTerminated(subscription, "timeout");
             return;
         }
-        registry.add(subscription);
         notifier.notifyState(subscription);
         if (eventPackage == EventPackage.PRESENCE) {
             agent.watchersChanged(presentity);

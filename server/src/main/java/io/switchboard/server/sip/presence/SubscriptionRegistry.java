@@ -1,5 +1,8 @@
 package io.switchboard.server.sip.presence;
 
+import io.switchboard.core.model.Address;
+import io.switchboard.server.sip.LimitExceededException;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +15,36 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SubscriptionRegistry {
 
+    /** Enough for a buddy list of thousands (the desktop client is benchmarked with 2,000). */
+    public static final int DEFAULT_MAX_PER_WATCHER = 5_000;
+
+    private final int maxPerWatcher;
     private final Map<String, Subscription> byDialog = new ConcurrentHashMap<>();
     private final Map<String, Set<Subscription>> byPresentity = new ConcurrentHashMap<>();
+    private final Map<Address, Integer> perWatcher = new ConcurrentHashMap<>();
 
-    public void add(Subscription subscription) {
+    public SubscriptionRegistry() {
+        this(DEFAULT_MAX_PER_WATCHER);
+    }
+
+    public SubscriptionRegistry(int maxPerWatcher) {
+        this.maxPerWatcher = maxPerWatcher;
+    }
+
+    /** @throws LimitExceededException when the watcher already holds the most subscriptions allowed */
+    public void add(Subscription subscription) throws LimitExceededException {
+        boolean[] full = new boolean[1];
+        perWatcher.compute(subscription.watcher(), (w, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= maxPerWatcher) {
+                full[0] = true;
+                return n;
+            }
+            return count + 1;
+        });
+        if (full[0]) {
+            throw new LimitExceededException("Too many subscriptions (at most " + maxPerWatcher + ")");
+        }
         byDialog.put(subscription.key(), subscription);
         byPresentity.computeIfAbsent(subscription.presentity(), p -> ConcurrentHashMap.newKeySet()).add(subscription);
     }
@@ -29,6 +58,7 @@ public final class SubscriptionRegistry {
         if (!byDialog.remove(subscription.key(), subscription)) {
             return false;
         }
+        perWatcher.computeIfPresent(subscription.watcher(), (w, n) -> n <= 1 ? null : n - 1);
         byPresentity.computeIfPresent(subscription.presentity(), (p, set) -> {
             set.remove(subscription);
             return set.isEmpty() ? null : set;

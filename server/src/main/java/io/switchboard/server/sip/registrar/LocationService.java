@@ -1,5 +1,7 @@
 package io.switchboard.server.sip.registrar;
 
+import io.switchboard.server.sip.LimitExceededException;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +26,22 @@ public final class LocationService {
     private static final Comparator<Binding> PREFERENCE = Comparator.comparingDouble(Binding::q).reversed()
             .thenComparing(Binding::expiresAt, Comparator.reverseOrder());
 
+    /** Kamailio's usrloc calls this max_contacts; a phone, a softphone and a few spares fit. */
+    public static final int DEFAULT_MAX_BINDINGS_PER_USER = 10;
+
     private final Clock clock;
+    private final int maxBindingsPerUser;
     /** user → contact URI → binding; a user's inner map is only touched inside compute(). */
     private final Map<String, Map<String, Binding>> bindings = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, List<Binding>>> listeners = new CopyOnWriteArrayList<>();
 
     public LocationService(Clock clock) {
+        this(clock, DEFAULT_MAX_BINDINGS_PER_USER);
+    }
+
+    public LocationService(Clock clock, int maxBindingsPerUser) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxBindingsPerUser = maxBindingsPerUser;
     }
 
     /** Called with the user and their bindings after each change (also when the last one goes). */
@@ -56,9 +67,10 @@ public final class LocationService {
      *
      * @throws OutOfOrderRegistrationException when a change has the Call-ID of an existing binding
      *                                         but no higher CSeq; nothing is changed then
+     * @throws LimitExceededException          when the user would have more bindings than allowed
      */
     public List<Binding> update(String user, String callId, long cseq, List<BindingChange> changes)
-            throws OutOfOrderRegistrationException {
+            throws OutOfOrderRegistrationException, LimitExceededException {
         Instant now = clock.instant();
         Map<String, Binding> mine = bindings.computeIfAbsent(user, u -> new LinkedHashMap<>());
         synchronized (mine) {
@@ -68,6 +80,17 @@ public final class LocationService {
                 if (existing != null && existing.callId().equals(callId) && cseq <= existing.cseq()) {
                     throw new OutOfOrderRegistrationException(change.contactUri());
                 }
+            }
+            java.util.Set<String> after = new java.util.HashSet<>(mine.keySet());
+            for (BindingChange change : changes) {
+                if (change.expiresSeconds() == 0) {
+                    after.remove(change.contactUri());
+                } else {
+                    after.add(change.contactUri());
+                }
+            }
+            if (after.size() > maxBindingsPerUser) {
+                throw new LimitExceededException("Too many registered contacts (at most " + maxBindingsPerUser + ")");
             }
             for (BindingChange change : changes) {
                 if (change.expiresSeconds() == 0) {

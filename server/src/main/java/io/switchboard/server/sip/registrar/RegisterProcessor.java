@@ -1,6 +1,7 @@
 package io.switchboard.server.sip.registrar;
 
 import io.switchboard.server.sip.ExpiryBounds;
+import io.switchboard.server.sip.LimitExceededException;
 import io.switchboard.server.sip.SipResponses;
 import io.switchboard.server.sip.SipUsers;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
@@ -109,6 +110,10 @@ public final class RegisterProcessor implements RequestProcessor {
             } catch (OutOfOrderRegistrationException e) {
                 LOG.debug("{} from {}: {}", request.getMethod(), in.source(), e.getMessage());
                 in.respond(Response.SERVER_INTERNAL_ERROR);
+                return;
+            } catch (LimitExceededException e) {
+                LOG.info("REGISTER of {} from {} refused: {}", aor.get(), in.source(), e.getMessage());
+                SipResponses.limitExceeded(in, e);
                 return;
             }
         }

@@ -1,7 +1,9 @@
 package io.switchboard.server.sip.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.server.sip.LimitExceededException;
 import io.switchboard.server.xmpp.im.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,7 @@ class PublicationStoreTest {
     }
 
     @Test
-    void everyRefreshOrModificationIssuesANewEntityTagAndTheOldOneFails() {
+    void everyRefreshOrModificationIssuesANewEntityTagAndTheOldOneFails() throws Exception {
         String first = store.publish("alice", doc("phone", "a"), 60);
         String second = store.update("alice", first, null, 60).orElseThrow();
 
@@ -37,7 +39,7 @@ class PublicationStoreTest {
     }
 
     @Test
-    void theCompositeJoinsEveryDeviceAndFallsBackToClosedWhenNothingIsPublished() {
+    void theCompositeJoinsEveryDeviceAndFallsBackToClosedWhenNothingIsPublished() throws Exception {
         assertThat(store.composite("alice", "sip:alice@localhost").tuples())
                 .singleElement().extracting(PidfTuple::basic).isEqualTo(BasicStatus.CLOSED);
 
@@ -50,7 +52,7 @@ class PublicationStoreTest {
     }
 
     @Test
-    void expiredPublicationsDisappearAndListenersAreTold() {
+    void expiredPublicationsDisappearAndListenersAreTold() throws Exception {
         List<String> changed = new ArrayList<>();
         store.addListener(changed::add);
         String tag = store.publish("alice", doc("phone", "x"), 60);
@@ -61,5 +63,20 @@ class PublicationStoreTest {
         assertThat(store.publications("alice")).isEmpty();
         assertThat(store.update("alice", tag, null, 60)).isEmpty();
         assertThat(changed).containsExactly("alice", "alice");
+    }
+
+    @Test
+    void aUserHoldsAtMostTheAllowedNumberOfPublications() throws Exception {
+        PublicationStore small = new PublicationStore(clock, 2);
+        small.publish("alice", doc("a", "1"), 60);
+        String second = small.publish("alice", doc("b", "2"), 30);
+
+        assertThatThrownBy(() -> small.publish("alice", doc("c", "3"), 60))
+                .isInstanceOf(LimitExceededException.class).hasMessageContaining("at most 2");
+        assertThat(small.update("alice", second, null, 60)).as("refreshing is not adding").isPresent();
+        small.publish("bob", doc("a", "1"), 60);
+
+        clock.advance(Duration.ofSeconds(61));
+        small.publish("alice", doc("c", "3"), 60);
     }
 }

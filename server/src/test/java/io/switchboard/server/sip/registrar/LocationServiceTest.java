@@ -3,6 +3,7 @@ package io.switchboard.server.sip.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.server.sip.LimitExceededException;
 import io.switchboard.server.xmpp.im.MutableClock;
 import java.time.Instant;
 import java.time.Duration;
@@ -54,5 +55,20 @@ class LocationServiceTest {
 
         assertThat(locations.bindings("bob")).isEmpty();
         assertThat(heard).containsExactly("bob:2", "bob:1", "bob:0");
+    }
+
+    @Test
+    void aUserHoldsAtMostTheAllowedNumberOfBindings() throws Exception {
+        LocationService small = new LocationService(clock, 2);
+        small.update("alice", "a", 1, List.of(new BindingChange("sip:alice@10.0.0.1", 1.0f, 60),
+                new BindingChange("sip:alice@10.0.0.2", 1.0f, 60)));
+
+        assertThatThrownBy(() -> small.update("alice", "b", 1, List.of(new BindingChange("sip:alice@10.0.0.3", 1.0f, 60))))
+                .isInstanceOf(LimitExceededException.class);
+        // replacing one in the same request stays within the limit
+        small.update("alice", "b", 2, List.of(new BindingChange("sip:alice@10.0.0.1", 1.0f, 0),
+                new BindingChange("sip:alice@10.0.0.3", 1.0f, 60)));
+        assertThat(small.bindings("alice")).extracting(Binding::contactUri)
+                .containsExactlyInAnyOrder("sip:alice@10.0.0.2", "sip:alice@10.0.0.3");
     }
 }
