@@ -55,9 +55,15 @@ class SipPresenceIT {
     }
 
     private SipTestUser user(String prefix) throws Exception {
+        return user(prefix, false);
+    }
+
+    private SipTestUser user(String prefix, boolean tcp) throws Exception {
         String name = prefix + NEXT.incrementAndGet();
         SERVER.register(name, "pw-" + name);
-        SipTestUser agent = SipTestUser.udp(name, "pw-" + name, SERVER.domain(), SERVER.sipPort());
+        SipTestUser agent = tcp
+                ? SipTestUser.tcp(name, "pw-" + name, SERVER.domain(), SERVER.sipPort())
+                : SipTestUser.udp(name, "pw-" + name, SERVER.domain(), SERVER.sipPort());
         agents.add(agent);
         return agent;
     }
@@ -281,5 +287,19 @@ class SipPresenceIT {
         }
         assertThat(notes).isNotEmpty().hasSizeLessThan(6);
         assertThat(notes.get(notes.size() - 1)).isEqualTo("state 5");
+    }
+
+    @Test
+    void aWatcherOverTcpIsNotifiedOverTcp() throws Exception {
+        SipTestUser alice = user("alice", true);
+        SipTestUser bob = user("bob", true);
+        approve(alice, bob);
+
+        assertThat(bob.send(subscribe(bob, alice.user, "presence", 600)).getStatusCode()).isEqualTo(Response.OK);
+        Request initial = nextNotify(bob);
+        assertThat(SipTestUser.header(initial, "Via")).startsWith("SIP/2.0/TCP");
+
+        assertThat(alice.send(publish(alice, "over tcp", null, 600)).getStatusCode()).isEqualTo(Response.OK);
+        assertThat(noteOf(body(nextNotify(bob)))).isEqualTo("over tcp");
     }
 }

@@ -91,6 +91,10 @@ public final class RunCommand implements Callable<Integer> {
                 out.printf("Switchboard server for domain '%s' is running on %s:%d (TLS %s).%n",
                         config.domain(), config.c2s().bindHost(), config.c2s().port(),
                         config.c2s().tlsRequired() ? "required" : "optional");
+                if (config.sip().enabled()) {
+                    out.printf("SIP (registrar, presence, MESSAGE) on %s:%d over %s.%n", config.sip().host(),
+                            config.sip().port(), config.sip().transports());
+                }
                 out.printf("Certificate SHA-256 fingerprint: %s%n", certificates.fingerprintSha256());
                 out.println("Press Ctrl+C to stop.");
                 out.flush();

@@ -72,16 +72,22 @@ public final class Notifier {
     }
 
     private void send(Subscription subscription, String terminatedReason) {
-        Instant now = clock.instant();
-        subscription.notified(now);
-        try {
-            Request notify = build(subscription, terminatedReason, now);
-            messaging.send(notify, new NotifyOutcome(subscription, terminatedReason != null));
-        } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
-            LOG.debug("cannot send NOTIFY for {}: {}", subscription, e.toString());
-            if (terminatedReason == null) {
-                gone(subscription);
+        boolean failed = false;
+        // one NOTIFY of a subscription at a time: CSeq numbers go out in the order they were
+        // taken (a watcher may refuse a lower CSeq in its dialog, RFC 3261 §12.2.2)
+        synchronized (subscription) {
+            Instant now = clock.instant();
+            subscription.notified(now);
+            try {
+                Request notify = build(subscription, terminatedReason, now);
+                messaging.send(notify, new NotifyOutcome(subscription, terminatedReason != null));
+            } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
+                LOG.debug("cannot send NOTIFY for {}: {}", subscription, e.toString());
+                failed = terminatedReason == null;
             }
+        }
+        if (failed) {
+            gone(subscription);
         }
     }
 
