@@ -43,6 +43,8 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     public static final int SIP_RATE_LIMIT_REQUESTS = 30;
     public static final int SIP_RATE_LIMIT_WINDOW_SECONDS = 2;
     public static final int SIP_NOTIFY_INTERVAL_MILLIS = 300;
+    /** Below the UDP maximum, so a test can send a datagram the server must refuse as too large. */
+    public static final int SIP_MAX_MESSAGE_BYTES = 32_768;
 
     private final boolean demoCompany;
     private Path dataDir;
@@ -96,7 +98,8 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
                 .withRateLimit(new SipRateLimitConfig(SIP_RATE_LIMIT_REQUESTS, SIP_RATE_LIMIT_WINDOW_SECONDS,
                         SipRateLimitConfig.SourceKey.ADDRESS_AND_PORT))
                 .withExpiryBounds(SIP_MIN_EXPIRES, 3600)
-                .withNotifyIntervalMillis(SIP_NOTIFY_INTERVAL_MILLIS);
+                .withNotifyIntervalMillis(SIP_NOTIFY_INTERVAL_MILLIS)
+                .withMaxMessageBytes(SIP_MAX_MESSAGE_BYTES);
     }
 
     private void stop() {

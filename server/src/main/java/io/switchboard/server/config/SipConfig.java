@@ -51,6 +51,11 @@ public record SipConfig(boolean enabled, String host, int port, boolean udp, boo
                 newMaxSeconds, notifyIntervalMillis);
     }
 
+    public SipConfig withMaxMessageBytes(int bytes) {
+        return new SipConfig(enabled, host, port, udp, tcp, bytes, rateLimit, minExpiresSeconds,
+                maxExpiresSeconds, notifyIntervalMillis);
+    }
+
     public SipConfig withNotifyIntervalMillis(int millis) {
         return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
                 maxExpiresSeconds, millis);
