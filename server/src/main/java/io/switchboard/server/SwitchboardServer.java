@@ -2,6 +2,7 @@ package io.switchboard.server;
 
 import io.switchboard.server.cli.ServerRuntime;
 import io.switchboard.server.config.C2sConfig;
+import io.switchboard.server.config.ConfigException;
 import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.demo.BotTimings;
 import io.switchboard.server.demo.DemoBots;
@@ -98,15 +99,20 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     }
 
     @Override
-    public void start() throws InterruptedException {
+    /**
+     * @throws ConfigException when SIP cannot listen where configured (the port taken by another
+     *                         SIP server, an address not on this machine): the message says what to change
+     */
+    public void start() throws InterruptedException, ConfigException {
         c2s.start();
         if (sip != null) {
             try {
                 sip.server().start();
             } catch (SipStackException e) {
                 c2s.stop();
-                throw new IllegalStateException("Cannot start SIP on " + config.sip().host() + ":"
-                        + config.sip().port() + ": " + e.getMessage(), e);
+                throw new ConfigException("SIP cannot listen on " + config.sip().host() + ":" + config.sip().port()
+                        + " (" + e.getMessage() + "). Is another SIP server running? Change sip.port, or set "
+                        + "sip.enabled: false, in server.yaml", e);
             }
         }
         if (demoBots != null) {
