@@ -51,7 +51,7 @@ final class SeedSwitchboardCommand implements Callable<Integer> {
         DatabaseConfig db = DatabaseConfig.defaults();
         long start = System.nanoTime();
         try (Database database = Database.open(db.jdbcUrl(dataDir), db.username(), db.password(), threads + 1)) {
-            new SwitchboardSeeder(new JdbcUserStore(database), new JdbcRosterStore(database), domain)
+            new SwitchboardSeeder(new JdbcUserStore(database, domain), new JdbcRosterStore(database), domain)
                     .seed(new RingRoster(users, contacts), bigRosterUser, bigRosterSize, threads);
         }
         LOG.info("Switchboard data for {} users written in {} s", users, (System.nanoTime() - start) / 1_000_000_000);

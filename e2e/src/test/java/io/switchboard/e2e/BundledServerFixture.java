@@ -5,6 +5,8 @@ import io.switchboard.e2e.scenarios.TestProcesses;
 import io.switchboard.e2e.scenarios.XmppServerFixture;
 import io.switchboard.server.SwitchboardServer;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.config.SipConfig;
+import io.switchboard.server.config.SipRateLimitConfig;
 import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
@@ -27,8 +29,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * database, and starts both again on the same port and files; {@link #stopServer()} and
  * {@link #startServer()} do the same in two steps, for tests that look at the time in between.
  * {@link #withDemoCompany()} seeds the demo company and starts its bots, as {@code run --demo}.
+ *
+ * <p>SIP listens on an ephemeral loopback port too ({@link #sipPort()}), with limits made for tests
+ * on one machine: every client shares 127.0.0.1, so the flood limit counts per address and port;
+ * registrations may be as short as {@link #SIP_MIN_EXPIRES} seconds so expiry can be watched;
+ * presence notifications to one watcher are at least {@link #SIP_NOTIFY_INTERVAL_MILLIS} apart.
  */
 public final class BundledServerFixture implements XmppServerFixture, BeforeAllCallback, AfterAllCallback {
+
+    /** Shortest registration, publication or subscription the test server grants (seconds). */
+    public static final int SIP_MIN_EXPIRES = 2;
+    /** The test server's per-source flood limit: requests per window. */
+    public static final int SIP_RATE_LIMIT_REQUESTS = 30;
+    public static final int SIP_RATE_LIMIT_WINDOW_SECONDS = 2;
+    public static final int SIP_NOTIFY_INTERVAL_MILLIS = 300;
+    /** Below the UDP maximum, so a test can send a datagram the server must refuse as too large. */
+    public static final int SIP_MAX_MESSAGE_BYTES = 32_768;
 
     private final boolean demoCompany;
     private Path dataDir;
@@ -53,7 +69,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("switchboard-e2e");
-        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany);
+        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany).withSip(testSip());
         certificates = CertificateManager.loadOrCreate(dataDir, config.domain());
         start();
     }
@@ -68,12 +84,22 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         var db = config.database();
         database = Database.open(db.jdbcUrl(dataDir), db.username(), db.password(), db.maximumPoolSize());
         if (config.demo().seedUsers()) {
-            new DemoDirectory(new JdbcUserStore(database), new JdbcRosterStore(database), config.domain()).seed();
+            new DemoDirectory(new JdbcUserStore(database, config.domain()), new JdbcRosterStore(database), config.domain()).seed();
         }
         server = SwitchboardServer.create(config, database, certificates);
         server.start();
-        // a restart must come back on the same port, so clients can reconnect
-        config = config.withPort(server.c2sPort());
+        // a restart must come back on the same ports, so clients can reconnect
+        config = config.withPort(server.c2sPort()).withSipPort(server.sipPort());
+    }
+
+    private static SipConfig testSip() {
+        return SipConfig.defaults()
+                .withPort(0)
+                .withRateLimit(new SipRateLimitConfig(SIP_RATE_LIMIT_REQUESTS, SIP_RATE_LIMIT_WINDOW_SECONDS,
+                        SipRateLimitConfig.SourceKey.ADDRESS_AND_PORT))
+                .withExpiryBounds(SIP_MIN_EXPIRES, 3600)
+                .withNotifyIntervalMillis(SIP_NOTIFY_INTERVAL_MILLIS)
+                .withMaxMessageBytes(SIP_MAX_MESSAGE_BYTES);
     }
 
     private void stop() {
@@ -116,6 +142,11 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         return server.c2sPort();
     }
 
+    /** The SIP port (UDP and TCP on 127.0.0.1). */
+    public int sipPort() {
+        return server.sipPort();
+    }
+
     @Override
     public String certificateFingerprint() {
         return certificates.fingerprintSha256();
@@ -137,7 +168,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
 
     @Override
     public Address register(String user, String password) throws Exception {
-        new JdbcUserStore(database).create(user, password.toCharArray());
+        new JdbcUserStore(database, domain()).create(user, password.toCharArray());
         return Address.of(user, domain());
     }
 }

@@ -2,9 +2,12 @@ package io.switchboard.server;
 
 import io.switchboard.server.cli.ServerRuntime;
 import io.switchboard.server.config.C2sConfig;
+import io.switchboard.server.config.ConfigException;
 import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.demo.BotTimings;
 import io.switchboard.server.demo.DemoBots;
+import io.switchboard.server.sip.SipServices;
+import io.switchboard.server.store.ObservableRosterStore;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
@@ -14,6 +17,7 @@ import io.switchboard.server.xmpp.im.ImRouter;
 import io.switchboard.server.xmpp.im.presence.PresenceEngine;
 import io.switchboard.server.xmpp.stream.C2sServer;
 import io.switchboard.server.xmpp.stream.C2sSettings;
+import io.switchboard.sip.stack.SipStackException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +49,8 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     private final ExecutorService workers;
     private final ImRouter router;
     private final C2sServer c2s;
+    /** Null when SIP is disabled. */
+    private final SipServices sip;
     /** Null unless demo mode with bots is on. */
     private final DemoBots demoBots;
     private final ScheduledExecutorService demoScheduler;
@@ -54,11 +60,17 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.workers = Executors.newFixedThreadPool(
                 Math.max(MIN_WORKERS, config.database().maximumPoolSize()), new NamedDaemonThreads("im-worker"));
-        JdbcUserStore users = new JdbcUserStore(database);
-        this.router = new ImRouter(config.domain(), users, new JdbcRosterStore(database),
+        JdbcUserStore users = new JdbcUserStore(database, config.domain());
+        // observable: an approval given over XMPP re-decides pending SIP watchers (ADR 0011)
+        ObservableRosterStore rosters = new ObservableRosterStore(new JdbcRosterStore(database));
+        this.router = new ImRouter(config.domain(), users, rosters,
                 new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser()),
                 workers, Clock.systemUTC());
         this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
+        this.sip = config.sip().enabled()
+                ? SipServices.create(config.sip(), config.domain(), users, rosters, router.presenceEngine(),
+                        Clock.systemUTC())
+                : null;
         if (config.demo().botsEnabled()) {
             // one thread is plenty: bots only build stanzas and hand them to the router
             this.demoScheduler = Executors.newSingleThreadScheduledExecutor(new NamedDaemonThreads("demo-bots"));
@@ -87,17 +99,56 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     }
 
     @Override
-    public void start() throws InterruptedException {
+    /**
+     * @throws ConfigException when SIP cannot listen where configured (the port taken by another
+     *                         SIP server, an address not on this machine): the message says what to change
+     */
+    public void start() throws InterruptedException, ConfigException {
         c2s.start();
+        if (sip != null) {
+            try {
+                sip.server().start();
+            } catch (SipStackException e) {
+                c2s.stop();
+                throw new ConfigException("SIP cannot listen on " + config.sip().host() + ":" + config.sip().port()
+                        + " (" + e.getMessage() + "). Is another SIP server running? Change sip.port, or set "
+                        + "sip.enabled: false, in server.yaml", e);
+            }
+        }
         if (demoBots != null) {
             demoBots.start();
         }
-        LOG.info("Switchboard server for {} started: XMPP on {}:{}", config.domain(), config.c2s().bindHost(), c2sPort());
+        LOG.info("Switchboard server for {} started: XMPP on {}:{}{}", config.domain(), config.c2s().bindHost(),
+                c2sPort(), sip == null ? ", SIP disabled" : ", SIP on " + config.sip().host() + ":" + sipPort());
+    }
+
+    /** The SIP port actually bound (UDP and TCP); fails when SIP is disabled or not started. */
+    public int sipPort() {
+        if (sip == null) {
+            throw new IllegalStateException("SIP is disabled in the configuration");
+        }
+        return sip.server().port();
     }
 
     /** The XMPP client port actually bound (the configured one, or the ephemeral one for port 0). */
     public int c2sPort() {
         return c2s.boundPort();
+    }
+
+    /** The SIP location service (registered contacts); fails when SIP is disabled. */
+    public io.switchboard.server.sip.registrar.LocationService sipLocations() {
+        if (sip == null) {
+            throw new IllegalStateException("SIP is disabled in the configuration");
+        }
+        return sip.locations();
+    }
+
+    /** The SIP presence agent; fails when SIP is disabled. */
+    public io.switchboard.server.sip.presence.PresenceAgent sipPresenceAgent() {
+        if (sip == null) {
+            throw new IllegalStateException("SIP is disabled in the configuration");
+        }
+        return sip.presenceAgent();
     }
 
     public ServerConfig config() {
@@ -124,6 +175,9 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             // before the workers stop, so their sign-outs reach the people watching them
             demoBots.close();
             demoScheduler.shutdownNow();
+        }
+        if (sip != null) {
+            sip.server().close();
         }
         c2s.stop();
         workers.shutdown();

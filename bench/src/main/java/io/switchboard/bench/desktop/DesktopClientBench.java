@@ -96,7 +96,7 @@ public final class DesktopClientBench implements Callable<Integer> {
                     "No DISPLAY: the client needs one. Run this under xvfb-run -a (apt-get install xvfb libgtk-3-0).");
         }
         Path work = Files.createTempDirectory("switchboard-desktop-bench");
-        ServerConfig config = ServerConfig.defaults().withPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0);
         String password = "bench-password";
         try (Database database = Database.open(config.database().jdbcUrl(work.resolve("server")),
                 config.database().username(), config.database().password(), config.database().maximumPoolSize())) {
@@ -140,7 +140,7 @@ public final class DesktopClientBench implements Callable<Integer> {
     }
 
     private void seed(Database database, String domain, String password) throws Exception {
-        new JdbcUserStore(database).create(USER, password.toCharArray());
+        new JdbcUserStore(database, domain).create(USER, password.toCharArray());
         JdbcRosterStore rosters = new JdbcRosterStore(database);
         for (int i = 0; i < contacts; i++) {
             // addresses without accounts, as a directory import leaves them: the roster, not presence traffic

@@ -37,7 +37,7 @@ public final class DemoCommand {
             ServerEnvironment environment = new ServerEnvironment(dataDir);
             ServerConfig config = environment.loadConfig();
             try (Database database = environment.openDatabase(config)) {
-                DemoDirectory.SeedResult result = new DemoDirectory(new JdbcUserStore(database),
+                DemoDirectory.SeedResult result = new DemoDirectory(new JdbcUserStore(database, config.domain()),
                         new JdbcRosterStore(database), config.domain()).seed();
                 printSeeded(spec.commandLine().getOut(), config.domain(), result);
             }

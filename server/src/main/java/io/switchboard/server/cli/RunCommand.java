@@ -77,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Database database = environment.openDatabase(config)) {
             CertificateManager certificates = CertificateManager.loadOrCreate(environment.dataDirectory(), config.domain());
             if (config.demo().seedUsers()) {
-                DemoCommand.printSeeded(out, config.domain(), new DemoDirectory(new JdbcUserStore(database),
+                DemoCommand.printSeeded(out, config.domain(), new DemoDirectory(new JdbcUserStore(database, config.domain()),
                         new JdbcRosterStore(database), config.domain()).seed());
             }
             ServerRuntime runtime = factory.create(config, database, certificates);
@@ -91,6 +91,10 @@ public final class RunCommand implements Callable<Integer> {
                 out.printf("Switchboard server for domain '%s' is running on %s:%d (TLS %s).%n",
                         config.domain(), config.c2s().bindHost(), config.c2s().port(),
                         config.c2s().tlsRequired() ? "required" : "optional");
+                if (config.sip().enabled()) {
+                    out.printf("SIP (registrar, presence, MESSAGE) on %s:%d over %s.%n", config.sip().host(),
+                            config.sip().port(), config.sip().transports());
+                }
                 out.printf("Certificate SHA-256 fingerprint: %s%n", certificates.fingerprintSha256());
                 out.println("Press Ctrl+C to stop.");
                 out.flush();

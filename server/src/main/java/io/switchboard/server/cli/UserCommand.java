@@ -39,7 +39,7 @@ public final class UserCommand {
             ServerEnvironment environment = new ServerEnvironment(dataDir);
             ServerConfig config = environment.loadConfig();
             try (Database database = environment.openDatabase(config)) {
-                return run(new JdbcUserStore(database), config, spec.commandLine().getOut());
+                return run(new JdbcUserStore(database, config.domain()), config, spec.commandLine().getOut());
             }
         }
 

@@ -16,9 +16,10 @@ import java.util.List;
  * @param database        the store
  * @param offlineMessages offline message storage
  * @param demo            demo data
+ * @param sip             the SIP listener; the domain is also the SIP domain and digest realm
  */
 public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database,
-                           OfflineConfig offlineMessages, DemoConfig demo) {
+                           OfflineConfig offlineMessages, DemoConfig demo, SipConfig sip) {
 
     /**
      * "localhost" rather than a made-up name such as "switchboard.local": a client given just
@@ -30,19 +31,29 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
 
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_DOMAIN, C2sConfig.defaults(), DatabaseConfig.defaults(),
-                OfflineConfig.defaults(), DemoConfig.defaults());
+                OfflineConfig.defaults(), DemoConfig.defaults(), SipConfig.defaults());
     }
 
+    /** The XMPP client port. */
     public ServerConfig withPort(int port) {
-        return new ServerConfig(domain, c2s.withPort(port), database, offlineMessages, demo);
+        return new ServerConfig(domain, c2s.withPort(port), database, offlineMessages, demo, sip);
     }
 
     public ServerConfig withDemoUsers(boolean seed) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withSeedUsers(seed));
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withSeedUsers(seed), sip);
     }
 
     public ServerConfig withDemoBots(boolean enabled) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withBots(enabled));
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withBots(enabled), sip);
+    }
+
+    public ServerConfig withSip(SipConfig newSip) {
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo, newSip);
+    }
+
+    /** The SIP port (UDP and TCP). */
+    public ServerConfig withSipPort(int port) {
+        return withSip(sip.withPort(port));
     }
 
     /** Checks ranges and formats; the exception names every bad setting by its key in the file. */
@@ -78,8 +89,34 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
         if (offlineMessages.quotaPerUser() < 0) {
             problems.add("offline-messages.quota-per-user: must not be negative");
         }
+        validateSip(problems);
         if (!problems.isEmpty()) {
             throw new ConfigException("Invalid settings: " + String.join("; ", problems));
+        }
+    }
+
+    private void validateSip(List<String> problems) {
+        if (sip.host() == null || sip.host().isBlank() || "0.0.0.0".equals(sip.host()) || "::".equals(sip.host())) {
+            problems.add("sip.host: must name one address, e.g. 127.0.0.1 (SIP writes it into every message, so not 0.0.0.0)");
+        }
+        if (sip.port() < 0 || sip.port() > 65_535) {
+            problems.add("sip.port: " + sip.port() + " is not a port (0-65535)");
+        }
+        if (sip.transports().isEmpty()) {
+            problems.add("sip.udp/sip.tcp: enable at least one transport");
+        }
+        if (sip.maxMessageBytes() < 4_096 || sip.maxMessageBytes() > 65_535) {
+            problems.add("sip.max-message-bytes: " + sip.maxMessageBytes() + " is outside 4096-65535");
+        }
+        if (sip.rateLimit() == null || sip.rateLimit().requests() < 1 || sip.rateLimit().windowSeconds() < 1
+                || sip.rateLimit().key() == null) {
+            problems.add("sip.rate-limit: requests and window-seconds must be at least 1, key ADDRESS or ADDRESS_AND_PORT");
+        }
+        if (sip.minExpiresSeconds() < 1 || sip.maxExpiresSeconds() < sip.minExpiresSeconds()) {
+            problems.add("sip.min-expires-seconds/max-expires-seconds: need 1 <= min <= max");
+        }
+        if (sip.notifyIntervalMillis() < 0) {
+            problems.add("sip.notify-interval-millis: must not be negative");
         }
     }
 }

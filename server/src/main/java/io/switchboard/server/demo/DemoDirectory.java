@@ -2,11 +2,13 @@ package io.switchboard.server.demo;
 
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.SubscriptionState;
+import io.switchboard.server.auth.ScramHash;
 import io.switchboard.server.demo.DemoOrganisation.DemoUser;
 import io.switchboard.server.store.RosterItem;
 import io.switchboard.server.store.RosterStore;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.UserStore;
+import io.switchboard.sip.auth.DigestAlgorithm;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,9 @@ import java.util.Set;
  * so a fresh server shows populated buddy lists at once.
  *
  * <p>Seeding is idempotent: existing users keep their password and existing roster items are
- * left alone, so a second run changes nothing (not even a roster version).
+ * left alone, so a second run changes nothing (not even a roster version). One exception: a demo
+ * user seeded before the server kept SIP digest credentials, who still has the demo password,
+ * gets it set again so SIP works for them too.
  */
 public final class DemoDirectory {
 
@@ -51,6 +55,9 @@ public final class DemoDirectory {
             if (!users.exists(user.username())) {
                 users.create(user.username(), PASSWORD.toCharArray());
                 created.add(user.username());
+            } else if (stillHasDemoPasswordButNoDigest(user.username())) {
+                users.setPassword(user.username(), PASSWORD.toCharArray());
+                LOG.info("Demo user {} now has SIP digest credentials", user.username());
             }
         }
         int added = 0;
@@ -64,6 +71,13 @@ public final class DemoDirectory {
         LOG.warn("{} demo accounts are enabled (e.g. alice@{}), all with the password '{}'. "
                 + "Do not expose this server to a network.", DemoOrganisation.USERS.size(), domain, PASSWORD);
         return new SeedResult(List.copyOf(created), added);
+    }
+
+    private boolean stillHasDemoPasswordButNoDigest(String username) throws StoreException {
+        return users.digestCredential(username, domain, DigestAlgorithm.MD5).isEmpty()
+                && users.credential(username, ScramHash.SHA_256)
+                        .map(credential -> credential.matches(PASSWORD.toCharArray()))
+                        .orElse(false);
     }
 
     private boolean addIfAbsent(DemoUser owner, DemoUser contact) throws StoreException {

@@ -95,13 +95,13 @@ class ServerCommandTest {
         assertThat(execute("user", "passwd", "bob", "--password-file", passwordFile("second").toString(),
                 "--data-dir", dir())).isZero();
         try (Database db = openDatabase()) {
-            assertThat(new JdbcUserStore(db).credential("bob", ScramHash.SHA_256).orElseThrow()
+            assertThat(new JdbcUserStore(db, "localhost").credential("bob", ScramHash.SHA_256).orElseThrow()
                     .matches("second".toCharArray())).isTrue();
         }
 
         assertThat(execute("user", "remove", "bob", "--data-dir", dir())).isZero();
         try (Database db = openDatabase()) {
-            assertThat(new JdbcUserStore(db).list()).isEmpty();
+            assertThat(new JdbcUserStore(db, "localhost").list()).isEmpty();
         }
     }
 
@@ -151,7 +151,7 @@ class ServerCommandTest {
     void runStartsTheRealServerWhichAcceptsClientsUntilItIsStopped() throws Exception {
         AtomicReference<SwitchboardServer> started = new AtomicReference<>();
         ServerRuntimeFactory onFreePort = (config, database, certificates) -> {
-            SwitchboardServer server = SwitchboardServer.create(config.withPort(0), database, certificates);
+            SwitchboardServer server = SwitchboardServer.create(config.withPort(0).withSipPort(0), database, certificates);
             started.set(server);
             return server;
         };
@@ -196,7 +196,7 @@ class ServerCommandTest {
         ServerRuntimeFactory factory = (config, database, certificates) -> {
             runtime.config = config;
             given.set(database);
-            runtime.usersSeenAtStart = new JdbcUserStore(database).list();
+            runtime.usersSeenAtStart = new JdbcUserStore(database, config.domain()).list();
             assertThat(certificates.fingerprintSha256()).isNotBlank();
             return runtime;
         };

@@ -145,4 +145,30 @@ class ServerConfigFileTest {
         Files.writeString(file, yaml);
         return file;
     }
+
+    @Test
+    void theSipSectionDefaultsToLoopback5060OverUdpAndTcpAndKeepsDefaultsForUnsetKeys() throws Exception {
+        SipConfig defaults = ServerConfig.defaults().sip();
+        assertThat(defaults.enabled()).isTrue();
+        assertThat(defaults.host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.port()).isEqualTo(5060);
+        assertThat(defaults.transports()).containsExactlyInAnyOrder(
+                io.switchboard.sip.stack.SipTransport.UDP, io.switchboard.sip.stack.SipTransport.TCP);
+        assertThat(defaults.rateLimit()).isEqualTo(new SipRateLimitConfig(16, 2, SipRateLimitConfig.SourceKey.ADDRESS));
+
+        ServerConfig config = files.load(write("sip:\n  port: 15060\n  tcp: false\n  rate-limit:\n    requests: 40\n"));
+
+        assertThat(config.sip().port()).isEqualTo(15060);
+        assertThat(config.sip().transports()).containsExactly(io.switchboard.sip.stack.SipTransport.UDP);
+        assertThat(config.sip().rateLimit().requests()).isEqualTo(40);
+        assertThat(config.sip().rateLimit().windowSeconds()).isEqualTo(2);
+    }
+
+    @Test
+    void sipSettingsThatCannotWorkAreRefusedByName() {
+        assertThatThrownBy(() -> files.load(write("sip:\n  host: 0.0.0.0\n  udp: false\n  tcp: false\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sip.host")
+                .hasMessageContaining("sip.udp/sip.tcp");
+    }
 }

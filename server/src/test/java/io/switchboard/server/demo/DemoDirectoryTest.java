@@ -10,6 +10,8 @@ import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
+import io.switchboard.sip.auth.DigestAlgorithm;
+import io.switchboard.sip.auth.Ha1;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +37,7 @@ class DemoDirectoryTest {
     @BeforeEach
     void open() throws StoreException {
         database = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", 2);
-        users = new JdbcUserStore(database, 16, Clock.systemUTC());
+        users = new JdbcUserStore(database, "localhost", 16, Clock.systemUTC());
         rosters = new JdbcRosterStore(database);
         demo = new DemoDirectory(users, rosters, "localhost");
     }
@@ -114,5 +116,29 @@ class DemoDirectoryTest {
 
         assertThat(users.credential("bob", ScramHash.SHA_256).orElseThrow().matches("own-secret".toCharArray())).isTrue();
         assertThat(rosters.items("bob")).hasSize(DemoOrganisation.contactsOf("bob").size());
+    }
+
+    @Test
+    void demoUsersGetSipDigestCredentialsForTheDomain() throws StoreException {
+        demo.seed();
+
+        assertThat(users.digestCredential("alice", "localhost", DigestAlgorithm.MD5))
+                .contains(Ha1.compute(DigestAlgorithm.MD5, "alice", "localhost", DemoDirectory.PASSWORD));
+    }
+
+    @Test
+    void aDemoUserSeededBeforeDigestCredentialsGetsThemWhileAChangedPasswordIsKept() throws Exception {
+        users.create("alice", DemoDirectory.PASSWORD.toCharArray());
+        users.create("bob", "own-secret".toCharArray());
+        try (var c = database.dataSource().getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM sip_digest_credentials");
+        }
+
+        demo.seed();
+
+        assertThat(users.digestCredential("alice", "localhost", DigestAlgorithm.SHA_256))
+                .contains(Ha1.compute(DigestAlgorithm.SHA_256, "alice", "localhost", DemoDirectory.PASSWORD));
+        assertThat(users.digestCredential("bob", "localhost", DigestAlgorithm.SHA_256)).isEmpty();
+        assertThat(users.credential("bob", ScramHash.SHA_256).orElseThrow().matches("own-secret".toCharArray())).isTrue();
     }
 }

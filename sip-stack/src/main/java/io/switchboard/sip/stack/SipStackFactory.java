@@ -84,6 +84,8 @@ public final class SipStackFactory {
         properties.setProperty("javax.sip.STACK_NAME", stackName);
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        // unparseable messages: DEBUG each plus a rate-limited WARN summary, not JAIN-SIP's silence
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", ReportingMessageParserFactory.class.getName());
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageSize()));
         properties.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Integer.toString(READ_TIMEOUT_MILLIS));
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));

@@ -4,6 +4,8 @@ import io.switchboard.server.auth.ScramCredential;
 import io.switchboard.server.auth.ScramHash;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.UserStore;
+import io.switchboard.sip.auth.DigestAlgorithm;
+import io.switchboard.sip.auth.Ha1;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,21 +24,31 @@ import java.util.Optional;
  * {@link io.switchboard.core.model.InvalidAddressException}, while lookups simply find nobody
  * (names arriving from the network are hostile and must not cause server errors).
  *
+ * <p>Every password set here also yields SIP digest HA1s (MD5 and SHA-256) for the store's
+ * digest realm, the server domain: SIP registration needs them and they cannot be derived later
+ * from the SCRAM credentials.
+ *
  * <p>Deleting a user deletes their credentials, roster, pending requests and offline
  * messages through the schema's ON DELETE CASCADE.
  */
 public final class JdbcUserStore implements UserStore {
 
     private final Database database;
+    private final String digestRealm;
     private final int iterations;
     private final Clock clock;
 
-    public JdbcUserStore(Database database) {
-        this(database, ScramCredential.DEFAULT_ITERATIONS, Clock.systemUTC());
+    /**
+     * @param digestRealm the realm SIP digest credentials are computed for: the server domain.
+     *                    Required, so no code path can set a password without them.
+     */
+    public JdbcUserStore(Database database, String digestRealm) {
+        this(database, digestRealm, ScramCredential.DEFAULT_ITERATIONS, Clock.systemUTC());
     }
 
-    public JdbcUserStore(Database database, int iterations, Clock clock) {
+    public JdbcUserStore(Database database, String digestRealm, int iterations, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
+        this.digestRealm = Objects.requireNonNull(digestRealm, "digestRealm");
         this.iterations = iterations;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -45,6 +57,7 @@ public final class JdbcUserStore implements UserStore {
     public void create(String username, char[] password) throws StoreException {
         String name = Usernames.normalise(username);
         List<ScramCredential> credentials = derive(password);
+        List<Ha1> digests = digests(name, password);
         boolean created = database.inTransaction("add user '" + name + "'", c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM users WHERE username = ?")) {
                 query.setString(1, name);
@@ -61,6 +74,7 @@ public final class JdbcUserStore implements UserStore {
                 insert.executeUpdate();
             }
             writeCredentials(c, name, credentials);
+            writeDigests(c, name, digests);
             return true;
         });
         if (!created) {
@@ -72,6 +86,7 @@ public final class JdbcUserStore implements UserStore {
     public void setPassword(String username, char[] password) throws StoreException {
         String name = Usernames.normalise(username);
         List<ScramCredential> credentials = derive(password);
+        List<Ha1> digests = digests(name, password);
         boolean found = database.inTransaction("change the password of '" + name + "'", c -> {
             if (!lockUser(c, name)) {
                 return false;
@@ -80,7 +95,12 @@ public final class JdbcUserStore implements UserStore {
                 delete.setString(1, name);
                 delete.executeUpdate();
             }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM sip_digest_credentials WHERE username = ?")) {
+                delete.setString(1, name);
+                delete.executeUpdate();
+            }
             writeCredentials(c, name, credentials);
+            writeDigests(c, name, digests);
             return true;
         });
         if (!found) {
@@ -154,6 +174,53 @@ public final class JdbcUserStore implements UserStore {
                 }
             }
         });
+    }
+
+    @Override
+    public Optional<Ha1> digestCredential(String username, String realm, DigestAlgorithm algorithm)
+            throws StoreException {
+        Optional<String> name = Usernames.tryNormalise(username);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        return database.inTransaction("read the SIP digest credential of '" + name.get() + "'", c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT ha1 FROM sip_digest_credentials WHERE username = ? AND algorithm = ? AND realm = ?")) {
+                query.setString(1, name.get());
+                query.setString(2, algorithm.token());
+                query.setString(3, realm);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new Ha1(name.get(), realm, algorithm, rs.getString(1)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private List<Ha1> digests(String name, char[] password) {
+        Objects.requireNonNull(password, "password");
+        // Ha1.compute takes a String: the password lives as one only for this computation
+        String clear = new String(password);
+        List<Ha1> digests = new ArrayList<>();
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            digests.add(Ha1.compute(algorithm, name, digestRealm, clear));
+        }
+        return digests;
+    }
+
+    private static void writeDigests(Connection c, String name, List<Ha1> digests) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO sip_digest_credentials (username, algorithm, realm, ha1) VALUES (?, ?, ?, ?)")) {
+            for (Ha1 digest : digests) {
+                insert.setString(1, name);
+                insert.setString(2, digest.algorithm().token());
+                insert.setString(3, digest.realm());
+                insert.setString(4, digest.hex());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private List<ScramCredential> derive(char[] password) {

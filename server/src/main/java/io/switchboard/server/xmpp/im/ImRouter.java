@@ -75,6 +75,8 @@ public final class ImRouter implements StanzaRouter {
         this.engine = new PresenceEngine(workers);
         this.presence = new PresenceManager(addressing, registry, rosters, subscriptions, delivery, engine, offline,
                 sessionLocks, locks, reader, clock);
+        // devices of other protocols (SIP) appear to XMPP contacts as resources of their user
+        engine.addListener(new io.switchboard.server.xmpp.im.presence.ForeignDeviceRelay(presence));
         this.messages = new MessageRouter(addressing, registry, users, offline, sessionLocks, locks);
         this.iqs = new IqDispatcher(addressing, registry, users, rosters,
                 new RosterManager(rosters, pusher, subscriptions, locks), new ServiceDiscovery());

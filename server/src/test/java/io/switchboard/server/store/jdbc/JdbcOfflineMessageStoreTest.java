@@ -29,7 +29,7 @@ class JdbcOfflineMessageStoreTest {
     @BeforeEach
     void open() throws StoreException {
         database = TestDatabases.open(dir);
-        users = new JdbcUserStore(database, 16, Clock.systemUTC());
+        users = new JdbcUserStore(database, "localhost", 16, Clock.systemUTC());
         offline = new JdbcOfflineMessageStore(database, 3);
         users.create("alice", "pw".toCharArray());
         users.create("bob", "pw".toCharArray());

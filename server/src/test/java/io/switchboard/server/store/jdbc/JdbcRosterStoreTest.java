@@ -40,7 +40,7 @@ class JdbcRosterStoreTest {
 
     private void reopen() throws StoreException {
         database = TestDatabases.open(dir);
-        users = new JdbcUserStore(database, 16, Clock.systemUTC());
+        users = new JdbcUserStore(database, "localhost", 16, Clock.systemUTC());
         rosters = new JdbcRosterStore(database);
     }
 

@@ -7,6 +7,8 @@ import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.server.auth.ScramCredential;
 import io.switchboard.server.auth.ScramHash;
 import io.switchboard.server.store.StoreException;
+import io.switchboard.sip.auth.DigestAlgorithm;
+import io.switchboard.sip.auth.Ha1;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ class JdbcUserStoreTest {
     void open() throws StoreException {
         database = TestDatabases.open(dir);
         // few iterations: PBKDF2 at 4096 would make every test slow without testing more
-        users = new JdbcUserStore(database, 64, Clock.systemUTC());
+        users = new JdbcUserStore(database, "localhost", 64, Clock.systemUTC());
     }
 
     @AfterEach
@@ -139,12 +141,72 @@ class JdbcUserStoreTest {
     }
 
     @Test
+    void createdUserHasSipDigestCredentialsForTheRealmAndBothAlgorithms() throws StoreException {
+        users.create("Alice", "secret".toCharArray());
+
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            assertThat(users.digestCredential("alice", "localhost", algorithm))
+                    .contains(Ha1.compute(algorithm, "alice", "localhost", "secret"));
+        }
+        // RFC 2617 §3.2.2.2: HA1 = MD5(username ":" realm ":" password), checked by hand once
+        assertThat(users.digestCredential("alice", "localhost", DigestAlgorithm.MD5).orElseThrow().hex())
+                .isEqualTo(DigestAlgorithm.MD5.hex("alice:localhost:secret"));
+    }
+
+    @Test
+    void digestCredentialsOfAnotherRealmOrAnUnknownUserAreAbsent() throws StoreException {
+        users.create("alice", "secret".toCharArray());
+
+        assertThat(users.digestCredential("alice", "example.com", DigestAlgorithm.MD5)).isEmpty();
+        assertThat(users.digestCredential("nobody", "localhost", DigestAlgorithm.MD5)).isEmpty();
+        assertThat(users.digestCredential("not a valid name@", "localhost", DigestAlgorithm.MD5)).isEmpty();
+    }
+
+    @Test
+    void changingThePasswordReplacesTheDigestCredentials() throws StoreException {
+        users.create("alice", "first".toCharArray());
+        users.setPassword("alice", "second".toCharArray());
+
+        assertThat(users.digestCredential("alice", "localhost", DigestAlgorithm.SHA_256))
+                .contains(Ha1.compute(DigestAlgorithm.SHA_256, "alice", "localhost", "second"));
+    }
+
+    @Test
+    void deletingAUserDeletesTheDigestCredentials() throws Exception {
+        users.create("alice", "secret".toCharArray());
+        users.delete("alice");
+
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sip_digest_credentials")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void thePasswordItselfIsNotAmongTheDigestCredentials() throws Exception {
+        users.create("alice", "very-unusual-password".toCharArray());
+
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM sip_digest_credentials")) {
+            int rows = 0;
+            while (rs.next()) {
+                rows++;
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    assertThat(rs.getString(i)).doesNotContain("very-unusual-password");
+                }
+            }
+            assertThat(rows).isEqualTo(DigestAlgorithm.values().length);
+        }
+    }
+
+    @Test
     void usersSurviveClosingAndReopeningTheDatabase() throws StoreException {
         users.create("alice", "persistent".toCharArray());
         database.close();
 
         database = TestDatabases.open(dir);
-        users = new JdbcUserStore(database, 64, Clock.systemUTC());
+        users = new JdbcUserStore(database, "localhost", 64, Clock.systemUTC());
 
         assertThat(users.list()).containsExactly("alice");
         assertThat(users.credential("alice", ScramHash.SHA_256).orElseThrow().matches("persistent".toCharArray())).isTrue();

@@ -29,11 +29,19 @@ public final class PresenceEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresenceEngine.class);
 
+    /** Ids of devices fed by other protocols start with this ("sip:deskphone"); XMPP resources are bare. */
+    public static final String SIP_DEVICE_PREFIX = "sip:";
+
     private final Map<Address, UserDevices> users = new ConcurrentHashMap<>();
     private final Listeners<ComposedPresenceListener> listeners;
 
     public PresenceEngine(Executor notifications) {
         this.listeners = new Listeners<>(new SerialExecutor(notifications));
+    }
+
+    /** Whether {@code deviceId} was fed by another protocol rather than bound as an XMPP resource. */
+    public static boolean isForeignDevice(String deviceId) {
+        return deviceId.startsWith(SIP_DEVICE_PREFIX);
     }
 
     public ListenerRegistration addListener(ComposedPresenceListener listener) {

@@ -18,10 +18,13 @@ import io.switchboard.server.xmpp.im.message.SessionLocks;
 import io.switchboard.server.xmpp.xml.XmlElement;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -55,6 +58,8 @@ public final class PresenceManager {
     private final StoredStanzaReader reader;
     private final Clock clock;
     private final XmppPresenceMapper mapper = new XmppPresenceMapper();
+    /** Devices of other protocols shown as resources: user → resource → available stanza (no 'to'). */
+    private final Map<Address, Map<String, XmlElement>> foreign = new ConcurrentHashMap<>();
 
     public PresenceManager(Addressing addressing, SessionRegistry registry, RosterStore rosters,
                            SubscriptionManager subscriptions, PresenceDelivery delivery, PresenceEngine engine,
@@ -177,6 +182,48 @@ public final class PresenceManager {
         }, user);
     }
 
+    // --- devices of other protocols (SIP) --------------------------------------------------------
+
+    /**
+     * Shows {@code user}'s devices of other protocols to their XMPP contacts as resources:
+     * {@code now} maps each such resource to its available stanza; resources that were shown
+     * before and are missing now go unavailable. Contacts who may see the user (and the user's own
+     * resources) get what changed; probes and initial presence include them from then on.
+     */
+    public void foreignDevices(Address user, Map<String, XmlElement> now) throws StoreException, StanzaException {
+        locks.withLocks(() -> {
+            Map<String, XmlElement> before = foreign.getOrDefault(user, Map.of());
+            List<XmlElement> changed = new ArrayList<>();
+            now.forEach((resource, stanza) -> {
+                if (!stanza.equals(before.get(resource))) {
+                    changed.add(stanza);
+                }
+            });
+            for (String gone : before.keySet()) {
+                if (!now.containsKey(gone)) {
+                    changed.add(Stanzas.presence("unavailable", Jid.of(user, gone), null));
+                }
+            }
+            if (now.isEmpty()) {
+                foreign.remove(user);
+            } else {
+                foreign.put(user, Map.copyOf(now));
+            }
+            if (changed.isEmpty()) {
+                return null;
+            }
+            for (RosterItem item : rosters.items(Addressing.owner(user))) {
+                if (item.subscription().theySeeMine() && addressing.isLocal(item.contact())) {
+                    changed.forEach(stanza -> delivery.toAvailable(item.contact(), stanza));
+                }
+            }
+            for (ResourceSession own : registry.available(user)) {
+                changed.forEach(stanza -> own.send(stanza.withAttribute("to", own.jid().toString())));
+            }
+            return null;
+        }, user);
+    }
+
     // --- initial presence side effects ---------------------------------------------------------
 
     /** RFC 6121 §4.3: local contacts are probed by looking at what they last broadcast. */
@@ -190,7 +237,8 @@ public final class PresenceManager {
     }
 
     private void sendPresenceOf(Address contact, ResourceSession session) {
-        List<XmlElement> presences = registry.presences(contact);
+        List<XmlElement> presences = new ArrayList<>(registry.presences(contact));
+        presences.addAll(foreign.getOrDefault(contact, Map.of()).values());
         if (presences.isEmpty()) {
             session.send(Stanzas.presence("unavailable", Jid.of(contact, null), session.jid()));
             return;
@@ -205,6 +253,9 @@ public final class PresenceManager {
             if (own != session && own.presence() != null) {
                 session.send(own.presence().withAttribute("to", session.jid().toString()));
             }
+        }
+        for (XmlElement device : foreign.getOrDefault(session.user(), Map.of()).values()) {
+            session.send(device.withAttribute("to", session.jid().toString()));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.server.xmpp.im.presence;
 
+import io.switchboard.server.xmpp.Jid;
+
 import io.switchboard.core.model.Availability;
 import io.switchboard.core.model.Capability;
 import io.switchboard.core.model.DevicePresence;
@@ -51,6 +53,33 @@ public final class XmppPresenceMapper {
                         .orElse(Availability.AVAILABLE));
         String note = presence.childText("status").orElse("");
         return new DevicePresence(resource, availability, note, priority, Set.of(Capability.IM), now);
+    }
+
+    /**
+     * The available presence stanza that shows a device of another protocol (a SIP phone) to XMPP
+     * contacts as a resource of its user: the closest {@code show}, the note as status, the exact
+     * availability in the Switchboard extension, and priority -1 so no client routes chats to a
+     * resource that has no XMPP session (RFC 6121 §4.7.2.3).
+     */
+    public XmlElement toStanza(Jid from, DevicePresence device) {
+        XmlElement.Builder stanza = XmlElement.builder("presence", Namespaces.CLIENT).attr("from", from.toString());
+        String show = switch (device.availability()) {
+            case AWAY, IDLE -> "away";
+            case OUT_OF_OFFICE -> "xa";
+            case BUSY, ON_THE_PHONE, IN_A_MEETING, DO_NOT_DISTURB -> "dnd";
+            default -> null;
+        };
+        if (show != null) {
+            stanza.textChild("show", show);
+        }
+        if (!device.note().isEmpty()) {
+            stanza.textChild("status", device.note());
+        }
+        stanza.textChild("priority", "-1");
+        RICH.entrySet().stream().filter(e -> e.getValue() == device.availability()).findFirst()
+                .ifPresent(e -> stanza.child(XmlElement.builder("availability", Namespaces.SWITCHBOARD_PRESENCE)
+                        .text(e.getKey()).build()));
+        return stanza.build();
     }
 
     private static Optional<Availability> rich(XmlElement presence) {

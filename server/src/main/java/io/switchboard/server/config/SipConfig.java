@@ -1,0 +1,75 @@
+package io.switchboard.server.config;
+
+import io.switchboard.sip.stack.SipTransport;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The SIP listener (RFC 3261): registrar, proxy for local users, presence agent.
+ *
+ * @param enabled              whether the server listens for SIP at all
+ * @param host                 address the listener binds to; 127.0.0.1 keeps a demo server off the network.
+ *                             Must be one concrete address: JAIN-SIP writes it into Via and Contact headers
+ * @param port                 UDP and TCP port; 5060 is the registered sip port, 0 picks a free one (tests)
+ * @param udp                  listen on UDP (on {@code port})
+ * @param tcp                  listen on TCP (on {@code port}); booleans rather than a list, because the
+ *                             configuration file's deep merge would append to a default list
+ * @param maxMessageBytes      largest SIP message accepted; larger ones are refused (513) or the connection dropped
+ * @param rateLimit            per-source request limit (flood protection)
+ * @param minExpiresSeconds    shortest registration, publication or subscription accepted; shorter ones get 423
+ * @param maxExpiresSeconds    longest one granted; longer requests are shortened to this
+ * @param notifyIntervalMillis shortest time between two presence NOTIFYs about one presentity to one
+ *                             watcher (RFC 3856 §6.10); changes in between are merged, the last state wins
+ */
+public record SipConfig(boolean enabled, String host, int port, boolean udp, boolean tcp, int maxMessageBytes,
+                        SipRateLimitConfig rateLimit, int minExpiresSeconds, int maxExpiresSeconds,
+                        int notifyIntervalMillis) {
+
+    public static SipConfig defaults() {
+        return new SipConfig(true, "127.0.0.1", 5060, true, true, 65_535,
+                SipRateLimitConfig.defaults(), 60, 3600, 5000);
+    }
+
+    public SipConfig withPort(int newPort) {
+        return new SipConfig(enabled, host, newPort, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
+                maxExpiresSeconds, notifyIntervalMillis);
+    }
+
+    public SipConfig withEnabled(boolean on) {
+        return new SipConfig(on, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
+                maxExpiresSeconds, notifyIntervalMillis);
+    }
+
+    public SipConfig withRateLimit(SipRateLimitConfig newRateLimit) {
+        return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, newRateLimit, minExpiresSeconds,
+                maxExpiresSeconds, notifyIntervalMillis);
+    }
+
+    public SipConfig withExpiryBounds(int newMinSeconds, int newMaxSeconds) {
+        return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, newMinSeconds,
+                newMaxSeconds, notifyIntervalMillis);
+    }
+
+    public SipConfig withMaxMessageBytes(int bytes) {
+        return new SipConfig(enabled, host, port, udp, tcp, bytes, rateLimit, minExpiresSeconds,
+                maxExpiresSeconds, notifyIntervalMillis);
+    }
+
+    public SipConfig withNotifyIntervalMillis(int millis) {
+        return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
+                maxExpiresSeconds, millis);
+    }
+
+    /** The transports to listen on. */
+    public Set<SipTransport> transports() {
+        EnumSet<SipTransport> on = EnumSet.noneOf(SipTransport.class);
+        if (udp) {
+            on.add(SipTransport.UDP);
+        }
+        if (tcp) {
+            on.add(SipTransport.TCP);
+        }
+        return on;
+    }
+}

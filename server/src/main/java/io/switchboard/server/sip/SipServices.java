@@ -1,0 +1,145 @@
+package io.switchboard.server.sip;
+
+import io.switchboard.server.config.SipConfig;
+import io.switchboard.server.sip.auth.SipDigestAuthenticator;
+import io.switchboard.server.presence.PresenceAuthorization;
+import io.switchboard.server.sip.message.MessageProcessor;
+import io.switchboard.server.sip.presence.Notifier;
+import io.switchboard.server.sip.presence.NotifyThrottle;
+import io.switchboard.server.sip.presence.PresenceAgent;
+import io.switchboard.server.sip.presence.PublicationStore;
+import io.switchboard.server.sip.presence.PresenceView;
+import io.switchboard.server.sip.presence.PublishProcessor;
+import io.switchboard.server.sip.presence.SipPresenceSource;
+import io.switchboard.server.sip.presence.SubscribeProcessor;
+import io.switchboard.server.sip.presence.SubscriptionRegistry;
+import io.switchboard.server.sip.proxy.CancelProcessor;
+import io.switchboard.server.sip.proxy.Forker;
+import io.switchboard.server.sip.proxy.ProxyProcessor;
+import io.switchboard.server.sip.registrar.LocationService;
+import io.switchboard.server.sip.registrar.RegisterProcessor;
+import io.switchboard.server.sip.transport.RequestProcessor;
+import io.switchboard.server.sip.transport.SipMessaging;
+import io.switchboard.server.store.ObservableRosterStore;
+import io.switchboard.server.store.UserStore;
+import io.switchboard.sip.auth.DigestAlgorithm;
+import io.switchboard.sip.auth.DigestNonces;
+import io.switchboard.sip.auth.DigestVerifier;
+import io.switchboard.server.xmpp.im.presence.PresenceEngine;
+import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
+import io.switchboard.sip.presence.pidf.PidfParser;
+import io.switchboard.sip.stack.SipStackFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.message.Request;
+
+/**
+ * Composes the SIP side from the configuration and the stores: the digest authenticator, the
+ * location service, one processor per method, and the {@link SipServer} that listens for them.
+ */
+public final class SipServices {
+
+    /** A nonce older than this is answered with stale=true: the client re-authenticates silently. */
+    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    private static final long EXPIRY_SWEEP_SECONDS = 1;
+
+    private final SipServer server;
+    private final LocationService locations;
+    private final PresenceAgent presenceAgent;
+
+    private SipServices(SipServer server, LocationService locations, PresenceAgent presenceAgent) {
+        this.server = server;
+        this.locations = locations;
+        this.presenceAgent = presenceAgent;
+    }
+
+    /**
+     * @param engine the server's one presence per user: SIP PUBLISH feeds it, SIP watchers are told
+     *               what it composes from every protocol (ADR 0011)
+     */
+    public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
+                                     PresenceEngine engine, Clock clock) {
+        SipMessaging messaging = new SipMessaging(domain, config.transports());
+        ExecutorService workers = SipServer.newWorkerPool();
+        ScheduledExecutorService timers = SipServer.newTimer();
+        SipUsers sipUsers = new SipUsers(domain, config.host());
+        ExpiryBounds bounds = new ExpiryBounds(config.minExpiresSeconds(), config.maxExpiresSeconds(), 3600);
+        // RFC 8760: SHA-256 offered first, MD5 for the phones that know nothing else
+        DigestVerifier verifier = new DigestVerifier(domain, DigestNonces.withRandomSecret(clock, NONCE_LIFETIME),
+                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+        SipDigestAuthenticator authenticator = new SipDigestAuthenticator(verifier, users);
+
+        LocationService locations = new LocationService(clock);
+        timers.scheduleWithFixedDelay(locations::purgeExpired, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
+
+        PublicationStore publications = new PublicationStore(clock);
+        SubscriptionRegistry subscriptions = new SubscriptionRegistry();
+        PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
+        PresenceView view = (user, entity) ->
+                mapping.toPidf(entity, engine.composedPresence(io.switchboard.core.model.Address.of(user, domain)),
+                        clock.instant());
+        Notifier notifier = new Notifier(messaging, view, subscriptions, clock);
+        PresenceAgent agent = new PresenceAgent(subscriptions, notifier,
+                new NotifyThrottle(Duration.ofMillis(config.notifyIntervalMillis()), clock, timers, workers),
+                new PresenceAuthorization(rosters), domain, clock);
+        // PUBLISH → the engine (next to XMPP resources) → every SIP watcher, on the SIP workers
+        publications.addListener(new SipPresenceSource(publications, engine, domain, clock)::publicationsChanged);
+        // a roster change (e.g. an approval in an XMPP client) may allow pending SIP watchers
+        rosters.addListener(owner -> hand(workers, () -> agent.authorizationChanged(owner)));
+        engine.addListener((user, presence) -> {
+            if (user.domain().equalsIgnoreCase(domain)) {
+                hand(workers, () -> agent.presentityChanged(user.local()));
+            }
+        });
+        timers.scheduleWithFixedDelay(() -> hand(workers, publications::purgeExpired), EXPIRY_SWEEP_SECONDS,
+                EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(() -> hand(workers, agent::expireSubscriptions), EXPIRY_SWEEP_SECONDS,
+                EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
+
+        Forker forker = new Forker(messaging);
+        ProxyProcessor proxy = new ProxyProcessor(sipUsers, users, authenticator, locations, forker);
+        Map<String, RequestProcessor> processors = new HashMap<>();
+        processors.put(Request.REGISTER, new RegisterProcessor(sipUsers, authenticator, locations, bounds, clock));
+        processors.put(Request.OPTIONS, new OptionsProcessor(proxy));
+        processors.put(Request.CANCEL, new CancelProcessor(forker));
+        processors.put(Request.MESSAGE, new MessageProcessor(proxy, locations, forker));
+        processors.put(Request.PUBLISH, new PublishProcessor(sipUsers, authenticator, publications, bounds,
+                new PidfParser(config.maxMessageBytes())));
+        processors.put(Request.SUBSCRIBE, new SubscribeProcessor(sipUsers, users, authenticator, subscriptions,
+                notifier, agent, bounds, domain, clock));
+
+        SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
+                processors, proxy);
+        return new SipServices(server, locations, agent);
+    }
+
+    /** Expiry sweeps send NOTIFYs: they run on the workers, the timer thread only hands them over. */
+    private static void hand(ExecutorService workers, Runnable work) {
+        try {
+            workers.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the server is stopping
+        }
+    }
+
+    public SipServer server() {
+        return server;
+    }
+
+    public LocationService locations() {
+        return locations;
+    }
+
+    /** The presence agent, e.g. to re-check pending watchers after a roster change on the XMPP side. */
+    public PresenceAgent presenceAgent() {
+        return presenceAgent;
+    }
+}

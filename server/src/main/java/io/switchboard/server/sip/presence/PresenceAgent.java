@@ -1,0 +1,102 @@
+package io.switchboard.server.sip.presence;
+
+import io.switchboard.core.model.Address;
+import io.switchboard.server.presence.PresenceAuthorization;
+import io.switchboard.server.store.StoreException;
+import io.switchboard.sip.presence.winfo.WatcherEvent;
+import io.switchboard.sip.presence.winfo.WatcherStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The presence agent's facade: what happens to subscriptions when a presentity's state changes
+ * (throttled NOTIFYs to active watchers), when the set of watchers changes (NOTIFYs to the
+ * presentity's winfo subscribers), when subscriptions expire (final NOTIFY, reason timeout), and
+ * when the presentity's authorisation changes (pending watchers re-decided through
+ * {@link PresenceAuthorization}, the decision the XMPP side uses too).
+ */
+public final class PresenceAgent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceAgent.class);
+
+    private final SubscriptionRegistry registry;
+    private final Notifier notifier;
+    private final NotifyThrottle throttle;
+    private final PresenceAuthorization authorization;
+    private final String domain;
+    private final Clock clock;
+
+    public PresenceAgent(SubscriptionRegistry registry, Notifier notifier, NotifyThrottle throttle,
+                         PresenceAuthorization authorization, String domain, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.authorization = Objects.requireNonNull(authorization, "authorization");
+        this.domain = Objects.requireNonNull(domain, "domain");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        notifier.onGone(gone -> watchersChanged(gone.presentity()));
+    }
+
+    /** The presentity's published state changed: tell every authorised watcher, throttled. */
+    public void presentityChanged(String presentity) {
+        for (Subscription s : registry.of(presentity, EventPackage.PRESENCE)) {
+            if (s.status() == WatcherStatus.ACTIVE) {
+                throttle.request(s, notifier::notifyState);
+            }
+        }
+    }
+
+    /** Someone started, stopped or changed watching {@code presentity}: tell its winfo subscribers. */
+    public void watchersChanged(String presentity) {
+        for (Subscription s : registry.of(presentity, EventPackage.PRESENCE_WINFO)) {
+            notifier.notifyState(s);
+        }
+    }
+
+    /**
+     * The presentity's roster may have changed (e.g. they approved someone in their XMPP client):
+     * pending watchers who are now allowed become active and get the state.
+     */
+    public void authorizationChanged(String presentity) {
+        boolean changed = false;
+        for (Subscription s : registry.of(presentity, EventPackage.PRESENCE)) {
+            if (s.status() == WatcherStatus.PENDING && allowed(s)) {
+                s.transition(WatcherStatus.ACTIVE, WatcherEvent.APPROVED);
+                notifier.notifyState(s);
+                changed = true;
+            }
+        }
+        if (changed) {
+            watchersChanged(presentity);
+        }
+    }
+
+    /** Whether {@code s}'s watcher may see the presentity now; a store failure keeps them waiting. */
+    boolean allowed(Subscription s) {
+        try {
+            return authorization.decide(Address.of(s.presentity(), domain), s.watcher())
+                    == PresenceAuthorization.Decision.ALLOW;
+        } catch (StoreException e) {
+            LOG.warn("cannot check whether {} may see {}: {}", s.watcher(), s.presentity(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Ends expired subscriptions with a final NOTIFY (reason timeout) and updates winfo watchers. */
+    public void expireSubscriptions() {
+        Instant now = clock.instant();
+        for (Subscription s : registry.all()) {
+            if (s.expired(now) && registry.remove(s)) {
+                s.transition(WatcherStatus.TERMINATED, WatcherEvent.TIMEOUT);
+                notifier.notifyTerminated(s, "timeout");
+                if (s.eventPackage() == EventPackage.PRESENCE) {
+                    watchersChanged(s.presentity());
+                }
+            }
+        }
+    }
+}

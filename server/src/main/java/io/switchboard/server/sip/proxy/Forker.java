@@ -1,0 +1,115 @@
+package io.switchboard.server.sip.proxy;
+
+import io.switchboard.server.sip.registrar.Binding;
+import io.switchboard.server.sip.transport.IncomingRequest;
+import io.switchboard.server.sip.transport.SipMessaging;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one request to every given binding at once as a stateful proxy (RFC 3261 §16.6): each
+ * copy gets the binding's URI as Request-URI, our Via on top, one hop less in Max-Forwards, our
+ * own Route and Proxy-Authorization removed. No Record-Route: dialogs continue end to end. Keeps
+ * the running INVITE forks by their top Via branch, so a CANCEL finds its INVITE.
+ */
+public final class Forker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Forker.class);
+
+    private final SipMessaging messaging;
+    private final Map<String, ForkedRequest> invites = new ConcurrentHashMap<>();
+
+    public Forker(SipMessaging messaging) {
+        this.messaging = Objects.requireNonNull(messaging, "messaging");
+    }
+
+    /** Forks {@code in} to {@code targets} (at least one); the fork answers the request. */
+    public void fork(IncomingRequest in, List<Binding> targets) {
+        if (!hopsLeft(in.request())) {
+            in.respond(Response.TOO_MANY_HOPS);
+            return;
+        }
+        String key = branchOf(in.request());
+        boolean invite = Request.INVITE.equals(in.method());
+        ForkedRequest fork = new ForkedRequest(in, () -> {
+            if (invite) {
+                invites.remove(key);
+            }
+        });
+        if (invite) {
+            in.send(in.createResponse(Response.TRYING));
+            invites.put(key, fork);
+        }
+        fork.expect(targets.size());
+        for (Binding target : targets) {
+            try {
+                Request branch = branchRequest(in.request(), target);
+                fork.started(messaging.send(branch, fork));
+            } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
+                LOG.debug("cannot forward {} to {}: {}", in.method(), target.contactUri(), e.toString());
+                fork.failedToSend(Response.TEMPORARILY_UNAVAILABLE);
+            }
+        }
+    }
+
+    /** The running fork of the INVITE a CANCEL refers to (same top Via branch, RFC 3261 §9.2). */
+    Optional<ForkedRequest> inviteFor(Request cancel) {
+        return Optional.ofNullable(invites.get(branchOf(cancel)));
+    }
+
+    private Request branchRequest(Request original, Binding target)
+            throws ParseException, InvalidArgumentException, SipException {
+        Request copy = (Request) original.clone();
+        URI uri = messaging.addresses().createURI(target.contactUri());
+        copy.setRequestURI(uri);
+        while (copy.getHeader(RouteHeader.NAME) instanceof RouteHeader route && isUs(route.getAddress().getURI())) {
+            copy.removeFirst(RouteHeader.NAME);
+        }
+        copy.removeHeader(ProxyAuthorizationHeader.NAME);
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards == null) {
+            copy.setHeader(messaging.headers().createMaxForwardsHeader(69));
+        } else {
+            maxForwards.setMaxForwards(maxForwards.getMaxForwards() - 1);
+        }
+        copy.addFirst(messaging.newVia(messaging.transportFor(uri)));
+        return copy;
+    }
+
+    private boolean isUs(URI uri) {
+        if (!(uri instanceof SipURI sip)) {
+            return false;
+        }
+        int port = sip.getPort() > 0 ? sip.getPort() : 5060;
+        boolean ourHost = sip.getHost().equalsIgnoreCase(messaging.host())
+                || sip.getHost().equalsIgnoreCase(messaging.domain());
+        return ourHost && port == messaging.port() && sip.getUser() == null;
+    }
+
+    private static boolean hopsLeft(Request request) {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        return maxForwards == null || maxForwards.getMaxForwards() > 0;
+    }
+
+    private static String branchOf(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null || via.getBranch() == null ? "" : via.getBranch();
+    }
+}

@@ -1,0 +1,97 @@
+package io.switchboard.server.sip.transport;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request with its server transaction, handed to a {@link RequestProcessor}. Builds responses
+ * that carry one To tag for the whole transaction (RFC 3261 §8.2.6.2) and remembers whether a
+ * final response was sent, so the dispatcher can answer 500 for a processor that failed.
+ */
+public final class IncomingRequest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingRequest.class);
+
+    private final ServerTransaction transaction;
+    private final Request request;
+    private final SipSource source;
+    private final SipMessaging messaging;
+    private final String localTag;
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    public IncomingRequest(ServerTransaction transaction, Request request, SipSource source, SipMessaging messaging) {
+        this.transaction = Objects.requireNonNull(transaction, "transaction");
+        this.request = Objects.requireNonNull(request, "request");
+        this.source = Objects.requireNonNull(source, "source");
+        this.messaging = Objects.requireNonNull(messaging, "messaging");
+        String existing = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        this.localTag = existing != null ? existing : messaging.newTag();
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    public ServerTransaction transaction() {
+        return transaction;
+    }
+
+    public SipSource source() {
+        return source;
+    }
+
+    public SipMessaging messaging() {
+        return messaging;
+    }
+
+    /** The To tag of this transaction's responses: the request's own, or one made for it. */
+    public String localTag() {
+        return localTag;
+    }
+
+    /** True when the request came with a To tag: it belongs to an existing dialog. */
+    public boolean inDialog() {
+        return ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    }
+
+    /** A response to this request with this transaction's To tag (except on 100 Trying). */
+    public Response createResponse(int status) {
+        return messaging.createResponse(status, request, status == Response.TRYING ? null : localTag);
+    }
+
+    public void respond(int status) {
+        send(createResponse(status));
+    }
+
+    /** Sends {@code response} on the transaction; a final response only once. */
+    public void send(Response response) {
+        boolean isFinal = response.getStatusCode() >= 200;
+        if (isFinal && !answered.compareAndSet(false, true)) {
+            LOG.debug("{} {} already answered; not sending {}", method(), source, response.getStatusCode());
+            return;
+        }
+        try {
+            transaction.sendResponse(response);
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            // the peer went away or the transaction timed out: nothing more to do for it
+            LOG.debug("could not send {} to {} {}: {}", response.getStatusCode(), method(), source, e.toString());
+        }
+    }
+
+    /** Whether a final response went out. */
+    public boolean answered() {
+        return answered.get();
+    }
+}

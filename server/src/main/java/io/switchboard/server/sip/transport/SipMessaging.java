@@ -1,0 +1,188 @@
+package io.switchboard.server.sip.transport;
+
+import gov.nist.javax.sip.Utils;
+import io.switchboard.sip.stack.SipEndpoint;
+import io.switchboard.sip.stack.SipTransport;
+
+import java.text.ParseException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every SIP processor needs to build and send messages: the JAIN-SIP factories, the server's
+ * own Via and Contact, tags and branches, stateless sends and client transactions whose outcome
+ * reaches a {@link ResponseHandler}. Bound to the running {@link SipEndpoint} once the stack has
+ * started (the stack needs the listener before the endpoint exists). Thread-safe.
+ */
+public final class SipMessaging {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipMessaging.class);
+
+    private final String domain;
+    private final Set<SipTransport> transports;
+    private volatile SipEndpoint endpoint;
+
+    public SipMessaging(String domain, Set<SipTransport> transports) {
+        this.domain = Objects.requireNonNull(domain, "domain");
+        this.transports = Set.copyOf(transports);
+    }
+
+    public void bind(SipEndpoint boundEndpoint) {
+        this.endpoint = Objects.requireNonNull(boundEndpoint, "endpoint");
+    }
+
+    public boolean isBound() {
+        return endpoint != null;
+    }
+
+    private SipEndpoint endpoint() {
+        SipEndpoint e = endpoint;
+        if (e == null) {
+            throw new IllegalStateException("the SIP stack has not started");
+        }
+        return e;
+    }
+
+    /** The SIP domain, also the digest realm. */
+    public String domain() {
+        return domain;
+    }
+
+    public String host() {
+        return endpoint().host();
+    }
+
+    public int port() {
+        return endpoint().port();
+    }
+
+    public MessageFactory messages() {
+        return endpoint().messageFactory();
+    }
+
+    public HeaderFactory headers() {
+        return endpoint().headerFactory();
+    }
+
+    public AddressFactory addresses() {
+        return endpoint().addressFactory();
+    }
+
+    public String newTag() {
+        return Utils.getInstance().generateTag();
+    }
+
+    public String newBranch() {
+        return Utils.getInstance().generateBranchId();
+    }
+
+    public String newCallId() {
+        return Utils.getInstance().generateCallIdentifier(host());
+    }
+
+    /** {@code sip:user@domain}, the address of record of a local user. */
+    public SipURI userUri(String user) {
+        try {
+            return addresses().createSipURI(user, domain);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a SIP user name: " + user, e);
+        }
+    }
+
+    public Response createResponse(int status, Request request, String toTag) {
+        try {
+            Response response = messages().createResponse(status, request);
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (toTag != null && to.getTag() == null) {
+                to.setTag(toTag);
+            }
+            return response;
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build a " + status + " response", e);
+        }
+    }
+
+    /** The transport to reach {@code target} on: its transport parameter, else UDP when we listen on it. */
+    public SipTransport transportFor(URI target) {
+        if (target instanceof SipURI sip && sip.getTransportParam() != null) {
+            String wanted = sip.getTransportParam().toUpperCase(Locale.ROOT);
+            for (SipTransport t : transports) {
+                if (t.token().equals(wanted)) {
+                    return t;
+                }
+            }
+        }
+        return transports.contains(SipTransport.UDP) ? SipTransport.UDP : SipTransport.TCP;
+    }
+
+    /** The transport a request came in on, for answers that name our address (Contact). */
+    public SipTransport transportOf(SipSource source) {
+        for (SipTransport t : transports) {
+            if (t.token().equalsIgnoreCase(source.transport())) {
+                return t;
+            }
+        }
+        return transports.contains(SipTransport.UDP) ? SipTransport.UDP : SipTransport.TCP;
+    }
+
+    /** A Via for a new client transaction of ours, with a fresh branch. */
+    public ViaHeader newVia(SipTransport transport) {
+        try {
+            return headers().createViaHeader(host(), port(), transport.token(), newBranch());
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build our own Via", e);
+        }
+    }
+
+    /** The server's own Contact, e.g. for NOTIFYs: {@code <sip:host:port;transport=..>}. */
+    public ContactHeader ownContact(SipTransport transport) {
+        try {
+            SipURI uri = addresses().createSipURI(null, host());
+            uri.setPort(port());
+            uri.setTransportParam(transport.token().toLowerCase(Locale.ROOT));
+            Address address = addresses().createAddress(uri);
+            return headers().createContactHeader(address);
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build our own Contact", e);
+        }
+    }
+
+    /**
+     * Sends {@code request} (which must already carry our Via on top) in a new client transaction;
+     * its response or timeout reaches {@code handler}.
+     *
+     * @throws SipException when the transport cannot send it (unreachable target, closed stack)
+     */
+    public ClientTransaction send(Request request, ResponseHandler handler) throws SipException {
+        ClientTransaction transaction = endpoint().provider().getNewClientTransaction(request);
+        transaction.setApplicationData(handler);
+        transaction.sendRequest();
+        return transaction;
+    }
+
+    /** Sends a response outside any transaction: for requests refused before one is created. */
+    public void sendStateless(Response response) {
+        try {
+            endpoint().provider().sendResponse(response);
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("could not send stateless {}: {}", response.getStatusCode(), e.toString());
+        }
+    }
+}

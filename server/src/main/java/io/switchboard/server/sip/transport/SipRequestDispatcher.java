@@ -1,0 +1,184 @@
+package io.switchboard.server.sip.transport;
+
+import gov.nist.javax.sip.message.SIPMessage;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.header.RetryAfterHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one {@link SipListener} of the server's stack. On the JAIN-SIP thread it only does what
+ * must happen before any work: the per-source rate limit, the size limit, creating the server
+ * transaction (which absorbs retransmissions). Everything else — digest checks against the
+ * store, location lookups, sending — runs on the worker executor in the {@link RequestProcessor}
+ * registered for the method; responses and timeouts of our own client transactions go to the
+ * {@link ResponseHandler} attached to them. No SIP logic lives here.
+ */
+public final class SipRequestDispatcher implements SipListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipRequestDispatcher.class);
+
+    private final SipMessaging messaging;
+    private final SourceRateLimiter limiter;
+    private final int maxMessageBytes;
+    private final Map<String, RequestProcessor> processors;
+    private final RequestProcessor fallback;
+    private final Executor workers;
+
+    /**
+     * @param processors per method; requests of other methods go to {@code fallback}
+     */
+    public SipRequestDispatcher(SipMessaging messaging, SourceRateLimiter limiter, int maxMessageBytes,
+                                Map<String, RequestProcessor> processors, RequestProcessor fallback,
+                                Executor workers) {
+        this.messaging = Objects.requireNonNull(messaging, "messaging");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.maxMessageBytes = maxMessageBytes;
+        this.processors = Map.copyOf(processors);
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+        this.workers = Objects.requireNonNull(workers, "workers");
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        if (!messaging.isBound()) {
+            return; // still starting: the client retransmits
+        }
+        SipSource source = sourceOf(request);
+        switch (limiter.check(source)) {
+            case REJECT -> {
+                LOG.info("SIP requests from {} over the rate limit; refusing with 503 for {} s", source,
+                        limiter.retryAfterSeconds());
+                if (!Request.ACK.equals(request.getMethod())) {
+                    rejectStateless(request, Response.SERVICE_UNAVAILABLE, true);
+                }
+                return;
+            }
+            case DROP -> {
+                LOG.debug("dropped {} from {}: over the rate limit", request.getMethod(), source);
+                return;
+            }
+            case ALLOW -> { }
+        }
+        if (Request.ACK.equals(request.getMethod())) {
+            // ACKs for our non-2xx responses are absorbed by the transactions; a 2xx ACK goes end to
+            // end (we do not Record-Route), so one reaching us has nothing to do
+            return;
+        }
+        if (((SIPMessage) request).getSize() > maxMessageBytes) {
+            LOG.debug("{} from {} is larger than {} bytes: 513", request.getMethod(), source, maxMessageBytes);
+            rejectStateless(request, Response.MESSAGE_TOO_LARGE, false);
+            return;
+        }
+        ServerTransaction transaction = event.getServerTransaction();
+        if (transaction == null) {
+            try {
+                transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException retransmission) {
+                return;
+            } catch (TransactionUnavailableException e) {
+                LOG.debug("no server transaction for {} from {}: {}", request.getMethod(), source, e.toString());
+                return;
+            }
+        }
+        IncomingRequest incoming = new IncomingRequest(transaction, request, source, messaging);
+        RequestProcessor processor = processors.getOrDefault(request.getMethod(), fallback);
+        execute(() -> {
+            try {
+                processor.process(incoming);
+            } catch (RuntimeException e) {
+                LOG.warn("SIP {} from {} failed: {}", incoming.method(), source, e.toString(), e);
+                if (!incoming.answered()) {
+                    incoming.respond(Response.SERVER_INTERNAL_ERROR);
+                }
+            }
+        }, () -> incoming.respond(Response.SERVICE_UNAVAILABLE));
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        ClientTransaction transaction = event.getClientTransaction();
+        if (transaction == null || !(transaction.getApplicationData() instanceof ResponseHandler handler)) {
+            LOG.debug("stray response {} dropped", event.getResponse().getStatusCode());
+            return;
+        }
+        execute(() -> handler.onResponse(transaction, event.getResponse()), () -> { });
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction transaction = event.getClientTransaction();
+        if (transaction.getApplicationData() instanceof ResponseHandler handler) {
+            execute(() -> handler.onTimeout(transaction), () -> { });
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("SIP transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing kept per transaction beyond its application data
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // the server keeps no JAIN-SIP dialogs (automatic dialog support is off)
+    }
+
+    private void execute(Runnable work, Runnable whenRejected) {
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("SIP worker pool refused work (stopping?)");
+            whenRejected.run();
+        }
+    }
+
+    private void rejectStateless(Request request, int status, boolean retryAfter) {
+        Response response = messaging.createResponse(status, request, messaging.newTag());
+        if (retryAfter) {
+            try {
+                RetryAfterHeader header = messaging.headers().createRetryAfterHeader(limiter.retryAfterSeconds());
+                response.setHeader(header);
+            } catch (InvalidArgumentException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        messaging.sendStateless(response);
+    }
+
+    private static SipSource sourceOf(Request request) {
+        SIPMessage message = (SIPMessage) request;
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String transport = via == null ? "?" : via.getTransport();
+        String address = message.getRemoteAddress() == null ? "?" : message.getRemoteAddress().getHostAddress();
+        return new SipSource(address, message.getRemotePort(), transport);
+    }
+}

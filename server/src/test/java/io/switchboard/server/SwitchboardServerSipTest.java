@@ -1,0 +1,65 @@
+package io.switchboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.server.config.ConfigException;
+import io.switchboard.server.config.DatabaseConfig;
+import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.tls.CertificateManager;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the composed server starts, or refuses to start, its SIP listener. */
+class SwitchboardServerSipTest {
+
+    @TempDir
+    Path dir;
+
+    private Database database() throws Exception {
+        DatabaseConfig db = DatabaseConfig.defaults();
+        return Database.open(db.jdbcUrl(dir), db.username(), db.password(), 4);
+    }
+
+    @Test
+    void aTakenSipPortStopsTheStartWithAMessageSayingWhatToChange() throws Exception {
+        ServerConfig config = ServerConfig.defaults().withPort(0);
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+             Database database = database()) {
+            SwitchboardServer server = SwitchboardServer.create(config.withSipPort(taken.getLocalPort()), database,
+                    CertificateManager.loadOrCreate(dir, config.domain()));
+            try {
+                assertThatThrownBy(server::start)
+                        .isInstanceOf(ConfigException.class)
+                        .hasMessageContaining("SIP cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                        .hasMessageContaining("sip.enabled: false");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void withSipDisabledOnlyXmppListens() throws Exception {
+        ServerConfig config = ServerConfig.defaults().withPort(0);
+        config = config.withSip(config.sip().withEnabled(false));
+        try (Database database = database()) {
+            SwitchboardServer server = SwitchboardServer.create(config, database,
+                    CertificateManager.loadOrCreate(dir, config.domain()));
+            try {
+                server.start();
+                assertThat(server.c2sPort()).isPositive();
+                assertThatThrownBy(server::sipPort).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("disabled");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.sip.stack;
+
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.MessageParserFactory;
+import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+
+/**
+ * JAIN-SIP's own message parser, reporting every message it cannot parse to
+ * {@link MalformedMessageLog} (DEBUG each, a WARN summary at most once a minute) before JAIN-SIP
+ * drops it. JAIN-SIP itself mentions such messages only at its DEBUG level, behind a check that
+ * would switch on all of its debug output; this is the one place every UDP datagram and TCP
+ * message passes through. Installed by {@link SipStackFactory} through
+ * {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}; JAIN-SIP creates it reflectively.
+ */
+public final class ReportingMessageParserFactory implements MessageParserFactory {
+
+    private final MessageParserFactory delegate = new StringMsgParserFactory();
+
+    /** Public no-argument constructor: JAIN-SIP creates the factory reflectively. */
+    public ReportingMessageParserFactory() {
+    }
+
+    @Override
+    public MessageParser createMessageParser(SIPTransactionStack stack) {
+        MessageParser parser = delegate.createMessageParser(stack);
+        return (bytes, readBody, strict, listener) -> {
+            try {
+                return parser.parseSIPMessage(bytes, readBody, strict, listener);
+            } catch (ParseException | RuntimeException e) {
+                MalformedMessageLog.SHARED.record(excerpt(bytes) + " (" + e.getMessage() + ")");
+                throw e;
+            }
+        };
+    }
+
+    private static String excerpt(byte[] bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        int length = Math.min(bytes.length, 200);
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
+}
