@@ -61,7 +61,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.workers = Executors.newFixedThreadPool(
                 Math.max(MIN_WORKERS, config.database().maximumPoolSize()), new NamedDaemonThreads("im-worker"));
         JdbcUserStore users = new JdbcUserStore(database, config.domain());
-        // observable: an approval given over XMPP re-decides pending SIP watchers (ADR 0011)
+        // observable: an approval given over XMPP re-decides pending SIP watchers (ADR 0014)
         ObservableRosterStore rosters = new ObservableRosterStore(new JdbcRosterStore(database));
         this.router = new ImRouter(config.domain(), users, rosters,
                 new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser()),

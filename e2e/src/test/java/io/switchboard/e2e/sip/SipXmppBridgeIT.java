@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * One presence per user across protocols (ADR 0011, bridge steps 1 and 2): what a user sets in
+ * One presence per user across protocols (ADR 0014, bridge steps 1 and 2): what a user sets in
  * their XMPP client reaches SIP watchers as PIDF, and what their SIP device PUBLISHes joins their
  * XMPP resources in the server's composed presence.
  */

@@ -62,7 +62,7 @@ public final class SipServices {
 
     /**
      * @param engine the server's one presence per user: SIP PUBLISH feeds it, SIP watchers are told
-     *               what it composes from every protocol (ADR 0011)
+     *               what it composes from every protocol (ADR 0014)
      */
     public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
                                      PresenceEngine engine, Clock clock) {

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * A {@link RosterStore} that tells listeners whose roster changed, after the change is stored.
  * Lets other protocols react to what one protocol decided: an approval given in an XMPP client
- * turns a pending SIP watcher active (ADR 0011). Listeners are called on the writer's thread,
+ * turns a pending SIP watcher active (ADR 0014). Listeners are called on the writer's thread,
  * which may hold the IM layer's user locks: they must only hand work over, never block or write.
  */
 public final class ObservableRosterStore implements RosterStore {
