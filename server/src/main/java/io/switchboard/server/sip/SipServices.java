@@ -71,10 +71,13 @@ public final class SipServices {
         ScheduledExecutorService timers = SipServer.newTimer();
         SipUsers sipUsers = new SipUsers(domain, config.host());
         ExpiryBounds bounds = new ExpiryBounds(config.minExpiresSeconds(), config.maxExpiresSeconds(), 3600);
-        // RFC 8760: SHA-256 offered first, MD5 for the phones that know nothing else
+        // Both algorithms are offered (RFC 8760), MD5 first: MD5-only user agents that answer the
+        // first challenge whatever its algorithm (SIPp 3.6: "authentication must use MD5") failed
+        // on a SHA-256 one, while user agents that know SHA-256, ours included, pick it from
+        // among the offers. Offering MD5 at all is the downgrade either order allows.
         DigestVerifier verifier = new DigestVerifier(domain, DigestNonces.withRandomSecret(clock, NONCE_LIFETIME),
-                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
-        SipDigestAuthenticator authenticator = new SipDigestAuthenticator(verifier, users);
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
+        SipDigestAuthenticator authenticator = new SipDigestAuthenticator(verifier, users, sipUsers);
 
         LocationService locations = new LocationService(clock);
         timers.scheduleWithFixedDelay(locations::purgeExpired, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,

@@ -3,6 +3,7 @@ package io.switchboard.server.sip.auth;
 import io.switchboard.server.sip.transport.IncomingRequest;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.UserStore;
+import io.switchboard.server.sip.SipUsers;
 import io.switchboard.sip.auth.DigestAlgorithm;
 import io.switchboard.sip.auth.DigestChallenge;
 import io.switchboard.sip.auth.DigestException;
@@ -45,10 +46,12 @@ public final class SipDigestAuthenticator {
 
     private final DigestVerifier verifier;
     private final UserStore users;
+    private final SipUsers local;
 
-    public SipDigestAuthenticator(DigestVerifier verifier, UserStore users) {
+    public SipDigestAuthenticator(DigestVerifier verifier, UserStore users, SipUsers local) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.users = Objects.requireNonNull(users, "users");
+        this.local = Objects.requireNonNull(local, "local");
     }
 
     /**
@@ -69,7 +72,7 @@ public final class SipDigestAuthenticator {
             return Optional.empty();
         }
         DigestResponse response = credentials.get();
-        if (!sameUri(request, response.uri())) {
+        if (!acceptableUri(request, response.uri())) {
             LOG.debug("digest uri {} does not match the Request-URI of {} from {}", response.uri(),
                     request.method(), request.source());
             request.respond(Response.BAD_REQUEST);
@@ -141,13 +144,21 @@ public final class SipDigestAuthenticator {
         return Optional.empty();
     }
 
-    private static boolean sameUri(IncomingRequest request, String digestUri) {
+    /**
+     * The digest uri should be the Request-URI (RFC 2617 §3.2.2.5), and anything else addressed
+     * elsewhere is refused. A SIP URI of this server itself is accepted too: SIPp computes it from
+     * the address it sends to ("sip:127.0.0.1:5060") unless told otherwise, and a Request-URI
+     * rewritten on the way (a proxy, a phone's outbound proxy) differs from what the client
+     * signed. The response still proves the password, and the nonce still limits replay.
+     */
+    private boolean acceptableUri(IncomingRequest request, String digestUri) {
         URI requestUri = request.request().getRequestURI();
         if (requestUri.toString().equals(digestUri)) {
             return true;
         }
         try {
-            return request.messaging().addresses().createURI(digestUri).equals(requestUri);
+            URI signed = request.messaging().addresses().createURI(digestUri);
+            return signed.equals(requestUri) || local.isLocalDomain(signed);
         } catch (ParseException e) {
             return false;
         }

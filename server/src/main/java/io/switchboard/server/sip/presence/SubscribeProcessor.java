@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.EventHeader;
@@ -81,7 +82,10 @@ public final class SubscribeProcessor implements RequestProcessor {
             badEvent(in, EventPackage.values());
             return;
         }
-        Optional<String> presentity = sipUsers.localUser(request.getRequestURI());
+        // in a dialog the Request-URI is our Contact (no user in it); the presentity is in To
+        URI target = in.inDialog() ? ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI()
+                : request.getRequestURI();
+        Optional<String> presentity = sipUsers.localUser(target);
         try {
             if (presentity.isEmpty() || !users.exists(presentity.get())) {
                 in.respond(Response.NOT_FOUND);
