@@ -21,44 +21,53 @@ import java.util.Set;
  * @param maxExpiresSeconds    longest one granted; longer requests are shortened to this
  * @param notifyIntervalMillis shortest time between two presence NOTIFYs about one presentity to one
  *                             watcher (RFC 3856 §6.10); changes in between are merged, the last state wins
+ * @param digestSha256         also offer SHA-256 digest challenges (RFC 8760) next to MD5. Off by default:
+ *                             user agents of the libre/baresip 1.0 generation fail a registration outright
+ *                             when any challenge names an algorithm they do not know, and SIPp 3.6 answers
+ *                             only the first; our own client takes SHA-256 whenever it is offered
  */
 public record SipConfig(boolean enabled, String host, int port, boolean udp, boolean tcp, int maxMessageBytes,
                         SipRateLimitConfig rateLimit, int minExpiresSeconds, int maxExpiresSeconds,
-                        int notifyIntervalMillis) {
+                        int notifyIntervalMillis, boolean digestSha256) {
 
     public static SipConfig defaults() {
         return new SipConfig(true, "127.0.0.1", 5060, true, true, 65_535,
-                SipRateLimitConfig.defaults(), 60, 3600, 5000);
+                SipRateLimitConfig.defaults(), 60, 3600, 5000, false);
     }
 
     public SipConfig withPort(int newPort) {
         return new SipConfig(enabled, host, newPort, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis);
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withEnabled(boolean on) {
         return new SipConfig(on, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis);
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withRateLimit(SipRateLimitConfig newRateLimit) {
         return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, newRateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis);
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withExpiryBounds(int newMinSeconds, int newMaxSeconds) {
         return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, newMinSeconds,
-                newMaxSeconds, notifyIntervalMillis);
+                newMaxSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withMaxMessageBytes(int bytes) {
         return new SipConfig(enabled, host, port, udp, tcp, bytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis);
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withNotifyIntervalMillis(int millis) {
         return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, millis);
+                maxExpiresSeconds, millis, digestSha256);
+    }
+
+    public SipConfig withDigestSha256(boolean offer) {
+        return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
+                maxExpiresSeconds, notifyIntervalMillis, offer);
     }
 
     /** The transports to listen on. */

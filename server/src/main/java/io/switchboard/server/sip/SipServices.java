@@ -71,12 +71,13 @@ public final class SipServices {
         ScheduledExecutorService timers = SipServer.newTimer();
         SipUsers sipUsers = new SipUsers(domain, config.host());
         ExpiryBounds bounds = new ExpiryBounds(config.minExpiresSeconds(), config.maxExpiresSeconds(), 3600);
-        // Both algorithms are offered (RFC 8760), MD5 first: MD5-only user agents that answer the
-        // first challenge whatever its algorithm (SIPp 3.6: "authentication must use MD5") failed
-        // on a SHA-256 one, while user agents that know SHA-256, ours included, pick it from
-        // among the offers. Offering MD5 at all is the downgrade either order allows.
+        // MD5 always and first: MD5-only user agents that answer the first challenge whatever its
+        // algorithm (SIPp 3.6) fail on a SHA-256 one, and some fail on any SHA-256 challenge at all
+        // (baresip 1.0), hence SHA-256 only when configured (SipConfig#digestSha256). User agents
+        // that know SHA-256, ours included, pick it from among the offers.
         DigestVerifier verifier = new DigestVerifier(domain, DigestNonces.withRandomSecret(clock, NONCE_LIFETIME),
-                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
+                config.digestSha256() ? List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)
+                        : List.of(DigestAlgorithm.MD5));
         SipDigestAuthenticator authenticator = new SipDigestAuthenticator(verifier, users, sipUsers);
 
         LocationService locations = new LocationService(clock);
