@@ -75,7 +75,13 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        LOG.error(message, ex);
+        if (ex instanceof java.io.IOException) {
+            // a refused or broken connection (a dead proxy, a peer gone): expected in failover, one line
+            LOG.warn("JAIN-SIP: {} {}", message == null ? "" : message.strip(), ex.toString());
+            LOG.debug("JAIN-SIP I/O failure detail", ex);
+        } else {
+            LOG.error(message, ex);
+        }
     }
 
     @Override

@@ -1,0 +1,250 @@
+package io.switchboard.sip.client;
+
+import io.switchboard.core.event.ListenerRegistration;
+import io.switchboard.core.event.Listeners;
+import io.switchboard.core.event.SerialExecutor;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.service.ChatService;
+import io.switchboard.core.service.ClientSession;
+import io.switchboard.core.service.ContactListService;
+import io.switchboard.core.service.PresenceService;
+import io.switchboard.core.service.ServiceException;
+import io.switchboard.core.service.SessionListener;
+import io.switchboard.core.service.SessionState;
+import io.switchboard.core.service.SignInException;
+import io.switchboard.sip.register.RegistrationState;
+import io.switchboard.sip.register.RegistrationStatus;
+import io.switchboard.sip.stack.SipStackException;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.ua.ProxyFailures;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipContext;
+import io.switchboard.sip.ua.SipUserAgentSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SIP account behind core's {@link ClientSession}: presence (PUBLISH/SUBSCRIBE) and chat
+ * (MESSAGE) over a {@link SipUserAgent}.
+ *
+ * <p>Life: {@link #signIn()} registers (primary proxy, else the backup), publishes the own presence
+ * and subscribes to every contact. Afterwards the registration manager keeps the session up by
+ * itself: a failed refresh or keepalive moves it to the other proxy ({@link SessionState#RECONNECTING}
+ * while no proxy takes it, {@link SessionState#CONNECTED} again once one does); refused credentials
+ * end in {@link SessionState#FAILED}. {@link #signOut()} removes the publication, ends the
+ * subscriptions and unregisters.
+ *
+ * <p>Threads: every listener of this session and of its services is called on one serial event
+ * thread owned by the session, which is also the user agent's events executor.
+ */
+public final class SipClientSession implements ClientSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipClientSession.class);
+
+    private final SipAccount account;
+    private final SipUserAgent agent;
+    private final ExecutorService eventThread;
+    private final Listeners<SessionListener> listeners;
+    private final SipPresenceService presence;
+    private final SipContactListService contacts;
+    private final SipChatService chat;
+    private final Duration signInTimeout;
+    private final String device;
+    private final Object lifecycle = new Object();
+    private volatile SessionState state = SessionState.SIGNED_OUT;
+    private volatile boolean wanted;
+
+    /**
+     * Starts the user agent's stack (no request is sent before {@link #signIn()}).
+     *
+     * @throws SipStackException when no local port can be bound
+     */
+    public SipClientSession(SipStackFactory stacks, SipAccount account, SipUserAgentSettings settings, Clock clock)
+            throws SipStackException {
+        this.account = Objects.requireNonNull(account, "account");
+        this.eventThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-sip-events-" + account.address());
+            thread.setDaemon(true);
+            return thread;
+        });
+        SerialExecutor events = new SerialExecutor(this::runEvent);
+        this.listeners = new Listeners<>(events);
+        this.agent = SipUserAgent.start(stacks, account, settings, events);
+        this.device = "sip-" + SipContext.newTag().substring(0, 8);
+        // REGISTER may try the primary and then the backup, each up to the request timeout, with a digest round each
+        this.signInTimeout = settings.requestTimeout().multipliedBy(5);
+        Duration serviceTimeout = settings.requestTimeout().multipliedBy(3);
+        this.presence = new SipPresenceService(agent.presence(), agent.watcher(), device, clock, serviceTimeout,
+                this::isConnected, events);
+        this.contacts = new SipContactListService(agent.watcher(), serviceTimeout, this::isConnected, events);
+        this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events);
+        agent.registration().addListener(this::registrationChanged);
+    }
+
+    @Override
+    public Address self() {
+        return account.address();
+    }
+
+    @Override
+    public String device() {
+        return device;
+    }
+
+    @Override
+    public SessionState state() {
+        return state;
+    }
+
+    /** The user agent underneath, for the SIP-only features (e.g. fetch, registration status). */
+    public SipUserAgent userAgent() {
+        return agent;
+    }
+
+    @Override
+    public void signIn() throws SignInException {
+        synchronized (lifecycle) {
+            if (state == SessionState.CONNECTED) {
+                return;
+            }
+            wanted = true;
+            changeState(SessionState.CONNECTING, null);
+            try {
+                agent.registration().register().get(signInTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw signInFailed(SipSignInFailures.classify(e, server()));
+            } catch (ExecutionException | TimeoutException e) {
+                agent.registration().unregister();
+                throw signInFailed(SipSignInFailures.classify(e instanceof ExecutionException ? e.getCause() : e, server()));
+            }
+            changeState(SessionState.CONNECTED, null);
+        }
+        try {
+            presence.publish();
+        } catch (ServiceException e) {
+            // signed in all the same: contacts simply see us offline until the next refresh or change
+            LOG.info("publishing the presence of {} at sign-in failed: {}", account.address(), e.getMessage());
+        }
+        contacts.subscribeAll();
+    }
+
+    @Override
+    public void signOut() {
+        synchronized (lifecycle) {
+            boolean wasWanted = wanted;
+            wanted = false;
+            if (wasWanted) {
+                Duration timeout = agent.context().settings().requestTimeout();
+                await(agent.presence().remove(), timeout);
+                contacts.contacts().forEach(c -> agent.watcher().unsubscribe(c.address()));
+                await(agent.registration().unregister(), timeout);
+            }
+            if (state != SessionState.SIGNED_OUT) {
+                changeState(SessionState.SIGNED_OUT, null);
+            }
+        }
+    }
+
+    @Override
+    public PresenceService presence() {
+        return presence;
+    }
+
+    @Override
+    public ContactListService contacts() {
+        return contacts;
+    }
+
+    @Override
+    public ChatService chat() {
+        return chat;
+    }
+
+    @Override
+    public ListenerRegistration addListener(SessionListener listener) {
+        return listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        signOut();
+        agent.close();
+        eventThread.shutdown();   // queued events (the SIGNED_OUT above) are still delivered
+    }
+
+    private boolean isConnected() {
+        return state == SessionState.CONNECTED;
+    }
+
+    /** On the event thread: the registration manager failed over, lost every proxy, or came back. */
+    private void registrationChanged(RegistrationStatus status) {
+        if (!wanted || state == SessionState.CONNECTING) {
+            return; // signIn() holds the lock and decides itself: do not block the event thread on it
+        }
+        synchronized (lifecycle) {
+            if (!wanted || state == SessionState.CONNECTING) {
+                return;
+            }
+            if (status.state() == RegistrationState.REGISTERED && state != SessionState.CONNECTED) {
+                LOG.info("{} registered again at {}", account.address(), status.proxy());
+                changeState(SessionState.CONNECTED, null);
+                contacts.subscribeAll();
+            } else if (status.state() == RegistrationState.FAILED && state == SessionState.CONNECTED) {
+                Exception failure = status.failure();
+                SignInException cause = SipSignInFailures.classify(failure, server());
+                if (failure != null && !ProxyFailures.isProxyFailure(failure)) {
+                    wanted = false;
+                    changeState(SessionState.FAILED, cause);
+                } else {
+                    changeState(SessionState.RECONNECTING, cause);
+                }
+            }
+        }
+    }
+
+    private SignInException signInFailed(SignInException failure) {
+        wanted = false;
+        LOG.debug("sign-in of {} failed: {}", account.address(), failure.getMessage());
+        changeState(SessionState.FAILED, failure);
+        return failure;
+    }
+
+    private void changeState(SessionState newState, ServiceException cause) {
+        state = newState;
+        Optional<ServiceException> why = Optional.ofNullable(cause);
+        listeners.fire(l -> l.stateChanged(newState, why));
+    }
+
+    private void runEvent(Runnable task) {
+        try {
+            eventThread.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("session {} is closed; event dropped", account.address());
+        }
+    }
+
+    private String server() {
+        return account.primary().toString();
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<?> future, Duration timeout) {
+        try {
+            future.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("sign-out step failed: {}", e.toString());
+        }
+    }
+}

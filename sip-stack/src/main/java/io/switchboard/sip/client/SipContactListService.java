@@ -1,0 +1,157 @@
+package io.switchboard.sip.client;
+
+import io.switchboard.core.event.ListenerRegistration;
+import io.switchboard.core.event.Listeners;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Contact;
+import io.switchboard.core.model.ContactGroup;
+import io.switchboard.core.model.Presence;
+import io.switchboard.core.model.SubscriptionRequest;
+import io.switchboard.core.model.SubscriptionState;
+import io.switchboard.core.service.ContactListService;
+import io.switchboard.core.service.ServiceException;
+import io.switchboard.sip.presence.watch.PresenceWatcher;
+import io.switchboard.sip.presence.watch.SubscriptionStatus;
+import io.switchboard.sip.presence.watch.WatcherListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The buddy list of a SIP session, kept by this session (SIP has no roster; a server-stored list
+ * over XCAP resource lists is later work): every contact is watched with a presence subscription
+ * while signed in. {@code TO} when the subscription is active, awaiting approval while pending.
+ * Requests from watchers need watcher-info (RFC 3857/3858) and are not offered yet.
+ */
+final class SipContactListService implements ContactListService {
+
+    private final PresenceWatcher watcher;
+    private final Duration timeout;
+    private final BooleanSupplier signedIn;
+    private final Listeners<ContactListListener> listeners;
+    private final Map<Address, Contact> contacts = new ConcurrentHashMap<>();
+
+    SipContactListService(PresenceWatcher watcher, Duration timeout, BooleanSupplier signedIn, Executor events) {
+        this.watcher = Objects.requireNonNull(watcher, "watcher");
+        this.timeout = timeout;
+        this.signedIn = signedIn;
+        this.listeners = new Listeners<>(events);
+        watcher.addListener(new WatcherListener() {
+            @Override
+            public void presenceChanged(Address contact, Presence presence) {
+                update(contact, c -> c.withPresence(presence));
+            }
+
+            @Override
+            public void subscriptionChanged(Address contact, SubscriptionStatus status) {
+                boolean active = status.state() == SubscriptionStatus.State.ACTIVE;
+                boolean pending = status.state() == SubscriptionStatus.State.PENDING;
+                update(contact, c -> new Contact(c.address(), c.displayName(), c.groups(),
+                        active ? SubscriptionState.TO : SubscriptionState.NONE, pending, c.presence()));
+                if (status.state() == SubscriptionStatus.State.TERMINATED
+                        && status.resubscribeAfter(Duration.ZERO).isEmpty()) {
+                    listeners.fire(l -> l.subscriptionRevoked(contact));
+                }
+            }
+        });
+    }
+
+    /** Watches every contact; called at sign-in. */
+    void subscribeAll() {
+        contacts.keySet().forEach(address -> watcher.subscribe(address).exceptionally(failure -> null));
+    }
+
+    @Override
+    public List<Contact> contacts() {
+        return List.copyOf(contacts.values());
+    }
+
+    @Override
+    public Optional<Contact> contact(Address address) {
+        return Optional.ofNullable(contacts.get(address));
+    }
+
+    @Override
+    public List<ContactGroup> groups() {
+        Map<String, List<Contact>> byGroup = new TreeMap<>();
+        for (Contact contact : contacts.values()) {
+            Collection<String> names = contact.groups().isEmpty() ? Set.of(ContactGroup.UNGROUPED) : contact.groups();
+            names.forEach(name -> byGroup.computeIfAbsent(name, n -> new ArrayList<>()).add(contact));
+        }
+        return byGroup.entrySet().stream().map(e -> new ContactGroup(e.getKey(), e.getValue())).toList();
+    }
+
+    @Override
+    public void addContact(Address address, String displayName, Set<String> groups) throws ServiceException {
+        Contact contact = new Contact(address, displayName, groups, SubscriptionState.NONE, true,
+                watcher.presence(address).orElse(Presence.OFFLINE));
+        Contact before = contacts.put(address, contact);
+        listeners.fire(l -> {
+            if (before == null) {
+                l.contactAdded(contact);
+            } else {
+                l.contactUpdated(contact);
+            }
+        });
+        if (signedIn.getAsBoolean()) {
+            SipServiceErrors.await(watcher.subscribe(address), timeout, "subscribing to " + address);
+        }
+    }
+
+    @Override
+    public void removeContact(Address address) throws ServiceException {
+        if (contacts.remove(address) == null) {
+            return;
+        }
+        listeners.fire(l -> l.contactRemoved(address));
+        if (signedIn.getAsBoolean()) {
+            SipServiceErrors.await(watcher.unsubscribe(address), timeout, "unsubscribing from " + address);
+        }
+    }
+
+    @Override
+    public void renameContact(Address address, String displayName) {
+        update(address, c -> c.withDisplayName(displayName));
+    }
+
+    @Override
+    public void setGroups(Address address, Set<String> groups) {
+        update(address, c -> c.withGroups(groups));
+    }
+
+    @Override
+    public Collection<SubscriptionRequest> pendingRequests() {
+        return List.of();
+    }
+
+    @Override
+    public void acceptSubscription(Address from) throws ServiceException {
+        throw new ServiceException("accepting watchers needs watcher-info (RFC 3857), not available over SIP yet");
+    }
+
+    @Override
+    public void denySubscription(Address from) throws ServiceException {
+        throw new ServiceException("denying watchers needs watcher-info (RFC 3857), not available over SIP yet");
+    }
+
+    @Override
+    public ListenerRegistration addListener(ContactListListener listener) {
+        return listeners.add(listener);
+    }
+
+    private void update(Address address, java.util.function.UnaryOperator<Contact> change) {
+        Contact updated = contacts.computeIfPresent(address, (a, c) -> change.apply(c));
+        if (updated != null) {
+            listeners.fire(l -> l.contactUpdated(updated));
+        }
+    }
+}

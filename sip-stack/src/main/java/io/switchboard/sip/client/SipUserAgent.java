@@ -1,0 +1,207 @@
+package io.switchboard.sip.client;
+
+import io.switchboard.core.event.SerialExecutor;
+import io.switchboard.sip.keepalive.OptionsKeepalive;
+import io.switchboard.sip.keepalive.OptionsProcessor;
+import io.switchboard.sip.message.PagerMessaging;
+import io.switchboard.sip.register.RegistrationState;
+import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
+import io.switchboard.sip.presence.pidf.PidfParser;
+import io.switchboard.sip.presence.pidf.PidfWriter;
+import io.switchboard.sip.presence.watch.PresenceWatcher;
+import javax.sip.message.Request;
+import io.switchboard.sip.presence.publish.PresencePublisher;
+import io.switchboard.sip.register.RegistrationManager;
+import java.time.Clock;
+import io.switchboard.sip.auth.DigestResponder;
+import io.switchboard.sip.stack.SipEndpoint;
+import io.switchboard.sip.stack.SipStackException;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.stack.SipStackSettings;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.ProxyRoute;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipContext;
+import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.sip.ua.SipUserAgentSettings;
+import io.switchboard.sip.ua.transaction.ClientTransactions;
+import io.switchboard.sip.ua.transaction.DigestAuthenticator;
+import io.switchboard.sip.ua.transaction.RequestSender;
+import io.switchboard.sip.ua.transaction.SipDispatcher;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SIP user agent for one {@link SipAccount}: one JAIN-SIP stack (UDP and TCP on one port), one
+ * {@link SipDispatcher}, and the managers for each feature. The composition root of the client side
+ * of SIP/SIMPLE; built by {@link #start}, stopped by {@link #close()}.
+ *
+ * <pre>{@code
+ * SipAccount account = SipAccount.of(Address.of("alice", "example.com"), "secret",
+ *         new SipProxy("127.0.0.1", 5060, SipTransport.UDP))
+ *     .withBackup(new SipProxy("127.0.0.1", 5070, SipTransport.UDP));
+ * try (SipUserAgent ua = SipUserAgent.start(new SipStackFactory(), account, SipUserAgentSettings.defaults())) {
+ *     ua.registration().addListener(status -> ...);
+ *     ua.registration().register().get();                       // REGISTER with digest
+ *     ua.presence().publish(presence).get();                    // PUBLISH PIDF
+ *     ua.watcher().addListener(...); ua.watcher().subscribe(bob).get();   // SUBSCRIBE/NOTIFY
+ *     ua.messaging().send(bob, "hi").get();                     // MESSAGE, DeliveryReport
+ *     ua.registration().unregister().get();
+ * }
+ * }</pre>
+ * Futures fail with {@code SipRejectedException} (the peer's status), {@code SipTimeoutException}
+ * or {@code SipTransportException}.
+ *
+ * <p>All protocol state runs on one thread per user agent ({@link SipContext#executor()}); listeners
+ * are called on the events executor given at start (one serial event thread by default), never on a
+ * JAIN-SIP thread.
+ */
+public final class SipUserAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipUserAgent.class);
+
+    private final SipContext context;
+    private final SipDispatcher dispatcher;
+    private final ClientTransactions transactions;
+    private final DigestAuthenticator authenticator;
+    private final RegistrationManager registration;
+    private final PresencePublisher presence;
+    private final PresenceWatcher watcher;
+    private final PagerMessaging messaging;
+    private final OptionsKeepalive keepalive;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SipUserAgent(SipContext context, SipDispatcher dispatcher, ClientTransactions transactions,
+                         DigestAuthenticator authenticator) {
+        this.context = context;
+        this.dispatcher = dispatcher;
+        this.transactions = transactions;
+        this.authenticator = authenticator;
+        this.registration = new RegistrationManager(context);
+        PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
+        this.presence = new PresencePublisher(context, mapping, new PidfWriter(), Clock.systemUTC());
+        this.watcher = new PresenceWatcher(context);
+        dispatcher.register(Request.NOTIFY, watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()));
+        this.messaging = new PagerMessaging(context);
+        dispatcher.register(Request.MESSAGE, messaging.processor(Clock.systemUTC()));
+        dispatcher.register(Request.OPTIONS, new OptionsProcessor(
+                java.util.List.of(Request.MESSAGE, Request.NOTIFY, Request.OPTIONS)));
+        this.keepalive = new OptionsKeepalive(context, registration::proxyFailed);
+        // probe the proxy only while registered through it
+        registration.addListener(status -> {
+            if (status.state() == RegistrationState.REGISTERED) {
+                keepalive.start();
+            } else if (status.state() == RegistrationState.UNREGISTERED) {
+                keepalive.stop();
+            }
+        });
+    }
+
+    /** Starts a user agent whose listeners are called one at a time on a serial event thread. */
+    public static SipUserAgent start(SipStackFactory stacks, SipAccount account, SipUserAgentSettings settings)
+            throws SipStackException {
+        return start(stacks, account, settings, new SerialExecutor(ForkJoinPool.commonPool()));
+    }
+
+    /**
+     * Starts the stack and the managers. Nothing is sent yet: call {@code registration().register()}.
+     *
+     * @param events where listeners are called; give a serial executor to keep events in order
+     */
+    public static SipUserAgent start(SipStackFactory stacks, SipAccount account, SipUserAgentSettings settings,
+                                     Executor events) throws SipStackException {
+        Objects.requireNonNull(account, "account");
+        SipDispatcher dispatcher = new SipDispatcher();
+        SipStackSettings stackSettings = SipStackSettings.loopback("ua-" + account.address().local())
+                .withHost(settings.localHost())
+                .withTransports(EnumSet.allOf(SipTransport.class));
+        SipEndpoint endpoint = stacks.start(stackSettings, dispatcher);
+        ScheduledExecutorService executor = protocolThread(account);
+        ClientTransactions transactions = new ClientTransactions(endpoint.provider(), executor, settings.requestTimeout());
+        DigestAuthenticator authenticator = new DigestAuthenticator(account.credentials(), new DigestResponder(),
+                endpoint.headerFactory());
+        dispatcher.bind(endpoint, transactions);
+        ProxyRoute route = new ProxyRoute(account.primary(), account.backup());
+        SipContext context = new SipContext(account, settings, endpoint, route,
+                new RequestSender(transactions, authenticator), executor, events);
+        SipUserAgent agent = new SipUserAgent(context, dispatcher, transactions, authenticator);
+        LOG.debug("SIP user agent {} started on {}:{}", account.address(), endpoint.host(), endpoint.port());
+        return agent;
+    }
+
+    private static ScheduledExecutorService protocolThread(SipAccount account) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "sip-ua-" + account.address());
+            thread.setDaemon(true);
+            return thread;
+        });
+        // cancelled refresh timers must not pile up in the queue for an hour each
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    public SipAccount account() {
+        return context.account();
+    }
+
+    /** The shared toolkit of the managers; for extensions living in other packages of this module. */
+    public SipContext context() {
+        return context;
+    }
+
+    /** The dispatcher, to register processors for further methods (INFO, INVITE...). */
+    public SipDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** REGISTER: sign-in, refresh, failover, sign-out. */
+    public RegistrationManager registration() {
+        return registration;
+    }
+
+    /** PUBLISH of the user's own presence. */
+    public PresencePublisher presence() {
+        return presence;
+    }
+
+    /** SUBSCRIBE/NOTIFY: watching contacts' presence. */
+    public PresenceWatcher watcher() {
+        return watcher;
+    }
+
+    /** MESSAGE: pager-mode instant messages. */
+    public PagerMessaging messaging() {
+        return messaging;
+    }
+
+    /** The proxy requests currently go through. */
+    public SipProxy currentProxy() {
+        return context.route().current();
+    }
+
+    /** Stops timers and the stack without signing out (see the registration manager for that). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        context.executor().shutdownNow();
+        try {
+            context.executor().awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        authenticator.clear();
+        context.endpoint().close();
+        LOG.debug("SIP user agent {} closed ({} requests unanswered)", context.account().address(),
+                transactions.pendingCount());
+    }
+}

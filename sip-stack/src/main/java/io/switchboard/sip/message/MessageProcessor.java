@@ -1,0 +1,45 @@
+package io.switchboard.sip.message;
+
+import io.switchboard.sip.ua.transaction.IncomingRequest;
+import io.switchboard.sip.ua.transaction.RateLimitedLog;
+import io.switchboard.sip.ua.transaction.RequestProcessor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers received MESSAGE requests on the JAIN-SIP thread: 200 and delivery for text/plain,
+ * 200 without delivery for is-composing indications, 415/413/400 (rate-limited log line) otherwise.
+ */
+final class MessageProcessor implements RequestProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
+    private static final RateLimitedLog REFUSED = new RateLimitedLog(LOG, Duration.ofSeconds(10));
+
+    private final Consumer<PagerMessage> delivery;
+    private final Clock clock;
+
+    MessageProcessor(Consumer<PagerMessage> delivery, Clock clock) {
+        this.delivery = delivery;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(IncomingRequest incoming) {
+        if (PagerMessages.isComposingIndication(incoming.request())) {
+            incoming.respond(Response.OK);
+            return;
+        }
+        try {
+            PagerMessage message = PagerMessages.read(incoming.request(), clock.instant());
+            incoming.respond(Response.OK);
+            delivery.accept(message);
+        } catch (PagerMessages.Refused e) {
+            REFUSED.warn("MESSAGE from {} refused with {}: {}", incoming.request().getHeader("From"), e.status, e.getMessage());
+            incoming.respond(e.status);
+        }
+    }
+}

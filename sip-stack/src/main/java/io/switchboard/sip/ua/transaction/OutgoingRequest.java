@@ -1,0 +1,27 @@
+package io.switchboard.sip.ua.transaction;
+
+import javax.sip.Dialog;
+import javax.sip.SipException;
+import javax.sip.message.Request;
+
+/**
+ * How to build one logical request, once per attempt: a digest-challenged request is sent again as
+ * a new transaction with a higher CSeq (RFC 3261 §22.2), so each attempt needs a fresh message.
+ */
+public interface OutgoingRequest {
+
+    /** A new request with the next CSeq (and, out of a dialog, a new Via branch). */
+    Request create() throws SipException;
+
+    /** The dialog to send in, or null for a request outside any dialog. */
+    default Dialog dialog() {
+        return null;
+    }
+
+    /** Told each attempt's client transaction before it is sent; for requests that create a dialog. */
+    default void sent(javax.sip.ClientTransaction transaction) {
+    }
+
+    /** Where the request goes, "host:port", to tie connection failures to it; null if unknown. */
+    String hop();
+}

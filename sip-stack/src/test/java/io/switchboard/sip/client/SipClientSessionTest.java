@@ -1,0 +1,177 @@
+package io.switchboard.sip.client;
+
+import static io.switchboard.sip.ua.UserAgentFixture.ALICE;
+import static io.switchboard.sip.ua.UserAgentFixture.BOB;
+import static io.switchboard.sip.ua.UserAgentFixture.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Availability;
+import io.switchboard.core.model.ChatMessage;
+import io.switchboard.core.model.DeliveryState;
+import io.switchboard.core.model.Presence;
+import io.switchboard.core.model.SubscriptionState;
+import io.switchboard.core.service.ChatService;
+import io.switchboard.core.service.NotConnectedException;
+import io.switchboard.core.service.SessionState;
+import io.switchboard.core.service.SignInException;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.testpeer.TestSipServer;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.sip.ua.UserAgentFixture;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** core's ClientSession over SIP, two real sessions against the real JAIN-SIP test server. */
+class SipClientSessionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final UserAgentFixture fixture = new UserAgentFixture();
+    private final SipStackFactory stacks = new SipStackFactory();
+    private final List<SipClientSession> sessions = new ArrayList<>();
+    private TestSipServer server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = fixture.server("cups");
+        server.pager().setRelay(true);
+    }
+
+    @AfterEach
+    void close() {
+        sessions.forEach(SipClientSession::close);
+        fixture.close();
+    }
+
+    @Test
+    void signInRegistersAndPublishesAndSignOutUndoesBoth() throws Exception {
+        SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.TCP));
+        List<SessionState> states = new CopyOnWriteArrayList<>();
+        alice.addListener((state, cause) -> states.add(state));
+
+        alice.signIn();
+
+        assertThat(alice.state()).isEqualTo(SessionState.CONNECTED);
+        assertThat(server.registrar().binding(ALICE)).isPresent();
+        await().atMost(WAIT).until(() -> server.presence().publication(ALICE).isPresent());
+
+        alice.signOut();
+
+        assertThat(server.registrar().binding(ALICE)).isEmpty();
+        assertThat(server.presence().publication(ALICE)).isEmpty();
+        await().atMost(WAIT).until(() -> states.equals(List.of(SessionState.CONNECTING, SessionState.CONNECTED,
+                SessionState.SIGNED_OUT)));
+    }
+
+    @Test
+    void aWrongPasswordIsBadCredentials() throws Exception {
+        SipClientSession alice = session(ALICE, "nope", server.proxy(SipTransport.UDP));
+
+        assertThatThrownBy(alice::signIn).isInstanceOfSatisfying(SignInException.class,
+                e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.BAD_CREDENTIALS));
+        assertThat(alice.state()).isEqualTo(SessionState.FAILED);
+    }
+
+    @Test
+    void aSilentServerIsUnreachable() throws Exception {
+        server.setSilent(true);
+        SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.UDP));
+
+        assertThatThrownBy(alice::signIn).isInstanceOfSatisfying(SignInException.class,
+                e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.UNREACHABLE));
+    }
+
+    @Test
+    void aContactsPresenceArrivesAndFollowsTheirChanges() throws Exception {
+        SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.UDP));
+        SipClientSession bob = session(BOB, PASSWORD, server.proxy(SipTransport.TCP));
+        Map<Address, Presence> seen = new ConcurrentHashMap<>();
+        alice.presence().addListener(seen::put);
+        bob.presence().setOwnPresence(Availability.BUSY, "on a deadline");
+        bob.signIn();
+        alice.signIn();
+
+        alice.contacts().addContact(BOB, "Bob", Set.of("Team"));
+
+        await().atMost(WAIT).until(() -> seen.containsKey(BOB) && seen.get(BOB).availability() == Availability.BUSY);
+        assertThat(alice.presence().presenceOf(BOB).note()).isEqualTo("on a deadline");
+        await().atMost(WAIT).until(() -> alice.contacts().contact(BOB).orElseThrow().subscription() == SubscriptionState.TO);
+        assertThat(alice.contacts().groups()).extracting(g -> g.name()).containsExactly("Team");
+
+        bob.presence().setOwnPresence(Availability.AWAY, "");
+        await().atMost(WAIT).until(() -> alice.presence().presenceOf(BOB).availability() == Availability.AWAY);
+        assertThat(alice.contacts().contact(BOB).orElseThrow().presence().availability()).isEqualTo(Availability.AWAY);
+    }
+
+    @Test
+    void chatMessagesAreDeliveredBothWaysAndFailuresReported() throws Exception {
+        SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.UDP));
+        SipClientSession bob = session(BOB, PASSWORD, server.proxy(SipTransport.TCP));
+        List<ChatMessage> aliceUpdates = new CopyOnWriteArrayList<>();
+        List<ChatMessage> bobInbox = new CopyOnWriteArrayList<>();
+        alice.chat().addListener(new ChatService.ChatListener() {
+            @Override
+            public void messageUpdated(ChatMessage message) {
+                aliceUpdates.add(message);
+            }
+        });
+        bob.chat().addListener(new ChatService.ChatListener() {
+            @Override
+            public void messageReceived(ChatMessage message) {
+                bobInbox.add(message);
+            }
+        });
+        assertThatThrownBy(() -> alice.chat().send(BOB, "too early")).isInstanceOf(NotConnectedException.class);
+        alice.signIn();
+        bob.signIn();
+
+        ChatMessage sent = alice.chat().send(BOB, "Lunch at noon?");
+
+        assertThat(sent.delivery()).isEqualTo(DeliveryState.SENT);
+        await().atMost(WAIT).until(() -> bobInbox.size() == 1);
+        assertThat(bobInbox.get(0).body()).isEqualTo("Lunch at noon?");
+        assertThat(bobInbox.get(0).peer()).isEqualTo(ALICE);
+        assertThat(bob.chat().conversationWith(ALICE).messages()).hasSize(1);
+        await().atMost(WAIT).until(() -> aliceUpdates.stream().anyMatch(m -> m.id().equals(sent.id())
+                && m.delivery() == DeliveryState.DELIVERED));
+
+        ChatMessage lost = alice.chat().send(Address.of("carol", UserAgentFixture.DOMAIN), "are you there?");
+        await().atMost(WAIT).until(() -> aliceUpdates.stream().anyMatch(m -> m.id().equals(lost.id())
+                && m.delivery() == DeliveryState.FAILED && m.error().startsWith("480")));
+    }
+
+    @Test
+    void losingTheOnlyProxyReconnectsByItself() throws Exception {
+        server.registrar().setMaxExpires(2);
+        SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.UDP));
+        List<SessionState> states = new CopyOnWriteArrayList<>();
+        alice.addListener((state, cause) -> states.add(state));
+        alice.signIn();
+
+        server.answerNext("REGISTER", 503, 2);
+
+        await().atMost(WAIT).until(() -> states.contains(SessionState.RECONNECTING));
+        await().atMost(WAIT).until(() -> alice.state() == SessionState.CONNECTED
+                && states.lastIndexOf(SessionState.CONNECTED) > states.indexOf(SessionState.RECONNECTING));
+    }
+
+    private SipClientSession session(Address address, String password, SipProxy proxy) throws Exception {
+        SipClientSession session = new SipClientSession(stacks, SipAccount.of(address, password, proxy),
+                UserAgentFixture.fastSettings(), Clock.systemUTC());
+        sessions.add(session);
+        return session;
+    }
+}
