@@ -1,13 +1,18 @@
 package io.switchboard.app.signin;
 
+import io.switchboard.app.settings.AccountType;
 import io.switchboard.app.settings.CredentialVault;
 import io.switchboard.app.settings.CredentialVaultException;
 import io.switchboard.app.settings.SettingsModel;
+import io.switchboard.app.settings.SipSignInSettings;
 import io.switchboard.app.ui.Background;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.SignInException;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipProxy;
 import io.switchboard.xmpp.CertificateTrust;
 import io.switchboard.xmpp.XmppAccount;
 import io.switchboard.xmpp.tls.CertificateFingerprint;
@@ -17,17 +22,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -37,8 +45,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sign-in form: server, user, password, remember me; signs in on a worker and explains
- * every {@link SignInException.Reason}. An untrusted certificate is accepted only by the
+ * The sign-in form: the account type, then for XMPP server and user, for SIP/SIMPLE the address
+ * of record, auth user and primary/backup proxy; password and remember me for both. Signs in on
+ * a worker and explains every {@link SignInException.Reason}. An untrusted certificate is accepted only by the
  * user's explicit {@link #trustCertificateAndRetry()}, and remembered for that server.
  * Used on the UI thread.
  */
@@ -56,6 +65,16 @@ public final class SignInViewModel {
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final BooleanProperty rememberMe = new SimpleBooleanProperty(this, "rememberMe");
+    private final ObjectProperty<AccountType> accountType = new SimpleObjectProperty<>(this, "accountType",
+            AccountType.XMPP);
+    private final StringProperty sipAddress = new SimpleStringProperty(this, "sipAddress", "");
+    private final StringProperty sipAuthUser = new SimpleStringProperty(this, "sipAuthUser", "");
+    private final StringProperty sipProxy = new SimpleStringProperty(this, "sipProxy", "");
+    private final ObjectProperty<SipTransport> sipProxyTransport = new SimpleObjectProperty<>(this,
+            "sipProxyTransport", SipTransport.UDP);
+    private final StringProperty sipBackupProxy = new SimpleStringProperty(this, "sipBackupProxy", "");
+    private final ObjectProperty<SipTransport> sipBackupTransport = new SimpleObjectProperty<>(this,
+            "sipBackupTransport", SipTransport.UDP);
     private final ReadOnlyBooleanWrapper signingIn = new ReadOnlyBooleanWrapper(this, "signingIn");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this, "untrustedFingerprint", "");
@@ -79,12 +98,61 @@ public final class SignInViewModel {
         server.set(saved.lastServer());
         user.set(saved.lastUser());
         rememberMe.set(saved.rememberMe() && vault.canRemember());
+        accountType.set(saved.accountType());
+        SipSignInSettings sip = saved.sip();
+        sipAddress.set(sip.address());
+        sipAuthUser.set(sip.authUser());
+        sipProxy.set(sip.proxy());
+        sipProxyTransport.set(sip.proxyTransport());
+        sipBackupProxy.set(sip.backupProxy());
+        sipBackupTransport.set(sip.backupTransport());
 
-        validationMessage = Bindings.createStringBinding(() -> validate().orElse(""), server, user, password);
+        validationMessage = Bindings.createStringBinding(() -> validate().orElse(""), server, user, password,
+                accountType, sipAddress, sipAuthUser, sipProxy, sipProxyTransport, sipBackupProxy, sipBackupTransport);
         canSignIn = validationMessage.isEmpty().and(signingIn.not());
         // a new attempt with other data makes an old failure message misleading
         server.addListener((obs, was, now) -> clearFailure());
         user.addListener((obs, was, now) -> clearFailure());
+        accountType.addListener((obs, was, now) -> clearFailure());
+        sipAddress.addListener((obs, was, now) -> clearFailure());
+        sipAuthUser.addListener((obs, was, now) -> clearFailure());
+        sipProxy.addListener((obs, was, now) -> clearFailure());
+        sipBackupProxy.addListener((obs, was, now) -> clearFailure());
+        sipProxyTransport.addListener((obs, was, now) -> clearFailure());
+        sipBackupTransport.addListener((obs, was, now) -> clearFailure());
+    }
+
+    /** XMPP or SIP/SIMPLE: which of the two field sets the form shows and signs in with. */
+    public ObjectProperty<AccountType> accountTypeProperty() {
+        return accountType;
+    }
+
+    /** SIP: the address of record, user@domain. */
+    public StringProperty sipAddressProperty() {
+        return sipAddress;
+    }
+
+    /** SIP: the digest user name when it is not the user part of the address; may be empty. */
+    public StringProperty sipAuthUserProperty() {
+        return sipAuthUser;
+    }
+
+    /** SIP: the primary proxy, host[:port]; empty for the address's domain on port 5060. */
+    public StringProperty sipProxyProperty() {
+        return sipProxy;
+    }
+
+    public ObjectProperty<SipTransport> sipProxyTransportProperty() {
+        return sipProxyTransport;
+    }
+
+    /** SIP: the backup proxy, host[:port]; empty for none. */
+    public StringProperty sipBackupProxyProperty() {
+        return sipBackupProxy;
+    }
+
+    public ObjectProperty<SipTransport> sipBackupTransportProperty() {
+        return sipBackupTransport;
     }
 
     public StringProperty serverProperty() {
@@ -158,13 +226,13 @@ public final class SignInViewModel {
 
     /** Fills the password from the vault when the user asked to be remembered; runs in the background. */
     public void loadRememberedPassword() {
-        String account = user.get().strip();
+        String account = typedVaultAccount();
         if (!rememberMe.get() || account.isEmpty() || !password.get().isEmpty()) {
             return;
         }
         background.submit("load the remembered password", () -> vault.load(account),
                 stored -> stored.ifPresent(p -> {
-                    if (password.get().isEmpty() && account.equals(user.get().strip())) {
+                    if (password.get().isEmpty() && account.equals(typedVaultAccount())) {
                         password.set(new String(p));
                     }
                 }),
@@ -173,6 +241,10 @@ public final class SignInViewModel {
 
     public void signIn() {
         if (!canSignIn.get()) {
+            return;
+        }
+        if (accountType.get() == AccountType.SIP) {
+            signInSip();
             return;
         }
         XmppAccount account;
@@ -190,7 +262,8 @@ public final class SignInViewModel {
         boolean remember = rememberMe.get() && vault.canRemember();
         char[] secret = password.get().toCharArray();
         LOG.info("Signing in: {}", account);
-        background.submit("sign in " + account.user(), () -> signInAndRemember(account, remember, secret),
+        background.submit("sign in " + account.user(),
+                () -> signInAndRemember(() -> sessions.create(account), account.user().toJid(), remember, secret),
                 signedIn -> {
                     signingIn.set(false);
                     password.set("");
@@ -200,6 +273,37 @@ public final class SignInViewModel {
                 failure -> {
                     signingIn.set(false);
                     showFailure(failure, key);
+                });
+    }
+
+    private void signInSip() {
+        SipAccount account;
+        try {
+            account = sipAccount();
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(e.getMessage());
+            return;
+        }
+        clearFailure();
+        signingIn.set(true);
+        boolean remember = rememberMe.get() && vault.canRemember();
+        char[] secret = password.get().toCharArray();
+        SipSignInSettings typed = new SipSignInSettings(sipAddress.get().strip(), sipAuthUser.get().strip(),
+                sipProxy.get().strip(), sipProxyTransport.get(), sipBackupProxy.get().strip(), sipBackupTransport.get());
+        String proxies = proxiesText(account);
+        LOG.info("Signing in: {}", account);
+        background.submit("sign in " + account.address(),
+                () -> signInAndRemember(() -> sessions.create(account), sipVaultAccount(account.address()), remember,
+                        secret),
+                signedIn -> {
+                    signingIn.set(false);
+                    password.set("");
+                    settings.update(s -> s.withSipSignIn(typed, remember));
+                    onSignedIn.accept(signedIn);
+                },
+                failure -> {
+                    signingIn.set(false);
+                    showSipFailure(failure, proxies);
                 });
     }
 
@@ -217,15 +321,15 @@ public final class SignInViewModel {
     }
 
     /** On a worker: sign in, then keep or forget the password. A vault failure does not undo the sign-in. */
-    private SignedIn signInAndRemember(XmppAccount account, boolean remember, char[] secret) throws Exception {
-        ClientSession session = sessions.create(account);
+    private SignedIn signInAndRemember(Callable<ClientSession> newSession, String vaultAccount, boolean remember,
+                                       char[] secret) throws Exception {
+        ClientSession session = newSession.call();
         try {
             session.signIn();
         } catch (Exception | Error e) {
             session.close();
             throw e;
         }
-        String vaultAccount = account.user().toJid();
         try {
             if (remember) {
                 vault.store(vaultAccount, secret);
@@ -253,6 +357,64 @@ public final class SignInViewModel {
                 .orElse(CertificateTrust.system());
         XmppAccount account = XmppAccount.of(me, password.get().toCharArray()).withTrust(trust);
         return address.endpoint().map(account::withServer).orElse(account);
+    }
+
+    /**
+     * The SIP account the form describes: the primary proxy defaults to the address's domain on
+     * port 5060 with the chosen transport, the auth user to the address's user part.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    SipAccount sipAccount() {
+        Address me = sipAddressOfRecord();
+        String primaryText = sipProxy.get().strip();
+        SipProxy primary = primaryText.isEmpty()
+                ? new SipProxy(me.domain(), SipProxyAddress.DEFAULT_PORT, sipProxyTransport.get())
+                : SipProxyAddress.parse(primaryText, sipProxyTransport.get(), "primary proxy");
+        SipProxy backup = sipBackupProxy.get().isBlank() ? null
+                : SipProxyAddress.parse(sipBackupProxy.get(), sipBackupTransport.get(), "backup proxy");
+        if (primary.equals(backup)) {
+            throw new IllegalArgumentException("The backup proxy is the same as the primary proxy. Enter another"
+                    + " server, or leave the backup proxy empty.");
+        }
+        String authUser = sipAuthUser.get().strip();
+        if (authUser.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("The authentication user name must not contain spaces.");
+        }
+        SipAccount account = SipAccount.of(me, password.get(), primary).withBackup(backup);
+        return authUser.isEmpty() ? account : account.withAuthUsername(authUser);
+    }
+
+    private Address sipAddressOfRecord() {
+        String aor = sipAddress.get().strip();
+        if (aor.regionMatches(true, 0, "sip:", 0, 4)) {
+            aor = aor.substring(4);   // people paste URIs; the address of record is what follows
+        }
+        if (!aor.contains("@")) {
+            throw new IllegalArgumentException("Enter your full SIP address, like alice@example.com.");
+        }
+        try {
+            return Address.parse(aor);
+        } catch (InvalidAddressException e) {
+            throw new IllegalArgumentException("Your SIP address is not valid: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** The vault entry of a SIP account: its own, so an XMPP and a SIP account at one address keep their passwords apart. */
+    static String sipVaultAccount(Address address) {
+        return "sip:" + address.toJid();
+    }
+
+    /** The vault entry of the account now typed in, for loading; empty when none can be told yet. */
+    private String typedVaultAccount() {
+        if (accountType.get() != AccountType.SIP) {
+            return user.get().strip();
+        }
+        try {
+            return sipVaultAccount(sipAddressOfRecord());
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** The server as remembered for trusted certificates: the field's text, or the user's domain. */
@@ -287,6 +449,9 @@ public final class SignInViewModel {
     }
 
     private Optional<String> validate() {
+        if (accountType.get() == AccountType.SIP) {
+            return validateSip();
+        }
         if (user.get().isBlank()) {
             return Optional.of("Enter your address, like alice@example.com.");
         }
@@ -299,6 +464,50 @@ public final class SignInViewModel {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    private Optional<String> validateSip() {
+        if (sipAddress.get().isBlank()) {
+            return Optional.of("Enter your SIP address, like alice@example.com.");
+        }
+        if (password.get().isEmpty()) {
+            return Optional.of("Enter your password.");
+        }
+        try {
+            sipAccount();
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static String proxiesText(SipAccount account) {
+        return account.backupProxy().map(b -> "the SIP proxy " + account.primary() + " or the backup proxy " + b)
+                .orElse("the SIP proxy " + account.primary());
+    }
+
+    private void showSipFailure(Exception failure, String proxies) {
+        if (failure instanceof SignInException e) {
+            errorMessage.set(sipMessageFor(e, proxies));
+            LOG.warn("SIP sign-in at {} failed ({}): {}", proxies, e.reason(), e.getMessage());
+        } else {
+            errorMessage.set("Signing in failed: " + failure.getMessage());
+            LOG.warn("SIP sign-in at {} failed", proxies, failure);
+        }
+    }
+
+    /** One clear message per reason for a SIP account, in the words of its form (proxy, auth user). */
+    static String sipMessageFor(SignInException e, String proxies) {
+        return switch (e.reason()) {
+            case BAD_CREDENTIALS -> "Wrong user name or password. Check your SIP address, password and, if your"
+                    + " administrator gave you one, the authentication user name.";
+            case UNREACHABLE -> "Cannot reach " + proxies + ". Check the proxy address, the transport (UDP or TCP)"
+                    + " and your network connection.";
+            case POLICY_VIOLATION -> "The SIP server refused the sign-in: " + e.getMessage();
+            case PROTOCOL_ERROR -> "The SIP server answered in a way Switchboard does not understand: " + e.getMessage();
+            case CERTIFICATE_UNTRUSTED, TLS_FAILURE -> "A secure connection to " + proxies + " could not be set up: "
+                    + e.getMessage();
+        };
     }
 
     private void showFailure(Exception failure, String key) {
