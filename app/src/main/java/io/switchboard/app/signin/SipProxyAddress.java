@@ -37,6 +37,10 @@ final class SipProxyAddress {
         if (ipv6 && close < 0) {
             throw new IllegalArgumentException("The IPv6 address of the " + what + " needs a closing ']'.");
         }
+        if (!ipv6 && s.indexOf(':') != s.lastIndexOf(':')) {
+            throw new IllegalArgumentException("Put the IPv6 address of the " + what
+                    + " in brackets, like [2001:db8::1]:5060.");
+        }
         int colon = s.lastIndexOf(':');
         if (colon >= 0 && (!ipv6 || colon > close)) {
             String portText = s.substring(colon + 1);
@@ -45,8 +49,6 @@ final class SipProxyAddress {
             }
             port = Integer.parseInt(portText);
             host = s.substring(0, colon);
-        } else if (!ipv6 && colon >= 0) {
-            throw new IllegalArgumentException("The " + what + " is not valid. " + FORMAT);
         }
         if (ipv6) {
             host = host.substring(1, host.indexOf(']'));
