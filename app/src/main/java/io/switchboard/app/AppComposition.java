@@ -14,7 +14,6 @@ import io.switchboard.app.presence.AppInputIdleTimeSource;
 import io.switchboard.app.presence.AutoAwayController;
 import io.switchboard.app.presence.IdleTimeSource;
 import io.switchboard.app.presence.IdleTimeSources;
-import io.switchboard.app.settings.AccountType;
 import io.switchboard.app.settings.AppSettings;
 import io.switchboard.app.settings.CommandRunner;
 import io.switchboard.app.settings.CredentialVault;
@@ -237,7 +236,7 @@ public final class AppComposition {
         boolean launching = firstSignIn;
         firstSignIn = false;
         if (launching) {
-            applyLaunchOptions(viewModel);
+            LaunchedSignIn.apply(options, environment, viewModel);
             settingsStore.loadProblem().ifPresent(viewModel::showNotice);
         }
         viewModel.loadRememberedPassword();
@@ -245,35 +244,6 @@ public final class AppComposition {
         if (launching && options.autoSignIn()) {
             viewModel.signIn();
         }
-    }
-
-    private void applyLaunchOptions(SignInViewModel viewModel) {
-        if (options.accountType().orElse(null) == AccountType.SIP) {
-            viewModel.accountTypeProperty().set(AccountType.SIP);
-            options.user().filter(u -> !u.equals(viewModel.sipAddressProperty().get())).ifPresent(u -> {
-                viewModel.sipAddressProperty().set(u);
-                viewModel.sipAuthUserProperty().set("");   // the saved one belonged to another account
-            });
-            // a script's proxies are exactly the ones given: none given means the defaults, not the saved ones
-            viewModel.sipProxyProperty().set(options.proxy().map(LaunchOptions.ProxyOption::address).orElse(""));
-            options.proxy().ifPresent(p -> viewModel.sipProxyTransportProperty().set(p.transport()));
-            viewModel.sipBackupProxyProperty().set(
-                    options.backupProxy().map(LaunchOptions.ProxyOption::address).orElse(""));
-            options.backupProxy().ifPresent(p -> viewModel.sipBackupTransportProperty().set(p.transport()));
-        } else {
-            // scripts written before SIP accounts give --server/--user without a type: they mean XMPP
-            if (options.accountType().isPresent() || options.server().isPresent() || options.user().isPresent()) {
-                viewModel.accountTypeProperty().set(AccountType.XMPP);
-            }
-            options.server().ifPresent(viewModel.serverProperty()::set);
-            options.user().ifPresent(viewModel.userProperty()::set);
-        }
-        options.password(environment).ifPresent(p -> viewModel.passwordProperty().set(new String(p)));
-        if (options.passwordEnv().isPresent() && options.password(environment).isEmpty()) {
-            viewModel.showNotice("The environment variable " + options.passwordEnv().get()
-                    + " given with --password-env is not set; enter your password.");
-        }
-        options.trustFingerprint().ifPresent(viewModel::vouchForCertificate);
     }
 
     /**
