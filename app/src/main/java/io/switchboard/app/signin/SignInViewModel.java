@@ -12,7 +12,6 @@ import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.SignInException;
 import io.switchboard.sip.stack.SipTransport;
 import io.switchboard.sip.ua.SipAccount;
-import io.switchboard.sip.ua.SipProxy;
 import io.switchboard.xmpp.CertificateTrust;
 import io.switchboard.xmpp.XmppAccount;
 import io.switchboard.xmpp.tls.CertificateFingerprint;
@@ -40,6 +39,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,14 +67,7 @@ public final class SignInViewModel {
     private final BooleanProperty rememberMe = new SimpleBooleanProperty(this, "rememberMe");
     private final ObjectProperty<AccountType> accountType = new SimpleObjectProperty<>(this, "accountType",
             AccountType.XMPP);
-    private final StringProperty sipAddress = new SimpleStringProperty(this, "sipAddress", "");
-    private final StringProperty sipAuthUser = new SimpleStringProperty(this, "sipAuthUser", "");
-    private final StringProperty sipProxy = new SimpleStringProperty(this, "sipProxy", "");
-    private final ObjectProperty<SipTransport> sipProxyTransport = new SimpleObjectProperty<>(this,
-            "sipProxyTransport", SipTransport.UDP);
-    private final StringProperty sipBackupProxy = new SimpleStringProperty(this, "sipBackupProxy", "");
-    private final ObjectProperty<SipTransport> sipBackupTransport = new SimpleObjectProperty<>(this,
-            "sipBackupTransport", SipTransport.UDP);
+    private final SipAccountForm sip;
     private final ReadOnlyBooleanWrapper signingIn = new ReadOnlyBooleanWrapper(this, "signingIn");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this, "untrustedFingerprint", "");
@@ -99,27 +92,22 @@ public final class SignInViewModel {
         user.set(saved.lastUser());
         rememberMe.set(saved.rememberMe() && vault.canRemember());
         accountType.set(saved.accountType());
-        SipSignInSettings sip = saved.sip();
-        sipAddress.set(sip.address());
-        sipAuthUser.set(sip.authUser());
-        sipProxy.set(sip.proxy());
-        sipProxyTransport.set(sip.proxyTransport());
-        sipBackupProxy.set(sip.backupProxy());
-        sipBackupTransport.set(sip.backupTransport());
+        sip = new SipAccountForm(saved.sip());
 
         validationMessage = Bindings.createStringBinding(() -> validate().orElse(""), server, user, password,
-                accountType, sipAddress, sipAuthUser, sipProxy, sipProxyTransport, sipBackupProxy, sipBackupTransport);
+                accountType);
+        // a change listener, not an invalidation one: it hears every change, also while nobody reads the field
+        for (ObservableValue<?> field : sip.fields()) {
+            field.addListener((obs, was, now) -> {
+                validationMessage.invalidate();
+                clearFailure();
+            });
+        }
         canSignIn = validationMessage.isEmpty().and(signingIn.not());
         // a new attempt with other data makes an old failure message misleading
         server.addListener((obs, was, now) -> clearFailure());
         user.addListener((obs, was, now) -> clearFailure());
         accountType.addListener((obs, was, now) -> clearFailure());
-        sipAddress.addListener((obs, was, now) -> clearFailure());
-        sipAuthUser.addListener((obs, was, now) -> clearFailure());
-        sipProxy.addListener((obs, was, now) -> clearFailure());
-        sipBackupProxy.addListener((obs, was, now) -> clearFailure());
-        sipProxyTransport.addListener((obs, was, now) -> clearFailure());
-        sipBackupTransport.addListener((obs, was, now) -> clearFailure());
     }
 
     /** XMPP or SIP/SIMPLE: which of the two field sets the form shows and signs in with. */
@@ -129,30 +117,30 @@ public final class SignInViewModel {
 
     /** SIP: the address of record, user@domain. */
     public StringProperty sipAddressProperty() {
-        return sipAddress;
+        return sip.address;
     }
 
     /** SIP: the digest user name when it is not the user part of the address; may be empty. */
     public StringProperty sipAuthUserProperty() {
-        return sipAuthUser;
+        return sip.authUser;
     }
 
     /** SIP: the primary proxy, host[:port]; empty for the address's domain on port 5060. */
     public StringProperty sipProxyProperty() {
-        return sipProxy;
+        return sip.proxy;
     }
 
     public ObjectProperty<SipTransport> sipProxyTransportProperty() {
-        return sipProxyTransport;
+        return sip.proxyTransport;
     }
 
     /** SIP: the backup proxy, host[:port]; empty for none. */
     public StringProperty sipBackupProxyProperty() {
-        return sipBackupProxy;
+        return sip.backupProxy;
     }
 
     public ObjectProperty<SipTransport> sipBackupTransportProperty() {
-        return sipBackupTransport;
+        return sip.backupTransport;
     }
 
     public StringProperty serverProperty() {
@@ -279,7 +267,7 @@ public final class SignInViewModel {
     private void signInSip() {
         SipAccount account;
         try {
-            account = sipAccount();
+            account = sip.account(password.get());
         } catch (IllegalArgumentException e) {
             errorMessage.set(e.getMessage());
             return;
@@ -288,12 +276,11 @@ public final class SignInViewModel {
         signingIn.set(true);
         boolean remember = rememberMe.get() && vault.canRemember();
         char[] secret = password.get().toCharArray();
-        SipSignInSettings typed = new SipSignInSettings(sipAddress.get().strip(), sipAuthUser.get().strip(),
-                sipProxy.get().strip(), sipProxyTransport.get(), sipBackupProxy.get().strip(), sipBackupTransport.get());
-        String proxies = proxiesText(account);
+        SipSignInSettings typed = sip.typed();
+        String proxies = SipAccountForm.proxies(account);
         LOG.info("Signing in: {}", account);
         background.submit("sign in " + account.address(),
-                () -> signInAndRemember(() -> sessions.create(account), sipVaultAccount(account.address()), remember,
+                () -> signInAndRemember(() -> sessions.create(account), SipAccountForm.vaultAccount(account.address()), remember,
                         secret),
                 signedIn -> {
                     signingIn.set(false);
@@ -359,62 +346,12 @@ public final class SignInViewModel {
         return address.endpoint().map(account::withServer).orElse(account);
     }
 
-    /**
-     * The SIP account the form describes: the primary proxy defaults to the address's domain on
-     * port 5060 with the chosen transport, the auth user to the address's user part.
-     *
-     * @throws IllegalArgumentException with a message for the user
-     */
-    SipAccount sipAccount() {
-        Address me = sipAddressOfRecord();
-        String primaryText = sipProxy.get().strip();
-        SipProxy primary = primaryText.isEmpty()
-                ? new SipProxy(me.domain(), SipProxyAddress.DEFAULT_PORT, sipProxyTransport.get())
-                : SipProxyAddress.parse(primaryText, sipProxyTransport.get(), "primary proxy");
-        SipProxy backup = sipBackupProxy.get().isBlank() ? null
-                : SipProxyAddress.parse(sipBackupProxy.get(), sipBackupTransport.get(), "backup proxy");
-        if (primary.equals(backup)) {
-            throw new IllegalArgumentException("The backup proxy is the same as the primary proxy. Enter another"
-                    + " server, or leave the backup proxy empty.");
-        }
-        String authUser = sipAuthUser.get().strip();
-        if (authUser.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new IllegalArgumentException("The authentication user name must not contain spaces.");
-        }
-        SipAccount account = SipAccount.of(me, password.get(), primary).withBackup(backup);
-        return authUser.isEmpty() ? account : account.withAuthUsername(authUser);
-    }
-
-    private Address sipAddressOfRecord() {
-        String aor = sipAddress.get().strip();
-        if (aor.regionMatches(true, 0, "sip:", 0, 4)) {
-            aor = aor.substring(4);   // people paste URIs; the address of record is what follows
-        }
-        if (!aor.contains("@")) {
-            throw new IllegalArgumentException("Enter your full SIP address, like alice@example.com.");
-        }
-        try {
-            return Address.parse(aor);
-        } catch (InvalidAddressException e) {
-            throw new IllegalArgumentException("Your SIP address is not valid: " + e.getMessage() + ".", e);
-        }
-    }
-
-    /** The vault entry of a SIP account: its own, so an XMPP and a SIP account at one address keep their passwords apart. */
-    static String sipVaultAccount(Address address) {
-        return "sip:" + address.toJid();
-    }
-
     /** The vault entry of the account now typed in, for loading; empty when none can be told yet. */
     private String typedVaultAccount() {
         if (accountType.get() != AccountType.SIP) {
             return user.get().strip();
         }
-        try {
-            return sipVaultAccount(sipAddressOfRecord());
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        return sip.typedVaultAccount();
     }
 
     /** The server as remembered for trusted certificates: the field's text, or the user's domain. */
@@ -450,7 +387,7 @@ public final class SignInViewModel {
 
     private Optional<String> validate() {
         if (accountType.get() == AccountType.SIP) {
-            return validateSip();
+            return sip.validate(password.get());
         }
         if (user.get().isBlank()) {
             return Optional.of("Enter your address, like alice@example.com.");
@@ -466,48 +403,14 @@ public final class SignInViewModel {
         }
     }
 
-    private Optional<String> validateSip() {
-        if (sipAddress.get().isBlank()) {
-            return Optional.of("Enter your SIP address, like alice@example.com.");
-        }
-        if (password.get().isEmpty()) {
-            return Optional.of("Enter your password.");
-        }
-        try {
-            sipAccount();
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
-
-    private static String proxiesText(SipAccount account) {
-        return account.backupProxy().map(b -> "the SIP proxy " + account.primary() + " or the backup proxy " + b)
-                .orElse("the SIP proxy " + account.primary());
-    }
-
     private void showSipFailure(Exception failure, String proxies) {
         if (failure instanceof SignInException e) {
-            errorMessage.set(sipMessageFor(e, proxies));
+            errorMessage.set(SipAccountForm.messageFor(e, proxies));
             LOG.warn("SIP sign-in at {} failed ({}): {}", proxies, e.reason(), e.getMessage());
         } else {
             errorMessage.set("Signing in failed: " + failure.getMessage());
             LOG.warn("SIP sign-in at {} failed", proxies, failure);
         }
-    }
-
-    /** One clear message per reason for a SIP account, in the words of its form (proxy, auth user). */
-    static String sipMessageFor(SignInException e, String proxies) {
-        return switch (e.reason()) {
-            case BAD_CREDENTIALS -> "Wrong user name or password. Check your SIP address, password and, if your"
-                    + " administrator gave you one, the authentication user name.";
-            case UNREACHABLE -> "Cannot reach " + proxies + ". Check the proxy address, the transport (UDP or TCP)"
-                    + " and your network connection.";
-            case POLICY_VIOLATION -> "The SIP server refused the sign-in: " + e.getMessage();
-            case PROTOCOL_ERROR -> "The SIP server answered in a way Switchboard does not understand: " + e.getMessage();
-            case CERTIFICATE_UNTRUSTED, TLS_FAILURE -> "A secure connection to " + proxies + " could not be set up: "
-                    + e.getMessage();
-        };
     }
 
     private void showFailure(Exception failure, String key) {

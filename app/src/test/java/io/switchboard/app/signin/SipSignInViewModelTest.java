@@ -329,7 +329,7 @@ class SipSignInViewModelTest {
     @Test
     void sipMessagesCoverEveryReason() {
         for (Reason reason : Reason.values()) {
-            assertThat(SignInViewModel.sipMessageFor(new SignInException(reason, "x", null), "p")).isNotBlank();
+            assertThat(SipAccountForm.messageFor(new SignInException(reason, "x", null), "p")).isNotBlank();
         }
     }
 
