@@ -23,17 +23,23 @@ import io.switchboard.app.settings.ProcessCommandRunner;
 import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.settings.SettingsStore;
 import io.switchboard.app.settings.Theme;
+import io.switchboard.app.signin.ProtocolSessionFactory;
 import io.switchboard.app.signin.SessionFactory;
+import io.switchboard.app.signin.SipSessionFactory;
 import io.switchboard.app.signin.SignInView;
 import io.switchboard.app.signin.SignInViewModel;
 import io.switchboard.app.signin.SignedIn;
 import io.switchboard.app.signin.XmppSessionFactory;
+import io.switchboard.app.sip.SipBuddyListKeeper;
+import io.switchboard.app.sip.SipBuddyListStore;
 import io.switchboard.app.ui.Background;
 import io.switchboard.app.ui.ExecutorBackground;
 import io.switchboard.app.ui.FxDispatcher;
 import io.switchboard.app.notify.DesktopNotifier;
 import io.switchboard.app.ui.UiDispatcher;
 import io.switchboard.core.service.ClientSession;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.ua.SipUserAgentSettings;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -149,7 +155,12 @@ public final class AppComposition {
 
     /** Off the UI thread (file I/O and platform probes): settings, vault, threads, idle time. */
     public void prepare() {
-        sessions = new XmppSessionFactory();
+        settingsWriter = Executors.newSingleThreadExecutor(daemon("switchboard-settings"));
+        // SIP has no server-side buddy list: the client keeps it, saved by the settings writer
+        SipBuddyListKeeper sipBuddies = new SipBuddyListKeeper(
+                new SipBuddyListStore(directories.configDir().resolve("sip-buddies")), settingsWriter);
+        sessions = new ProtocolSessionFactory(new XmppSessionFactory(), new SipSessionFactory(new SipStackFactory(),
+                SipUserAgentSettings.defaults(), Clock.systemUTC(), sipBuddies));
         // first, so it overlaps with everything else that happens before the user can press "Sign in"
         Thread warmUp = new Thread(sessions.warmUp(), "switchboard-protocol-warm-up");
         warmUp.setDaemon(true);
@@ -159,7 +170,6 @@ public final class AppComposition {
         if (options.theme().isPresent()) {
             loaded = loaded.withTheme(options.theme().get());
         }
-        settingsWriter = Executors.newSingleThreadExecutor(daemon("switchboard-settings"));
         settings = new SettingsModel(loaded, s -> settingsWriter.execute(() -> save(s)));
         autoAwayAfter = Duration.ofMinutes(loaded.autoAwayMinutes());
 
@@ -226,7 +236,7 @@ public final class AppComposition {
         boolean launching = firstSignIn;
         firstSignIn = false;
         if (launching) {
-            applyLaunchOptions(viewModel);
+            LaunchedSignIn.apply(options, environment, viewModel);
             settingsStore.loadProblem().ifPresent(viewModel::showNotice);
         }
         viewModel.loadRememberedPassword();
@@ -234,17 +244,6 @@ public final class AppComposition {
         if (launching && options.autoSignIn()) {
             viewModel.signIn();
         }
-    }
-
-    private void applyLaunchOptions(SignInViewModel viewModel) {
-        options.server().ifPresent(viewModel.serverProperty()::set);
-        options.user().ifPresent(viewModel.userProperty()::set);
-        options.password(environment).ifPresent(p -> viewModel.passwordProperty().set(new String(p)));
-        if (options.passwordEnv().isPresent() && options.password(environment).isEmpty()) {
-            viewModel.showNotice("The environment variable " + options.passwordEnv().get()
-                    + " given with --password-env is not set; enter your password.");
-        }
-        options.trustFingerprint().ifPresent(viewModel::vouchForCertificate);
     }
 
     /**

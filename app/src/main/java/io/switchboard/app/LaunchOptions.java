@@ -1,6 +1,8 @@
 package io.switchboard.app;
 
+import io.switchboard.app.settings.AccountType;
 import io.switchboard.app.settings.Theme;
+import io.switchboard.sip.stack.SipTransport;
 import io.switchboard.xmpp.tls.CertificateFingerprint;
 
 import java.util.Map;
@@ -21,12 +23,43 @@ import picocli.CommandLine.Option;
  * @param passwordEnv      name of the environment variable with the password
  * @param trustFingerprint SHA-256 fingerprint of a server certificate the launcher vouches for
  *                         (the bundled demo server's); trusted for {@code server} in this run only
+ * @param accountType      XMPP or SIP; empty keeps the type last used
+ * @param proxy            SIP primary proxy (for SIP, {@code user} is the address of record)
+ * @param backupProxy      SIP backup proxy
  */
 public record LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
-                            Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme) {
+                            Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
+                            Optional<AccountType> accountType, Optional<ProxyOption> proxy,
+                            Optional<ProxyOption> backupProxy) {
 
     public static final LaunchOptions NONE = new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), false, Optional.empty());
+
+    /** A SIP proxy as given on the command line: {@code host[:port]} with an optional {@code ;transport=tcp|udp}. */
+    public record ProxyOption(String address, SipTransport transport) {
+
+        static ProxyOption parse(String text) {
+            String s = text.strip();
+            int semicolon = s.indexOf(';');
+            if (semicolon < 0) {
+                return new ProxyOption(s, SipTransport.UDP);
+            }
+            String parameter = s.substring(semicolon + 1).strip().toLowerCase(java.util.Locale.ROOT);
+            SipTransport transport = switch (parameter) {
+                case "transport=udp" -> SipTransport.UDP;
+                case "transport=tcp" -> SipTransport.TCP;
+                default -> throw new IllegalArgumentException("expected host[:port] or host[:port];transport=udp|tcp");
+            };
+            return new ProxyOption(s.substring(0, semicolon).strip(), transport);
+        }
+    }
+
+    /** XMPP-only options, as before SIP accounts existed. */
+    public LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
+                         Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme) {
+        this(server, user, passwordEnv, trustFingerprint, autoSignIn, theme, Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
 
     /** @throws CommandLine.ParameterException with a message for the user when the line is wrong */
     public static LaunchOptions parse(String... args) {
@@ -36,7 +69,9 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
         arguments.validate(line);
         return new LaunchOptions(Optional.ofNullable(arguments.server), Optional.ofNullable(arguments.user),
                 Optional.ofNullable(arguments.passwordEnv), Optional.ofNullable(arguments.trustFingerprint),
-                arguments.autoSignIn, Optional.ofNullable(arguments.theme));
+                arguments.autoSignIn, Optional.ofNullable(arguments.theme), Optional.ofNullable(arguments.accountType),
+                Optional.ofNullable(arguments.proxy).map(ProxyOption::parse),
+                Optional.ofNullable(arguments.backupProxy).map(ProxyOption::parse));
     }
 
     /**
@@ -80,8 +115,21 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 description = "Server: a domain (found through DNS SRV) or host:port.")
         String server;
 
-        @Option(names = "--user", paramLabel = "USER@DOMAIN", description = "The user to sign in as.")
+        @Option(names = "--user", paramLabel = "USER@DOMAIN",
+                description = "The user to sign in as (for SIP: the address of record).")
         String user;
+
+        @Option(names = "--account-type", paramLabel = "xmpp|sip",
+                description = "The account type; default: the one last used.")
+        AccountType accountType;
+
+        @Option(names = "--proxy", paramLabel = "HOST[:PORT][;transport=udp|tcp]",
+                description = "SIP primary proxy; default: the address's domain, port 5060, UDP.")
+        String proxy;
+
+        @Option(names = "--backup-proxy", paramLabel = "HOST[:PORT][;transport=udp|tcp]",
+                description = "SIP backup proxy.")
+        String backupProxy;
 
         @Option(names = "--password-env", paramLabel = "VAR",
                 description = "Read the password from this environment variable.")
@@ -109,6 +157,26 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
         void validate(CommandLine line) {
             if (autoSignIn && (user == null || passwordEnv == null)) {
                 throw new CommandLine.ParameterException(line, "--auto-sign-in needs --user and --password-env");
+            }
+            boolean sip = accountType == AccountType.SIP;
+            if (!sip && (proxy != null || backupProxy != null)) {
+                throw new CommandLine.ParameterException(line, "--proxy and --backup-proxy need --account-type sip");
+            }
+            if (sip && server != null) {
+                throw new CommandLine.ParameterException(line,
+                        "--server is for XMPP; with --account-type sip give the proxy with --proxy");
+            }
+            if (sip && trustFingerprint != null) {
+                throw new CommandLine.ParameterException(line, "--trust-fingerprint is for XMPP servers");
+            }
+            for (String[] option : new String[][] {{"--proxy", proxy}, {"--backup-proxy", backupProxy}}) {
+                if (option[1] != null) {
+                    try {
+                        ProxyOption.parse(option[1]);
+                    } catch (IllegalArgumentException e) {
+                        throw new CommandLine.ParameterException(line, option[0] + ": " + e.getMessage());
+                    }
+                }
             }
             if (trustFingerprint != null) {
                 try {

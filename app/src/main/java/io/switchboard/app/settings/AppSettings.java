@@ -1,5 +1,7 @@
 package io.switchboard.app.settings;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,19 +14,33 @@ import java.util.Optional;
  * @param autoAwayMinutes     idle minutes before the presence turns Away; 0 switches it off
  * @param trustedCertificates server (as typed in the server field, lower case) → SHA-256 fingerprint
  *                            of the certificate the user explicitly accepted for it
+ * @param accountType         the type of the account last signed in with (XMPP in files from before SIP)
+ * @param sip                 the SIP fields of the sign-in form (the XMPP ones are lastServer and lastUser)
  */
 public record AppSettings(String lastServer, String lastUser, boolean rememberMe, Theme theme, int autoAwayMinutes,
-                          boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates) {
+                          boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates,
+                          AccountType accountType, SipSignInSettings sip) {
 
     public static final int DEFAULT_AUTO_AWAY_MINUTES = 10;
 
+    // Jackson must use this one: the shorter constructor below would hide the SIP fields of a file
+    @JsonCreator
     public AppSettings {
+        accountType = accountType == null ? AccountType.XMPP : accountType;
+        sip = sip == null ? SipSignInSettings.EMPTY : sip;
         lastServer = lastServer == null ? "" : lastServer;
         lastUser = lastUser == null ? "" : lastUser;
         theme = theme == null ? Theme.LIGHT : theme;
         autoAwayMinutes = Math.max(0, autoAwayMinutes);
         sortOrder = sortOrder == null ? SortOrder.BY_AVAILABILITY : sortOrder;
         trustedCertificates = Map.copyOf(trustedCertificates == null ? Map.of() : trustedCertificates);
+    }
+
+    /** Settings of an XMPP account, as before SIP accounts existed. */
+    public AppSettings(String lastServer, String lastUser, boolean rememberMe, Theme theme, int autoAwayMinutes,
+                       boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates) {
+        this(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
+                trustedCertificates, AccountType.XMPP, SipSignInSettings.EMPTY);
     }
 
     public static AppSettings defaults() {
@@ -36,35 +52,42 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
         return Optional.ofNullable(trustedCertificates.get(serverKey));
     }
 
+    /** A successful XMPP sign-in (the SIP fields stay for a switch back). */
     public AppSettings withSignIn(String server, String user, boolean remember) {
         return new AppSettings(server, user, remember, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates);
+                trustedCertificates, AccountType.XMPP, sip);
+    }
+
+    /** A successful SIP sign-in: the account type and the SIP fields (the XMPP fields stay for a switch back). */
+    public AppSettings withSipSignIn(SipSignInSettings sipFields, boolean remember) {
+        return new AppSettings(lastServer, lastUser, remember, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
+                trustedCertificates, AccountType.SIP, sipFields);
     }
 
     public AppSettings withTheme(Theme newTheme) {
         return new AppSettings(lastServer, lastUser, rememberMe, newTheme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trustedCertificates);
+                sortOrder, trustedCertificates, accountType, sip);
     }
 
     public AppSettings withAutoAwayMinutes(int minutes) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, minutes, showOfflineContacts, sortOrder,
-                trustedCertificates);
+                trustedCertificates, accountType, sip);
     }
 
     public AppSettings withShowOfflineContacts(boolean show) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, show, sortOrder,
-                trustedCertificates);
+                trustedCertificates, accountType, sip);
     }
 
     public AppSettings withSortOrder(SortOrder order) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, order,
-                trustedCertificates);
+                trustedCertificates, accountType, sip);
     }
 
     /** Replaces every accepted certificate (the preferences dialog removes some). */
     public AppSettings withTrustedCertificates(Map<String, String> certificates) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, certificates);
+                sortOrder, certificates, accountType, sip);
     }
 
     /** The user accepted this certificate for this server; it replaces one accepted before. */
@@ -72,6 +95,6 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
         Map<String, String> trusted = new HashMap<>(trustedCertificates);
         trusted.put(serverKey, fingerprint);
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trusted);
+                sortOrder, trusted, accountType, sip);
     }
 }

@@ -1,13 +1,28 @@
 package io.switchboard.app.signin;
 
 import io.switchboard.core.service.ClientSession;
+import io.switchboard.core.service.ServiceException;
+import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.xmpp.XmppAccount;
 
-/** Makes a (not yet signed-in) session for an account; a seam so view-model tests use a fake session. */
+/**
+ * Makes a (not yet signed-in) session for an account of either type; a seam so view-model tests
+ * use a fake session. XMPP is the functional method (the existing fakes stay one-line lambdas);
+ * production wires {@link ProtocolSessionFactory}, which also knows SIP.
+ */
 @FunctionalInterface
 public interface SessionFactory {
 
     ClientSession create(XmppAccount account);
+
+    /**
+     * A session for a SIP/SIMPLE account.
+     *
+     * @throws ServiceException when no session can be made (no local SIP port), or this factory has no SIP
+     */
+    default ClientSession create(SipAccount account) throws ServiceException {
+        throw new ServiceException("SIP accounts are not available in this client");
+    }
 
     /**
      * The one-off work of a first sign-in that needs no account (protocol library start-up,

@@ -2,6 +2,8 @@ package io.switchboard.app.signin;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import io.switchboard.app.settings.AccountType;
+import io.switchboard.sip.stack.SipTransport;
 
 import java.util.Objects;
 
@@ -12,11 +14,15 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -31,6 +37,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class SignInView {
 
     private final VBox root;
+    private final GridPane form = new GridPane();
 
     public SignInView(SignInViewModel viewModel) {
         Objects.requireNonNull(viewModel, "viewModel");
@@ -59,13 +66,90 @@ public final class SignInView {
         server.setAccessibleText("Server: a domain, or host and port; empty to use your address's domain");
         server.textProperty().bindBidirectional(viewModel.serverProperty());
 
-        GridPane form = new GridPane();
+        // the account type: radio buttons, so arrow keys, Tab and the mnemonics reach both
+        ToggleGroup types = new ToggleGroup();
+        RadioButton xmppType = typeButton("_XMPP", "Account type XMPP", "accountTypeXmpp", AccountType.XMPP, types);
+        RadioButton sipType = typeButton("S_IP/SIMPLE", "Account type SIP/SIMPLE", "accountTypeSip", AccountType.SIP,
+                types);
+        selectType(types, viewModel.accountTypeProperty().get());
+        types.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);   // one type is always chosen
+            } else {
+                viewModel.accountTypeProperty().set((AccountType) now.getUserData());
+            }
+        });
+        viewModel.accountTypeProperty().addListener((obs, was, now) -> selectType(types, now));
+        Label typeLabel = new Label("Account type");
+        HBox typeRow = new HBox(16, xmppType, sipType);
+        typeRow.setAccessibleRole(AccessibleRole.NODE);
+        typeRow.setAccessibleText("Account type");
+
+        TextField sipAddress = new TextField();
+        sipAddress.setId("sipAddress");
+        sipAddress.setPromptText("alice@example.com");
+        sipAddress.setAccessibleText("Your SIP address");
+        sipAddress.textProperty().bindBidirectional(viewModel.sipAddressProperty());
+
+        TextField sipAuthUser = new TextField();
+        sipAuthUser.setId("sipAuthUser");
+        sipAuthUser.setPromptText("optional: if not the user part of your address");
+        sipAuthUser.setAccessibleText("Authentication user name, optional");
+        sipAuthUser.textProperty().bindBidirectional(viewModel.sipAuthUserProperty());
+
+        TextField sipProxy = new TextField();
+        sipProxy.setId("sipProxy");
+        sipProxy.setPromptText("optional: your domain, port 5060");
+        sipProxy.setAccessibleText("Primary proxy: host or host and port; empty to use your address's domain");
+        sipProxy.textProperty().bindBidirectional(viewModel.sipProxyProperty());
+        ComboBox<SipTransport> sipProxyTransport = transportChoice("sipProxyTransport", "Primary proxy transport");
+        sipProxyTransport.valueProperty().bindBidirectional(viewModel.sipProxyTransportProperty());
+
+        TextField sipBackup = new TextField();
+        sipBackup.setId("sipBackupProxy");
+        sipBackup.setPromptText("optional: host or host:port");
+        sipBackup.setAccessibleText("Backup proxy: host or host and port; optional");
+        sipBackup.textProperty().bindBidirectional(viewModel.sipBackupProxyProperty());
+        ComboBox<SipTransport> sipBackupTransport = transportChoice("sipBackupTransport", "Backup proxy transport");
+        sipBackupTransport.valueProperty().bindBidirectional(viewModel.sipBackupTransportProperty());
+
         form.setHgap(12);
         form.setVgap(10);
-        form.getColumnConstraints().addAll(new ColumnConstraints(), grow());
-        form.addRow(0, fieldLabel("_Address", user), user);
-        form.addRow(1, fieldLabel("_Password", password), password);
-        form.addRow(2, fieldLabel("Se_rver", server), server);
+        form.getColumnConstraints().addAll(new ColumnConstraints(), grow(), new ColumnConstraints());
+        Label userLabel = fieldLabel("_Address", user);
+        Label passwordLabel = fieldLabel("_Password", password);
+        Label serverLabel = fieldLabel("Se_rver", server);
+        Label sipAddressLabel = fieldLabel("_Address", sipAddress);
+        Label sipAuthLabel = fieldLabel("A_uth user", sipAuthUser);
+        Label sipProxyLabel = fieldLabel("Pr_oxy", sipProxy);
+        Label sipBackupLabel = fieldLabel("_Backup proxy", sipBackup);
+        Runnable xmppRows = () -> {
+            form.getChildren().clear();
+            form.add(typeLabel, 0, 0);
+            form.add(typeRow, 1, 0, 2, 1);
+            form.add(userLabel, 0, 1);
+            form.add(user, 1, 1, 2, 1);
+            form.add(passwordLabel, 0, 2);
+            form.add(password, 1, 2, 2, 1);
+            form.add(serverLabel, 0, 3);
+            form.add(server, 1, 3, 2, 1);
+        };
+        Runnable sipRows = () -> {
+            form.getChildren().clear();
+            form.add(typeLabel, 0, 0);
+            form.add(typeRow, 1, 0, 2, 1);
+            form.add(sipAddressLabel, 0, 1);
+            form.add(sipAddress, 1, 1, 2, 1);
+            form.add(passwordLabel, 0, 2);
+            form.add(password, 1, 2, 2, 1);
+            form.add(sipAuthLabel, 0, 3);
+            form.add(sipAuthUser, 1, 3, 2, 1);
+            form.addRow(4, sipProxyLabel, sipProxy, sipProxyTransport);
+            form.addRow(5, sipBackupLabel, sipBackup, sipBackupTransport);
+        };
+        (viewModel.accountTypeProperty().get() == AccountType.SIP ? sipRows : xmppRows).run();
+        viewModel.accountTypeProperty().addListener((obs, was, now) ->
+                (now == AccountType.SIP ? sipRows : xmppRows).run());
 
         CheckBox remember = new CheckBox("_Remember my password");
         remember.setId("remember");
@@ -135,6 +219,34 @@ public final class SignInView {
 
     public Parent root() {
         return root;
+    }
+
+    private static RadioButton typeButton(String text, String accessible, String id, AccountType type,
+                                          ToggleGroup group) {
+        RadioButton button = new RadioButton(text);
+        button.setId(id);
+        button.setMnemonicParsing(true);
+        button.setAccessibleText(accessible);
+        button.setUserData(type);
+        button.setToggleGroup(group);
+        return button;
+    }
+
+    private static void selectType(ToggleGroup group, AccountType type) {
+        for (Toggle toggle : group.getToggles()) {
+            if (toggle.getUserData() == type && !toggle.isSelected()) {
+                toggle.setSelected(true);
+            }
+        }
+    }
+
+    private static ComboBox<SipTransport> transportChoice(String id, String accessible) {
+        ComboBox<SipTransport> choice = new ComboBox<>();
+        choice.getItems().setAll(SipTransport.values());
+        choice.setId(id);
+        choice.setAccessibleText(accessible);
+        choice.setTooltip(new javafx.scene.control.Tooltip(accessible));
+        return choice;
     }
 
     private static Label fieldLabel(String text, javafx.scene.Node target) {

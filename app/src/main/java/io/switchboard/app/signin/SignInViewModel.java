@@ -1,13 +1,17 @@
 package io.switchboard.app.signin;
 
+import io.switchboard.app.settings.AccountType;
 import io.switchboard.app.settings.CredentialVault;
 import io.switchboard.app.settings.CredentialVaultException;
 import io.switchboard.app.settings.SettingsModel;
+import io.switchboard.app.settings.SipSignInSettings;
 import io.switchboard.app.ui.Background;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.SignInException;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.xmpp.CertificateTrust;
 import io.switchboard.xmpp.XmppAccount;
 import io.switchboard.xmpp.tls.CertificateFingerprint;
@@ -17,28 +21,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sign-in form: server, user, password, remember me; signs in on a worker and explains
- * every {@link SignInException.Reason}. An untrusted certificate is accepted only by the
+ * The sign-in form: the account type, then for XMPP server and user, for SIP/SIMPLE the address
+ * of record, auth user and primary/backup proxy; password and remember me for both. Signs in on
+ * a worker and explains every {@link SignInException.Reason}. An untrusted certificate is accepted only by the
  * user's explicit {@link #trustCertificateAndRetry()}, and remembered for that server.
  * Used on the UI thread.
  */
@@ -56,6 +65,9 @@ public final class SignInViewModel {
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final BooleanProperty rememberMe = new SimpleBooleanProperty(this, "rememberMe");
+    private final ObjectProperty<AccountType> accountType = new SimpleObjectProperty<>(this, "accountType",
+            AccountType.XMPP);
+    private final SipAccountForm sip;
     private final ReadOnlyBooleanWrapper signingIn = new ReadOnlyBooleanWrapper(this, "signingIn");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this, "untrustedFingerprint", "");
@@ -79,12 +91,56 @@ public final class SignInViewModel {
         server.set(saved.lastServer());
         user.set(saved.lastUser());
         rememberMe.set(saved.rememberMe() && vault.canRemember());
+        accountType.set(saved.accountType());
+        sip = new SipAccountForm(saved.sip());
 
-        validationMessage = Bindings.createStringBinding(() -> validate().orElse(""), server, user, password);
+        validationMessage = Bindings.createStringBinding(() -> validate().orElse(""), server, user, password,
+                accountType);
+        // a change listener, not an invalidation one: it hears every change, also while nobody reads the field
+        for (ObservableValue<?> field : sip.fields()) {
+            field.addListener((obs, was, now) -> {
+                validationMessage.invalidate();
+                clearFailure();
+            });
+        }
         canSignIn = validationMessage.isEmpty().and(signingIn.not());
         // a new attempt with other data makes an old failure message misleading
         server.addListener((obs, was, now) -> clearFailure());
         user.addListener((obs, was, now) -> clearFailure());
+        accountType.addListener((obs, was, now) -> clearFailure());
+    }
+
+    /** XMPP or SIP/SIMPLE: which of the two field sets the form shows and signs in with. */
+    public ObjectProperty<AccountType> accountTypeProperty() {
+        return accountType;
+    }
+
+    /** SIP: the address of record, user@domain. */
+    public StringProperty sipAddressProperty() {
+        return sip.address;
+    }
+
+    /** SIP: the digest user name when it is not the user part of the address; may be empty. */
+    public StringProperty sipAuthUserProperty() {
+        return sip.authUser;
+    }
+
+    /** SIP: the primary proxy, host[:port]; empty for the address's domain on port 5060. */
+    public StringProperty sipProxyProperty() {
+        return sip.proxy;
+    }
+
+    public ObjectProperty<SipTransport> sipProxyTransportProperty() {
+        return sip.proxyTransport;
+    }
+
+    /** SIP: the backup proxy, host[:port]; empty for none. */
+    public StringProperty sipBackupProxyProperty() {
+        return sip.backupProxy;
+    }
+
+    public ObjectProperty<SipTransport> sipBackupTransportProperty() {
+        return sip.backupTransport;
     }
 
     public StringProperty serverProperty() {
@@ -158,13 +214,13 @@ public final class SignInViewModel {
 
     /** Fills the password from the vault when the user asked to be remembered; runs in the background. */
     public void loadRememberedPassword() {
-        String account = user.get().strip();
+        String account = typedVaultAccount();
         if (!rememberMe.get() || account.isEmpty() || !password.get().isEmpty()) {
             return;
         }
         background.submit("load the remembered password", () -> vault.load(account),
                 stored -> stored.ifPresent(p -> {
-                    if (password.get().isEmpty() && account.equals(user.get().strip())) {
+                    if (password.get().isEmpty() && account.equals(typedVaultAccount())) {
                         password.set(new String(p));
                     }
                 }),
@@ -173,6 +229,10 @@ public final class SignInViewModel {
 
     public void signIn() {
         if (!canSignIn.get()) {
+            return;
+        }
+        if (accountType.get() == AccountType.SIP) {
+            signInSip();
             return;
         }
         XmppAccount account;
@@ -190,7 +250,8 @@ public final class SignInViewModel {
         boolean remember = rememberMe.get() && vault.canRemember();
         char[] secret = password.get().toCharArray();
         LOG.info("Signing in: {}", account);
-        background.submit("sign in " + account.user(), () -> signInAndRemember(account, remember, secret),
+        background.submit("sign in " + account.user(),
+                () -> signInAndRemember(() -> sessions.create(account), account.user().toJid(), remember, secret),
                 signedIn -> {
                     signingIn.set(false);
                     password.set("");
@@ -200,6 +261,36 @@ public final class SignInViewModel {
                 failure -> {
                     signingIn.set(false);
                     showFailure(failure, key);
+                });
+    }
+
+    private void signInSip() {
+        SipAccount account;
+        try {
+            account = sip.account(password.get());
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(e.getMessage());
+            return;
+        }
+        clearFailure();
+        signingIn.set(true);
+        boolean remember = rememberMe.get() && vault.canRemember();
+        char[] secret = password.get().toCharArray();
+        SipSignInSettings typed = sip.typed();
+        String proxies = SipAccountForm.proxies(account);
+        LOG.info("Signing in: {}", account);
+        background.submit("sign in " + account.address(),
+                () -> signInAndRemember(() -> sessions.create(account), SipAccountForm.vaultAccount(account.address()), remember,
+                        secret),
+                signedIn -> {
+                    signingIn.set(false);
+                    password.set("");
+                    settings.update(s -> s.withSipSignIn(typed, remember));
+                    onSignedIn.accept(signedIn);
+                },
+                failure -> {
+                    signingIn.set(false);
+                    showSipFailure(failure, proxies);
                 });
     }
 
@@ -217,15 +308,15 @@ public final class SignInViewModel {
     }
 
     /** On a worker: sign in, then keep or forget the password. A vault failure does not undo the sign-in. */
-    private SignedIn signInAndRemember(XmppAccount account, boolean remember, char[] secret) throws Exception {
-        ClientSession session = sessions.create(account);
+    private SignedIn signInAndRemember(Callable<ClientSession> newSession, String vaultAccount, boolean remember,
+                                       char[] secret) throws Exception {
+        ClientSession session = newSession.call();
         try {
             session.signIn();
         } catch (Exception | Error e) {
             session.close();
             throw e;
         }
-        String vaultAccount = account.user().toJid();
         try {
             if (remember) {
                 vault.store(vaultAccount, secret);
@@ -253,6 +344,14 @@ public final class SignInViewModel {
                 .orElse(CertificateTrust.system());
         XmppAccount account = XmppAccount.of(me, password.get().toCharArray()).withTrust(trust);
         return address.endpoint().map(account::withServer).orElse(account);
+    }
+
+    /** The vault entry of the account now typed in, for loading; empty when none can be told yet. */
+    private String typedVaultAccount() {
+        if (accountType.get() != AccountType.SIP) {
+            return user.get().strip();
+        }
+        return sip.typedVaultAccount();
     }
 
     /** The server as remembered for trusted certificates: the field's text, or the user's domain. */
@@ -287,6 +386,9 @@ public final class SignInViewModel {
     }
 
     private Optional<String> validate() {
+        if (accountType.get() == AccountType.SIP) {
+            return sip.validate(password.get());
+        }
         if (user.get().isBlank()) {
             return Optional.of("Enter your address, like alice@example.com.");
         }
@@ -298,6 +400,16 @@ public final class SignInViewModel {
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
+        }
+    }
+
+    private void showSipFailure(Exception failure, String proxies) {
+        if (failure instanceof SignInException e) {
+            errorMessage.set(SipAccountForm.messageFor(e, proxies));
+            LOG.warn("SIP sign-in at {} failed ({}): {}", proxies, e.reason(), e.getMessage());
+        } else {
+            errorMessage.set("Signing in failed: " + failure.getMessage());
+            LOG.warn("SIP sign-in at {} failed", proxies, failure);
         }
     }
 

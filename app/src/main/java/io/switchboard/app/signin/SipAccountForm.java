@@ -1,0 +1,145 @@
+package io.switchboard.app.signin;
+
+import io.switchboard.app.settings.SipSignInSettings;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.InvalidAddressException;
+import io.switchboard.core.service.SignInException;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipProxy;
+
+import java.util.Optional;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The SIP/SIMPLE fields of the sign-in form and what they mean: the {@link SipAccount} they
+ * describe, why they do not describe one yet, and the SIP wording of sign-in failures. Part of
+ * {@link SignInViewModel}; used on the UI thread.
+ */
+final class SipAccountForm {
+
+    final StringProperty address = new SimpleStringProperty(this, "sipAddress", "");
+    final StringProperty authUser = new SimpleStringProperty(this, "sipAuthUser", "");
+    final StringProperty proxy = new SimpleStringProperty(this, "sipProxy", "");
+    final ObjectProperty<SipTransport> proxyTransport = new SimpleObjectProperty<>(this, "sipProxyTransport",
+            SipTransport.UDP);
+    final StringProperty backupProxy = new SimpleStringProperty(this, "sipBackupProxy", "");
+    final ObjectProperty<SipTransport> backupTransport = new SimpleObjectProperty<>(this, "sipBackupTransport",
+            SipTransport.UDP);
+
+    SipAccountForm(SipSignInSettings saved) {
+        address.set(saved.address());
+        authUser.set(saved.authUser());
+        proxy.set(saved.proxy());
+        proxyTransport.set(saved.proxyTransport());
+        backupProxy.set(saved.backupProxy());
+        backupTransport.set(saved.backupTransport());
+    }
+
+    /** Every field, for "changed" listeners. */
+    java.util.List<ObservableValue<?>> fields() {
+        return java.util.List.of(address, authUser, proxy, proxyTransport, backupProxy, backupTransport);
+    }
+
+    /** The fields as typed, to remember. */
+    SipSignInSettings typed() {
+        return new SipSignInSettings(address.get().strip(), authUser.get().strip(), proxy.get().strip(),
+                proxyTransport.get(), backupProxy.get().strip(), backupTransport.get());
+    }
+
+    /**
+     * The account the fields describe: the primary proxy defaults to the address's domain on port
+     * 5060 with the chosen transport, the auth user to the address's user part.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    SipAccount account(String password) {
+        Address me = addressOfRecord();
+        String primaryText = proxy.get().strip();
+        SipProxy primary = primaryText.isEmpty()
+                ? new SipProxy(me.domain(), SipProxyAddress.DEFAULT_PORT, proxyTransport.get())
+                : SipProxyAddress.parse(primaryText, proxyTransport.get(), "primary proxy");
+        SipProxy backup = backupProxy.get().isBlank() ? null
+                : SipProxyAddress.parse(backupProxy.get(), backupTransport.get(), "backup proxy");
+        if (primary.equals(backup)) {
+            throw new IllegalArgumentException("The backup proxy is the same as the primary proxy. Enter another"
+                    + " server, or leave the backup proxy empty.");
+        }
+        String auth = authUser.get().strip();
+        if (auth.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("The authentication user name must not contain spaces.");
+        }
+        SipAccount account = SipAccount.of(me, password, primary).withBackup(backup);
+        return auth.isEmpty() ? account : account.withAuthUsername(auth);
+    }
+
+    /** Why the fields cannot be sent yet; empty when they can. */
+    Optional<String> validate(String password) {
+        if (address.get().isBlank()) {
+            return Optional.of("Enter your SIP address, like alice@example.com.");
+        }
+        if (password.isEmpty()) {
+            return Optional.of("Enter your password.");
+        }
+        try {
+            account(password);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The vault entry of the typed account; empty when the address is not valid yet. */
+    String typedVaultAccount() {
+        try {
+            return vaultAccount(addressOfRecord());
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** The vault entry of a SIP account: its own, so an XMPP and a SIP account at one address keep their passwords apart. */
+    static String vaultAccount(Address address) {
+        return "sip:" + address.toJid();
+    }
+
+    /** "the SIP proxy p1 or the backup proxy p2", for failure messages. */
+    static String proxies(SipAccount account) {
+        return account.backupProxy().map(b -> "the SIP proxy " + account.primary() + " or the backup proxy " + b)
+                .orElse("the SIP proxy " + account.primary());
+    }
+
+    /** One clear message per reason for a SIP account, in the words of its form (proxy, auth user). */
+    static String messageFor(SignInException e, String proxies) {
+        return switch (e.reason()) {
+            case BAD_CREDENTIALS -> "Wrong user name or password. Check your SIP address, password and, if your"
+                    + " administrator gave you one, the authentication user name.";
+            case UNREACHABLE -> "Cannot reach " + proxies + ". Check the proxy address, the transport (UDP or TCP)"
+                    + " and your network connection.";
+            case POLICY_VIOLATION -> "The SIP server refused the sign-in: " + e.getMessage();
+            case PROTOCOL_ERROR -> "The SIP server answered in a way Switchboard does not understand: " + e.getMessage();
+            case CERTIFICATE_UNTRUSTED, TLS_FAILURE -> "A secure connection to " + proxies + " could not be set up: "
+                    + e.getMessage();
+        };
+    }
+
+    private Address addressOfRecord() {
+        String aor = address.get().strip();
+        if (aor.regionMatches(true, 0, "sip:", 0, 4)) {
+            aor = aor.substring(4);   // people paste URIs; the address of record is what follows
+        }
+        if (!aor.contains("@")) {
+            throw new IllegalArgumentException("Enter your full SIP address, like alice@example.com.");
+        }
+        try {
+            return Address.parse(aor);
+        } catch (InvalidAddressException e) {
+            throw new IllegalArgumentException("Your SIP address is not valid: " + e.getMessage() + ".", e);
+        }
+    }
+}
