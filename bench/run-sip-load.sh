@@ -229,7 +229,7 @@ if [[ ",$ONLY," == *",fanout,"* ]]; then
   done
   log "  $n initial NOTIFYs; publishing the change"
   (cd "$FAN" && sipp "$TARGET_ADDR" -sf "$SCEN/publish.xml" -inf "$WORK/presentity.csv" -t "$TMODE" -i 127.0.0.1 \
-     -p "$(free_port)" -m 1 -nostdin -timeout 20s -key expires 3600 -key basic closed -key note "update-fanout" \
+     -p "$(free_port)" -m 1 -nostdin -timeout 20s -key expires 3600 -key basic open -key note "update-fanout" \
      -trace_msg -message_file publish-messages.log > publish.out 2>&1) || log "  change PUBLISH failed"
   # every watcher's update NOTIFY, or 60 s; then up to 30 s for the un-SUBSCRIBEs, then stop it
   for _ in $(seq 1 300); do
