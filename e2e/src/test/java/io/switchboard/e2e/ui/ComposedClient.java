@@ -28,9 +28,15 @@ final class ComposedClient implements AutoCloseable {
 
     /** Prepares the composition (off the FX thread, as {@code Application.init}) and shows its sign-in window. */
     static ComposedClient launch(Path home, LaunchOptions options) throws TimeoutException {
+        return launch(home, options, Map.of());
+    }
+
+    /** As {@link #launch(Path, LaunchOptions)}, with environment variables (e.g. for --password-env). */
+    static ComposedClient launch(Path home, LaunchOptions options, Map<String, String> environment)
+            throws TimeoutException {
         // Linux layout under the test's home: home/.config/switchboard, home/.local/state/switchboard
         PlatformDirectories directories = new PlatformDirectories(Map.of(), "Linux", home);
-        AppComposition composition = new AppComposition(options, Map.of(), directories);
+        AppComposition composition = new AppComposition(options, environment, directories);
         FxToolkit.registerPrimaryStage();
         return new ComposedClient(FxToolkit.setupApplication(() -> new Hosted(composition)));
     }

@@ -201,11 +201,6 @@ class UiClientIT extends UiTestSupport {
         awaitRow(bob, "green", "Available");
     }
 
-    private Node dialogButton(String label) {
-        return fx(() -> robot.lookup(".dialog-pane .button")
-                .match(n -> n instanceof Button b && b.getText().replace("_", "").equals(label)).query());
-    }
-
     private List<MessageViewModel> chatMessages() {
         return robot.lookup(".chat-messages").<ListView<MessageViewModel>>queryAll().stream()
                 .filter(UiTestSupport::shown)

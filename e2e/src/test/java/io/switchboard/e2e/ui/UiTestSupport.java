@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -68,6 +70,20 @@ abstract class UiTestSupport {
     void launchForBundledServer(Path home) throws Exception {
         client = ComposedClient.launch(home, new LaunchOptions(Optional.of(serverText()), Optional.empty(),
                 Optional.empty(), Optional.of(server().certificateFingerprint()), false, Optional.empty()));
+    }
+
+    /** The client started signed in over SIP, as a script would: {@code --account-type sip ... --auto-sign-in}. */
+    void launchSignedInOverSip(Path home, Address user) throws Exception {
+        LaunchOptions options = LaunchOptions.parse("--account-type", "sip", "--user", user.toString(),
+                "--proxy", "127.0.0.1:" + server().sipPort(), "--password-env", "SWITCHBOARD_TEST_PASSWORD",
+                "--auto-sign-in");
+        client = ComposedClient.launch(home, options, Map.of("SWITCHBOARD_TEST_PASSWORD", password(user)));
+    }
+
+    /** A button of the dialog that is showing, by its label without mnemonic marks. */
+    Node dialogButton(String label) {
+        return fx(() -> robot.lookup(".dialog-pane .button")
+                .match(n -> n instanceof Button b && b.getText().replace("_", "").equals(label)).query());
     }
 
     String serverText() {
