@@ -5,6 +5,8 @@ import static io.switchboard.sip.presence.pidf.PidfNamespaces.PIDF;
 import static io.switchboard.sip.presence.pidf.PidfNamespaces.RPID;
 import static io.switchboard.sip.presence.pidf.PidfNamespaces.SWITCHBOARD;
 
+import io.switchboard.sip.presence.HardenedXml;
+
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,19 +31,13 @@ import javax.xml.stream.XMLStreamReader;
 public final class PidfParser {
 
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
-    private static final int MAX_DEPTH = 32;
 
     private final XMLInputFactory factory;
     private final int maxBytes;
 
     public PidfParser(int maxBytes) {
         this.maxBytes = maxBytes;
-        this.factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        this.factory = HardenedXml.newFactory();
     }
 
     public PidfParser() {
@@ -245,24 +241,8 @@ public final class PidfParser {
         }
     }
 
-    /**
-     * Advances to the next child start element of the current element; false at its end tag.
-     * Text between elements (whitespace) and comments are passed over.
-     */
     private static boolean nextChild(XMLStreamReader reader) throws XMLStreamException, PidfParseException {
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return false;
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new PidfParseException("PIDF with entity references is refused");
-            }
-        }
-        throw new PidfParseException("PIDF document ends inside an element");
+        return HardenedXml.nextChild(reader, "PIDF", PidfParseException::new);
     }
 
     /** RFC 3863 §4.1.7: an extension the recipient does not understand but must, voids the document. */
@@ -277,22 +257,8 @@ public final class PidfParser {
         skip(reader);
     }
 
-    /** Skips the current element with its subtree, refusing absurd nesting. */
     private static void skip(XMLStreamReader reader) throws XMLStreamException, PidfParseException {
-        int depth = 1;
-        while (depth > 0) {
-            if (!reader.hasNext()) {
-                throw new PidfParseException("PIDF document ends inside an element");
-            }
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
-                throw new PidfParseException("PIDF nested deeper than " + MAX_DEPTH);
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new PidfParseException("PIDF with entity references is refused");
-            }
-        }
+        HardenedXml.skip(reader, "PIDF", PidfParseException::new);
     }
 
     private static boolean is(XMLStreamReader reader, String namespace, String localName) {
@@ -300,12 +266,6 @@ public final class PidfParser {
     }
 
     private static void close(XMLStreamReader reader) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (XMLStreamException e) {
-                // nothing held but the byte array
-            }
-        }
+        HardenedXml.close(reader);
     }
 }

@@ -2,6 +2,8 @@ package io.switchboard.sip.presence.winfo;
 
 import static io.switchboard.sip.presence.winfo.WatcherInfo.NAMESPACE;
 
+import io.switchboard.sip.presence.HardenedXml;
+
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +23,13 @@ import javax.xml.stream.XMLStreamReader;
 public final class WatcherInfoParser {
 
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
-    private static final int MAX_DEPTH = 32;
 
     private final XMLInputFactory factory;
     private final int maxBytes;
 
     public WatcherInfoParser(int maxBytes) {
         this.maxBytes = maxBytes;
-        this.factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        this.factory = HardenedXml.newFactory();
     }
 
     public WatcherInfoParser() {
@@ -53,13 +49,7 @@ public final class WatcherInfoParser {
         } catch (XMLStreamException | IllegalStateException e) {
             throw new WatcherInfoParseException("malformed watcherinfo: " + e.getMessage(), e);
         } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing held open: the input is a byte array
-                }
-            }
+            HardenedXml.close(reader);
         }
     }
 
@@ -164,38 +154,11 @@ public final class WatcherInfoParser {
         }
     }
 
-    /** Advances to the next child element of the current one; false at its end tag. */
     private static boolean nextChild(XMLStreamReader reader) throws XMLStreamException, WatcherInfoParseException {
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return false;
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new WatcherInfoParseException("watcherinfo with entity references is refused");
-            }
-        }
-        throw new WatcherInfoParseException("watcherinfo ends inside an element");
+        return HardenedXml.nextChild(reader, "watcherinfo", WatcherInfoParseException::new);
     }
 
-    /** Skips the current element with everything in it, within the depth limit. */
     private static void skip(XMLStreamReader reader) throws XMLStreamException, WatcherInfoParseException {
-        int depth = 1;
-        while (depth > 0) {
-            if (!reader.hasNext()) {
-                throw new WatcherInfoParseException("watcherinfo ends inside an element");
-            }
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (++depth > MAX_DEPTH) {
-                    throw new WatcherInfoParseException("watcherinfo nested deeper than " + MAX_DEPTH);
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
+        HardenedXml.skip(reader, "watcherinfo", WatcherInfoParseException::new);
     }
 }
