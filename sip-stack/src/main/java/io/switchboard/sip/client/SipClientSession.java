@@ -87,7 +87,7 @@ public final class SipClientSession implements ClientSession {
         this.presence = new SipPresenceService(agent.presence(), agent.watcher(), device, clock, serviceTimeout,
                 this::isConnected, events);
         this.contacts = new SipContactListService(agent.watcher(), serviceTimeout, this::isConnected, events);
-        this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events);
+        this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events, agent.context().executor());
         agent.registration().addListener(this::registrationChanged);
     }
 
