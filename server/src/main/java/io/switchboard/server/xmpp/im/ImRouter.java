@@ -54,6 +54,7 @@ public final class ImRouter implements StanzaRouter {
     private final PresenceEngine engine;
     private final PresenceManager presence;
     private final MessageRouter messages;
+    private final OfflineMessages offline;
     private final IqDispatcher iqs;
 
     /**
@@ -71,6 +72,7 @@ public final class ImRouter implements StanzaRouter {
         PresenceDelivery delivery = new PresenceDelivery(registry);
         SessionLocks sessionLocks = new SessionLocks(clock, SESSION_LOCK_TIMEOUT);
         OfflineMessages offline = new OfflineMessages(offlineStore, addressing, reader, clock);
+        this.offline = offline;
         SubscriptionManager subscriptions = new SubscriptionManager(addressing, users, rosters, pusher, delivery, locks);
         this.engine = new PresenceEngine(workers);
         this.presence = new PresenceManager(addressing, registry, rosters, subscriptions, delivery, engine, offline,
@@ -85,6 +87,16 @@ public final class ImRouter implements StanzaRouter {
     /** Every user's composed presence, for other presence consumers (SIP watchers). */
     public PresenceEngine presenceEngine() {
         return engine;
+    }
+
+    /** Message routing, for the IM gateway to other protocols (ADR 0016). */
+    public MessageRouter messageRouter() {
+        return messages;
+    }
+
+    /** The offline store XMPP uses, shared with the IM gateway (ADR 0016). */
+    public OfflineMessages offlineMessages() {
+        return offline;
     }
 
     @Override
