@@ -137,7 +137,7 @@ public final class IsComposingCodec {
     }
 
     private static boolean isMediaType(String s) {
-        return s.length() <= 128 && s.matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+");
+        return s.length() <= 128 && s.matches("[A-Za-z0-9!#$&^_.+-]+(/[A-Za-z0-9!#$&^_.+-]+)?");
     }
 
     private static String abbreviate(String s) {

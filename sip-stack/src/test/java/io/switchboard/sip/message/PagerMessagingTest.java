@@ -120,6 +120,9 @@ class PagerMessagingTest {
         assertThat(pager.send(BOB, ALICE, "application/im-iscomposing+xml",
                 "<isComposing xmlns='urn:ietf:params:xml:ns:im-iscomposing'><state>active</state></isComposing>"
                         .getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(pager.send(BOB, ALICE, "application/im-iscomposing+xml",
+                "<isComposing xmlns='urn:ietf:params:xml:ns:im-iscomposing'><state>typing</state></isComposing>"
+                        .getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS)).isEqualTo(400);
         assertThat(pager.send(BOB, ALICE, "text/plain", "the real one".getBytes(StandardCharsets.UTF_8))
                 .get(5, TimeUnit.SECONDS)).isEqualTo(200);
 

@@ -61,7 +61,8 @@ public final class TestPager {
             return;
         }
         javax.sip.ServerTransaction transaction = server.serverTransaction(event);
-        send(message.from(), message.to(), "text/plain", request.getRawContent()).whenComplete((status, failure) -> {
+        // the type as sent (is-composing stays is-composing), without parameters: the body is UTF-8 here
+        send(message.from(), message.to(), message.contentType().split(";", 2)[0].strip(), request.getRawContent()).whenComplete((status, failure) -> {
             try {
                 transaction.sendResponse(server.response(request, failure == null ? status : 408));
             } catch (Exception e) {
