@@ -279,12 +279,13 @@ class SipServerIT {
     }
 
     @Test
-    void aMessageToSomeoneWithoutDevicesIs480AndToNobodyIs404() throws Exception {
+    void aMessageToSomeoneWithoutDevicesIsStored202AndToNobodyIs404() throws Exception {
         SipTestUser alice = user("alice", false);
         SipTestUser offline = user("offline", false);
 
+        // RFC 3428 §7: accepted for later delivery by the offline store (ADR 0016)
         assertThat(alice.send(message(alice, offline.user, "anyone?")).getStatusCode())
-                .isEqualTo(Response.TEMPORARILY_UNAVAILABLE);
+                .isEqualTo(Response.ACCEPTED);
         assertThat(alice.send(message(alice, "no-such-user", "anyone?")).getStatusCode())
                 .isEqualTo(Response.NOT_FOUND);
     }
@@ -327,11 +328,17 @@ class SipServerIT {
         assertThat(busy.next(Request.INVITE, Duration.ofSeconds(5))).isNotNull();
         assertThat(free.next(Request.INVITE, Duration.ofSeconds(5))).isNotNull();
 
-        // no branch succeeds: the lowest class wins, and a downstream 503 becomes 500 (RFC 3261 §16.7)
-        free.answerWith(Request.MESSAGE, Response.SERVICE_UNAVAILABLE);
-        assertThat(alice.send(message(alice, busy.user, "lunch?")).getStatusCode()).isEqualTo(Response.BUSY_HERE);
-        busy.answerWith(Request.MESSAGE, Response.SERVICE_UNAVAILABLE);
-        assertThat(alice.send(message(alice, busy.user, "lunch?")).getStatusCode())
+        // no branch succeeds: the lowest class wins, and a downstream 503 becomes 500 (RFC 3261 §16.7).
+        // OPTIONS, not MESSAGE: a text MESSAGE nobody takes is stored (202, ADR 0016)
+        busy.answerWith(Request.OPTIONS, Response.BUSY_HERE);
+        free.answerWith(Request.OPTIONS, Response.SERVICE_UNAVAILABLE);
+        assertThat(alice.send(options(alice, busy.user)).getStatusCode()).isEqualTo(Response.BUSY_HERE);
+        busy.answerWith(Request.OPTIONS, Response.SERVICE_UNAVAILABLE);
+        assertThat(alice.send(options(alice, busy.user)).getStatusCode())
                 .isEqualTo(Response.SERVER_INTERNAL_ERROR);
+    }
+
+    private Request options(SipTestUser from, String toUser) throws Exception {
+        return from.request(Request.OPTIONS, from.aor(toUser), from.aor(toUser));
     }
 }

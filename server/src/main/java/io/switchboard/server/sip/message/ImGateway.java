@@ -5,6 +5,7 @@ import io.switchboard.server.sip.registrar.Binding;
 import io.switchboard.server.sip.registrar.LocationService;
 import io.switchboard.server.sip.transport.IncomingRequest;
 import io.switchboard.server.store.StoreException;
+import io.switchboard.server.xmpp.Jid;
 import io.switchboard.server.xmpp.im.StanzaException;
 import io.switchboard.server.xmpp.im.message.ForeignMessaging;
 import io.switchboard.server.xmpp.im.message.MessageRouter;
@@ -98,7 +99,10 @@ public final class ImGateway implements ForeignMessaging {
         }
         pager.send(locations.bindings(recipient.local()), sender.get().local(), recipient.local(), im.get(),
                 Optional.empty()).thenAcceptAsync(delivered -> {
-                    if (!delivered && im.get().isText()) {
+                    if (delivered) {
+                        mapping.receiptFor(message).ifPresent(receipt ->
+                                router.sendTo(Jid.parse(receipt.attr("to")), receipt));
+                    } else if (im.get().isText()) {
                         LOG.debug("No SIP contact of {} took a message; storing it", recipient);
                         undelivered.run();
                     }

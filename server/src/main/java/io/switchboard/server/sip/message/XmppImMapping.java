@@ -34,6 +34,7 @@ public final class XmppImMapping {
      * device, so replies to this full JID are routed back to SIP.
      */
     public static final String SIP_RESOURCE = "sip:chat";
+    private static final String RECEIPTS = "urn:xmpp:receipts";
 
     /** The XMPP message for a SIP MESSAGE from local user {@code sender} to {@code recipient}. */
     public XmlElement toXmpp(Address sender, Address recipient, SipIm im) {
@@ -87,6 +88,33 @@ public final class XmppImMapping {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * The XEP-0184 receipt for a message a SIP device answered 2xx to, when its sender asked for
+     * one: for SIP, the 2xx is the delivery report (RFC 3428 §7), so the XMPP sender sees
+     * "delivered" as for an XMPP recipient. Empty when no receipt was asked for.
+     */
+    public Optional<XmlElement> receiptFor(XmlElement message) {
+        Optional<String> id = message.optAttr("id");
+        if (message.child("request", RECEIPTS).isEmpty() || id.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Jid sender = Jid.parse(message.attr("from"));
+            Jid recipient = Jid.parse(message.attr("to")).bare();
+            if (!sender.isFull()) {
+                return Optional.empty();
+            }
+            return Optional.of(XmlElement.builder("message", message.namespace())
+                    .attr("from", recipient.withResource(SIP_RESOURCE).toString())
+                    .attr("to", sender.toString())
+                    .attr("id", "sip-receipt-" + UUID.randomUUID())
+                    .child(XmlElement.builder("received", RECEIPTS).attr("id", id.get()).build())
+                    .build());
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> body(XmlElement message) {

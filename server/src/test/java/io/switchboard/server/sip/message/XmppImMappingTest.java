@@ -92,6 +92,20 @@ class XmppImMappingTest {
         assertThat(mapping.delayedSince(chat("juliet@example.net").build())).isEmpty();
     }
 
+    @Test
+    void aSipDevicesTwoHundredBecomesTheReceiptTheSenderAskedFor() {
+        XmlElement asked = chat("romeo@example.net/laptop").attr("id", "m-1")
+                .child(XmlElement.builder("body", Namespaces.CLIENT).text("hi").build())
+                .child("request", "urn:xmpp:receipts").build();
+
+        XmlElement receipt = mapping.receiptFor(asked).orElseThrow();
+
+        assertThat(receipt.attr("to")).isEqualTo("romeo@example.net/laptop");
+        assertThat(receipt.attr("from")).isEqualTo("romeo@example.net/sip:chat");
+        assertThat(receipt.child("received", "urn:xmpp:receipts").orElseThrow().attr("id")).isEqualTo("m-1");
+        assertThat(mapping.receiptFor(chat("romeo@example.net/laptop").attr("id", "m-2").build())).isEmpty();
+    }
+
     private SipIm state(String name) {
         return mapping.fromXmpp(chat("juliet@example.net/balcony").child(name, Namespaces.CHAT_STATES).build())
                 .orElseThrow();

@@ -136,11 +136,16 @@ public final class MessageRouter {
         }, recipient);
     }
 
+    /** Sends {@code stanza} to one full JID if it is still bound (e.g. a receipt made by the gateway). */
+    public void sendTo(Jid fullJid, XmlElement stanza) {
+        registry.find(fullJid).ifPresent(s -> s.send(stanza));
+    }
+
     private void fallBack(Address recipient, XmlElement stamped) {
         try {
             Address sender = Jid.parse(stamped.attr("from")).address().orElse(recipient);
             deliverOrStore(sender, recipient, stamped);
-        } catch (StoreException | StanzaException | IllegalArgumentException e) {
+        } catch (StoreException | StanzaException | RuntimeException e) {
             LOG.warn("A message for {} that no device took could not be stored: {}", recipient, e.getMessage());
         }
     }
