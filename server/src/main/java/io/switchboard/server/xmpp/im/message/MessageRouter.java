@@ -141,11 +141,20 @@ public final class MessageRouter {
         registry.find(fullJid).ifPresent(s -> s.send(stanza));
     }
 
+    /** What {@link #handle} would have done had no foreign device been there: XMPP or storage. */
     private void fallBack(Address recipient, XmlElement stamped) {
         try {
-            Address sender = Jid.parse(stamped.attr("from")).address().orElse(recipient);
-            deliverOrStore(sender, recipient, stamped);
-        } catch (StoreException | StanzaException | RuntimeException e) {
+            Jid from = Jid.parse(stamped.attr("from"));
+            try {
+                deliverOrStore(from.address().orElse(recipient), recipient, stamped);
+            } catch (StanzaException full) {
+                // the sender hears about it, as when the store is full for an XMPP recipient
+                LOG.debug("A message for {} no device took could not be stored: {}", recipient, full.getMessage());
+                if (!Stanzas.mustNotBounce(stamped)) {
+                    sendTo(from, Stanzas.error(stamped, full.error()));
+                }
+            }
+        } catch (StoreException | RuntimeException e) {
             LOG.warn("A message for {} that no device took could not be stored: {}", recipient, e.getMessage());
         }
     }
