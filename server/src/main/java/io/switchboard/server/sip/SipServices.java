@@ -134,7 +134,7 @@ public final class SipServices {
         processors.put(Request.CANCEL, new CancelProcessor(forker));
         SipPager pager = new SipPager(messaging, timers, GATEWAY_DEADLINE);
         XmppImMapping imMapping = new XmppImMapping();
-        ImGateway gateway = new ImGateway(domain, locations, xmppMessages, pager, imMapping, workers);
+        ImGateway gateway = new ImGateway(domain, locations, xmppMessages, pager, imMapping, workers, clock);
         xmppMessages.connect(gateway);
         SipOfflineDelivery offlineDelivery = new SipOfflineDelivery(domain, offline, locations, pager, imMapping,
                 workers);

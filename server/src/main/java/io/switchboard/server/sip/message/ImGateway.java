@@ -11,6 +11,7 @@ import io.switchboard.server.xmpp.im.message.ForeignMessaging;
 import io.switchboard.server.xmpp.im.message.MessageRouter;
 import io.switchboard.server.xmpp.xml.XmlElement;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,15 +43,17 @@ public final class ImGateway implements ForeignMessaging {
     private final SipPager pager;
     private final XmppImMapping mapping;
     private final Executor workers;
+    private final ComposingRelayLimit composingLimit;
 
     public ImGateway(String domain, LocationService locations, MessageRouter router, SipPager pager,
-                     XmppImMapping mapping, Executor workers) {
+                     XmppImMapping mapping, Executor workers, Clock clock) {
         this.domain = Objects.requireNonNull(domain, "domain");
         this.locations = Objects.requireNonNull(locations, "locations");
         this.router = Objects.requireNonNull(router, "router");
         this.pager = Objects.requireNonNull(pager, "pager");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.workers = Objects.requireNonNull(workers, "workers");
+        this.composingLimit = new ComposingRelayLimit(clock);
     }
 
     /** A MESSAGE from authenticated local user {@code sender} to local user {@code recipient}. */
@@ -96,6 +99,13 @@ public final class ImGateway implements ForeignMessaging {
             // nothing a SIP device can show (e.g. a receipt): kept for the user's next XMPP sign-in
             undelivered.run();
             return;
+        }
+        if (im.get().composing().isPresent()) {
+            if (!composingLimit.allow(sender.get(), recipient, im.get().composing().get())) {
+                return;
+            }
+        } else {
+            composingLimit.textSent(sender.get(), recipient);
         }
         pager.send(locations.bindings(recipient.local()), sender.get().local(), recipient.local(), im.get(),
                 Optional.empty()).thenAcceptAsync(delivered -> {
