@@ -89,7 +89,8 @@ final class PagerMessages {
      */
     private static Instant sentAt(Request request, Instant now) {
         if (request.getHeader(DateHeader.NAME) instanceof DateHeader date && date.getDate() != null) {
-            Instant sent = date.getDate().toInstant();
+            // HTTP-date has whole seconds; JAIN-SIP's Calendar keeps the parse time's milliseconds
+            Instant sent = date.getDate().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             if (sent.isBefore(now.minus(CLOCK_SKEW))) {
                 return sent;
             }
