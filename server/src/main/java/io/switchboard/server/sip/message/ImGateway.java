@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,8 +92,20 @@ public final class ImGateway implements ForeignMessaging {
         return isLocal(user) && !locations.bindings(user.local()).isEmpty();
     }
 
+    /**
+     * Called under the recipient's XMPP lock on a session's thread: the sending (a TCP connect
+     * may block) runs on the SIP workers instead.
+     */
     @Override
     public void deliver(Address recipient, XmlElement message, Runnable undelivered) {
+        try {
+            workers.execute(() -> send(recipient, message, undelivered));
+        } catch (RejectedExecutionException stopping) {
+            undelivered.run();
+        }
+    }
+
+    private void send(Address recipient, XmlElement message, Runnable undelivered) {
         Optional<SipIm> im = mapping.fromXmpp(message);
         Optional<Address> sender = mapping.sender(message).filter(this::isLocal);
         if (im.isEmpty() || sender.isEmpty() || !isLocal(recipient)) {
