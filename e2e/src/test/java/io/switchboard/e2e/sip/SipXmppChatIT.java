@@ -10,8 +10,14 @@ import io.switchboard.core.model.DeliveryState;
 import io.switchboard.core.service.ChatService;
 import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
+import io.switchboard.sip.client.SipClientSession;
 import io.switchboard.sip.message.IsComposing;
 import io.switchboard.sip.message.IsComposingCodec;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.sip.ua.SipUserAgentSettings;
 import io.switchboard.xmpp.CertificateTrust;
 import io.switchboard.xmpp.ReconnectPolicy;
 import io.switchboard.xmpp.ServerEndpoint;
@@ -193,6 +199,72 @@ class SipXmppChatIT {
         await().atMost(WAIT).until(() -> !bobInbox.isEmpty());
         assertThat(bobInbox.get(0).body()).isEqualTo("are you at your desk?");
         assertThat(bobInbox.get(0).delayed()).isTrue();
+    }
+
+    /** The client side (sip-stack's SipClientSession behind core's ChatService) against the gateway. */
+    @Test
+    void theSipClientShowsTypingAndDeliveryStatesThroughTheGateway() throws Exception {
+        String carol = newUser("carol");
+        String dave = newUser("dave");
+        String erin = newUser("erin");
+        XmppClientSession carolDesktop = xmpp(carol);
+        List<ChatState> carolSees = chatStates(carolDesktop.chat());
+        SipClientSession davePhone = sipClient(dave);
+        List<ChatState> daveSees = chatStates(davePhone.chat());
+        List<ChatMessage> daveInbox = inbox(davePhone.chat());
+        List<ChatMessage> daveUpdates = updates(davePhone.chat());
+        davePhone.signIn();
+
+        carolDesktop.chat().sendChatState(address(dave), ChatState.COMPOSING);
+        await().atMost(WAIT).until(() -> daveSees.contains(ChatState.COMPOSING));
+        carolDesktop.chat().send(address(dave), "are you coming?");
+        await().atMost(WAIT).until(() -> daveInbox.size() == 1);
+        assertThat(daveInbox.get(0).peer()).isEqualTo(address(carol));
+        assertThat(daveInbox.get(0).body()).isEqualTo("are you coming?");
+        assertThat(daveInbox.get(0).delayed()).isFalse();
+
+        davePhone.chat().sendChatState(address(carol), ChatState.COMPOSING);
+        await().atMost(WAIT).until(() -> carolSees.contains(ChatState.COMPOSING));
+        davePhone.chat().sendChatState(address(carol), ChatState.PAUSED);
+        await().atMost(WAIT).until(() -> carolSees.contains(ChatState.PAUSED));
+
+        ChatMessage toCarol = davePhone.chat().send(address(carol), "on my way");
+        ChatMessage toErin = davePhone.chat().send(address(erin), "see you tomorrow");
+        ChatMessage toNobody = davePhone.chat().send(Address.of("nobody-here", SERVER.domain()), "hello?");
+        await().atMost(WAIT).until(() -> stateOf(daveUpdates, toCarol) == DeliveryState.DELIVERED
+                && stateOf(daveUpdates, toErin) == DeliveryState.QUEUED_OFFLINE
+                && stateOf(daveUpdates, toNobody) == DeliveryState.FAILED);
+        assertThat(daveUpdates).filteredOn(m -> m.id().equals(toNobody.id())).last()
+                .satisfies(m -> assertThat(m.error()).startsWith("404"));
+    }
+
+    private static DeliveryState stateOf(List<ChatMessage> updates, ChatMessage sent) {
+        DeliveryState state = null;
+        for (ChatMessage m : updates) {
+            if (m.id().equals(sent.id())) {
+                state = m.delivery();
+            }
+        }
+        return state;
+    }
+
+    private static List<ChatState> chatStates(ChatService chat) {
+        List<ChatState> states = new CopyOnWriteArrayList<>();
+        chat.addListener(new ChatService.ChatListener() {
+            @Override
+            public void chatStateChanged(Address peer, ChatState state) {
+                states.add(state);
+            }
+        });
+        return states;
+    }
+
+    private SipClientSession sipClient(String name) throws Exception {
+        SipClientSession session = new SipClientSession(new SipStackFactory(),
+                SipAccount.of(address(name), "pw-" + name, new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP)),
+                SipUserAgentSettings.defaults(), Clock.systemUTC());
+        closeables.add(session::close);
+        return session;
     }
 
     private int offlineCount(String user) throws Exception {
