@@ -77,12 +77,18 @@ public final class ImGateway implements ForeignMessaging {
             return;
         }
         pager.send(bindings, sender, recipient, im, Optional.empty()).thenAcceptAsync(delivered -> {
-            if (delivered) {
-                in.respond(Response.OK);
-            } else if (!im.isText()) {
-                in.respond(Response.TEMPORARILY_UNAVAILABLE);   // nobody to tell; indications are not stored
-            } else {
-                in.respond(lastResort(from, to, stanza));
+            try {
+                if (delivered) {
+                    in.respond(Response.OK);
+                } else if (!im.isText()) {
+                    in.respond(Response.TEMPORARILY_UNAVAILABLE);   // nobody to tell; indications are not stored
+                } else {
+                    in.respond(lastResort(from, to, stanza));
+                }
+            } catch (RuntimeException e) {
+                // off the dispatcher's thread, so its "500 for a failed processor" cannot apply
+                LOG.error("MESSAGE from {} to {} failed", sender, recipient, e);
+                in.respond(Response.SERVER_INTERNAL_ERROR);
             }
         }, workers);
     }

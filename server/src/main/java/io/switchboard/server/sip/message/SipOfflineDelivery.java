@@ -68,6 +68,16 @@ public final class SipOfflineDelivery {
     }
 
     private void next(String user, List<OfflineMessages.Pending> pending, int index) {
+        try {
+            send(user, pending, index);
+        } catch (RuntimeException e) {
+            // the round ends; the user must not stay marked as served forever
+            LOG.error("Delivering offline messages to the SIP contacts of {} failed", user, e);
+            running.remove(user);
+        }
+    }
+
+    private void send(String user, List<OfflineMessages.Pending> pending, int index) {
         if (index == pending.size()) {
             running.remove(user);
             return;
@@ -89,13 +99,17 @@ public final class SipOfflineDelivery {
                 running.remove(user);
                 return;
             }
-            try {
-                offline.remove(Address.of(user, domain), List.of(message.id()));
-            } catch (StoreException e) {
-                // it stays and comes again: a duplicate rather than a loss
-                LOG.warn("Could not delete delivered offline message {} of {}: {}", message.id(), user, e.getMessage());
-            }
+            delivered(user, message);
             next(user, pending, index + 1);
         }, workers);
+    }
+
+    private void delivered(String user, OfflineMessages.Pending message) {
+        try {
+            offline.remove(Address.of(user, domain), List.of(message.id()));
+        } catch (StoreException | RuntimeException e) {
+            // it stays and comes again: a duplicate rather than a loss
+            LOG.warn("Could not delete delivered offline message {} of {}: {}", message.id(), user, e.getMessage());
+        }
     }
 }
