@@ -55,8 +55,11 @@ final class SipChatService implements ChatService {
         this.signedIn = signedIn;
         this.listeners = new Listeners<>(events);
         this.outgoingComposing = new ComposingRateLimit(clock);
-        this.incomingComposing = new ComposingInbox(timers,
-                (peer, state) -> listeners.fire(l -> l.chatStateChanged(peer, state)));
+        this.incomingComposing = new ComposingInbox(timers, (peer, state) -> {
+            // the conversation keeps it too: a chat window opened later shows "is typing" at once
+            conversationWith(peer).peerState(state);
+            listeners.fire(l -> l.chatStateChanged(peer, state));
+        });
         messaging.addListener(new MessageListener() {
             @Override
             public void messageReceived(PagerMessage message) {

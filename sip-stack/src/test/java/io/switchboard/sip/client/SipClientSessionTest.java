@@ -174,6 +174,7 @@ class SipClientSessionTest {
             alice.chat().sendChatState(BOB, ChatState.COMPOSING);
         }
         await().atMost(WAIT).until(() -> bobSees.contains(ChatState.COMPOSING));
+        assertThat(bob.chat().conversationWith(ALICE).peerState()).isEqualTo(ChatState.COMPOSING);
         alice.chat().sendChatState(BOB, ChatState.PAUSED);
         await().atMost(WAIT).until(() -> bobSees.contains(ChatState.PAUSED));
 
