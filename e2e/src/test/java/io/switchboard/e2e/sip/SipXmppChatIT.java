@@ -161,6 +161,10 @@ class SipXmppChatIT {
         assertThat(carolPhone.send(text(carolPhone, bob, "second, over SIP")).getStatusCode())
                 .isEqualTo(Response.ACCEPTED);
         assertThat(offlineCount(bob)).isEqualTo(2);
+        // typing means nothing hours later: not stored, and nobody was told
+        assertThat(carolPhone.send(composing(carolPhone, bob, IsComposing.active(90))).getStatusCode())
+                .isEqualTo(Response.TEMPORARILY_UNAVAILABLE);
+        assertThat(offlineCount(bob)).isEqualTo(2);
         assertThat(carolPhone.send(text(carolPhone, "no-such-user", "anyone?")).getStatusCode())
                 .isEqualTo(Response.NOT_FOUND);
 
