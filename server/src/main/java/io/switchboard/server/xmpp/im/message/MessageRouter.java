@@ -14,6 +14,7 @@ import io.switchboard.server.xmpp.im.UserLocks;
 import io.switchboard.server.xmpp.xml.XmlElement;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public final class MessageRouter {
      * layer and needs it, so this cannot be a constructor argument (like {@code SipMessaging.bind}).
      */
     public void connect(ForeignMessaging foreignMessaging) {
-        this.foreign = java.util.Objects.requireNonNull(foreignMessaging, "foreignMessaging");
+        this.foreign = Objects.requireNonNull(foreignMessaging, "foreignMessaging");
     }
 
     public void handle(ResourceSession session, XmlElement message) throws StoreException, StanzaException {
