@@ -44,6 +44,7 @@ public final class SipRequestDispatcher implements SipListener {
     private final Map<String, RequestProcessor> processors;
     private final RequestProcessor fallback;
     private final Executor workers;
+    private final RequestPrechecks prechecks = new RequestPrechecks();
 
     /**
      * @param processors per method; requests of other methods go to {@code fallback}
@@ -103,6 +104,14 @@ public final class SipRequestDispatcher implements SipListener {
             }
         }
         IncomingRequest incoming = new IncomingRequest(transaction, request, source, messaging);
+        var refusal = prechecks.check(request, messaging.headers());
+        if (refusal.isPresent()) {
+            LOG.debug("{} from {} refused before processing: {}", request.getMethod(), source, refusal.get().status());
+            Response response = incoming.createResponse(refusal.get().status());
+            refusal.get().headers().forEach(response::addHeader);
+            incoming.send(response);
+            return;
+        }
         RequestProcessor processor = processors.getOrDefault(request.getMethod(), fallback);
         execute(() -> {
             try {
