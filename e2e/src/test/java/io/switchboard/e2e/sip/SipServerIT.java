@@ -187,6 +187,47 @@ class SipServerIT {
     }
 
     @Test
+    void aRegisterFloodFromOneSourceGetsChallengesThen503ThenSilenceWhileOthersStillRegister() throws Exception {
+        SipTestUser bystander = user("regbystander", false);
+        int challenged = 0;
+        int unavailable = 0;
+        int other = 0;
+        try (DatagramSocket flooder = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            flooder.setSoTimeout(1500);
+            for (int i = 0; i < BundledServerFixture.SIP_RATE_LIMIT_REQUESTS * 3; i++) {
+                byte[] register = options(flooder.getLocalPort(), i)
+                        .replaceFirst("^OPTIONS ", "REGISTER ").replace("CSeq: 1 OPTIONS", "CSeq: 1 REGISTER")
+                        .replace("To: <sip:" + SERVER.domain() + ">", "To: <sip:flood@" + SERVER.domain() + ">")
+                        .getBytes(StandardCharsets.US_ASCII);
+                flooder.send(new DatagramPacket(register, register.length, InetAddress.getLoopbackAddress(),
+                        SERVER.sipPort()));
+            }
+            byte[] buffer = new byte[65_535];
+            try {
+                while (true) {
+                    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                    flooder.receive(packet);
+                    String response = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
+                    if (response.startsWith("SIP/2.0 401")) {
+                        challenged++;
+                    } else if (response.startsWith("SIP/2.0 503")) {
+                        unavailable++;
+                    } else {
+                        other++;
+                    }
+                }
+            } catch (SocketTimeoutException quiet) {
+                // the server has said all it will say
+            }
+        }
+        // the allowance is answered (a challenge: no credentials), then one 503, then nothing
+        assertThat(challenged).isEqualTo(BundledServerFixture.SIP_RATE_LIMIT_REQUESTS);
+        assertThat(unavailable).isEqualTo(1);
+        assertThat(other).isZero();
+        assertThat(bystander.register(60).getStatusCode()).isEqualTo(Response.OK);
+    }
+
+    @Test
     void garbageAndOversizedDatagramsAreLoggedBrieflyAndDoNotStopTheListener() throws Exception {
         SipTestUser after = user("garbage", false);
         ch.qos.logback.classic.Logger malformed =
