@@ -33,8 +33,9 @@ public final class RequestPrechecks {
 
     /** @param headers to build the Unsupported header fields of a 420 */
     public Optional<Refusal> check(Request request, HeaderFactory headers) {
-        String version = ((gov.nist.javax.sip.message.SIPRequest) request).getSIPVersion();
-        if (version != null && !"SIP/2.0".equalsIgnoreCase(version.strip())) {
+        // JAIN-SIP rewrites any version to SIP/2.0 while parsing; the parser factory marks the original
+        if (request instanceof gov.nist.javax.sip.message.SIPMessage message
+                && message.getApplicationData() instanceof io.switchboard.sip.stack.UnsupportedSipVersion) {
             return Optional.of(new Refusal(Response.VERSION_NOT_SUPPORTED, List.of()));
         }
         String scheme = request.getRequestURI().getScheme();
