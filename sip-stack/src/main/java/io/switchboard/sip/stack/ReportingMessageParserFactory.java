@@ -18,7 +18,8 @@ import java.text.ParseException;
  * {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}; JAIN-SIP creates it reflectively. It also marks a
  * request whose start line names a SIP version other than 2.0 ({@link UnsupportedSipVersion}), which
  * JAIN-SIP's parser would otherwise silently turn into SIP/2.0, and refuses a message that repeats a
- * single-value header field ({@link RepeatedSingleValueHeader}), of which JAIN-SIP would keep one.
+ * single-value header field ({@link RepeatedSingleValueHeader}), of which JAIN-SIP would keep one,
+ * or has an address field JAIN-SIP would read leniently ({@link AddressSyntax}).
  */
 public final class ReportingMessageParserFactory implements MessageParserFactory {
 
@@ -37,6 +38,10 @@ public final class ReportingMessageParserFactory implements MessageParserFactory
                 if (repeated != null) {
                     // JAIN-SIP would keep one value silently; as a parse error the stack answers 400
                     throw new ParseException(repeated + " header field more than once", 0);
+                }
+                String badAddress = AddressSyntax.problem(bytes);
+                if (badAddress != null) {
+                    throw new ParseException(badAddress, 0);
                 }
                 SIPMessage message = parser.parseSIPMessage(bytes, readBody, strict, listener);
                 if (message instanceof SIPRequest) {
