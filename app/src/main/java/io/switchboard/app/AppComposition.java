@@ -58,6 +58,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Application;
 import javafx.application.HostServices;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -254,7 +255,6 @@ public final class AppComposition {
      * for 70–90 ms per pulse on the first sign-in.
      */
     private void showMain(SignedIn signedIn) {
-        long t0 = PulseTrace.cpu();
         session = signedIn.session();
         LOG.info("Signed in as {}", session.self());
         MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, timers, settings,
@@ -265,6 +265,17 @@ public final class AppComposition {
         chatWindow = new ChatWindowView(chat);
         BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings);
         buddies = buddyList;
+        autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
+        // the window's nodes in a task of their own: with the view models it was one 20-35 ms task
+        String title = "Switchboard — " + session.self();
+        Platform.runLater(() -> {
+            if (buddies == buddyList) {   // not signed out in between
+                prepareMain(viewModel, buddyList, title);
+            }
+        });
+    }
+
+    private void prepareMain(MainWindowViewModel viewModel, BuddyListViewModel buddyList, String title) {
         StackPane centre = new StackPane();
         MainWindowView main = new MainWindowView(viewModel, centre);
         windows.prepare(main.root(), 400, 680)
@@ -274,9 +285,7 @@ public final class AppComposition {
                     centre.getChildren().setAll(list.root());
                     return list.root();
                 }, 2)
-                .showWhen(buddyList.loadedProperty(), SHOW_MAIN_AT_MOST_AFTER, "Switchboard — " + session.self());
-        autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
-        PulseTrace.log("showMain task", t0);
+                .showWhen(buddyList.loadedProperty(), SHOW_MAIN_AT_MOST_AFTER, title);
     }
 
     private void signedOut() {
@@ -316,7 +325,6 @@ public final class AppComposition {
             windows = new WindowHost(stage, java.util.List.of(Objects.requireNonNull(getClass().getResource(STYLESHEET),
                     STYLESHEET).toExternalForm(), BuddyListView.STYLESHEET), width, height);
             appInput.watch(windows.scene());
-            PulseTrace.install(windows.scene());
         }
         windows.show(root, width, height, title);
     }

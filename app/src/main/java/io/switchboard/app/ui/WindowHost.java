@@ -34,7 +34,6 @@ import javafx.stage.Stage;
  */
 public final class WindowHost {
 
-    private static final boolean TRACE = Boolean.getBoolean("switchboard.trace");
     private final Stage stage;
     private final StackPane root = new StackPane();
     private final Scene scene;
@@ -74,6 +73,9 @@ public final class WindowHost {
      */
     public Preparation prepare(Parent window, double width, double height) {
         cancelPreparation();
+        if (shown != null) {
+            shown.setMouseTransparent(true);   // done with: it only stands in until the next is ready
+        }
         window.setVisible(false);
         window.setManaged(false);   // the host does not lay it out; the preparation does, at its own size
         root.getChildren().add(window);
@@ -225,11 +227,7 @@ public final class WindowHost {
             if (step == null) {
                 return;
             }
-            long t0 = TRACE ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
             step.run();
-            if (TRACE) {
-                org.slf4j.LoggerFactory.getLogger(WindowHost.class).info("TRACE step {} ms", (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - t0) / 100_000 / 10.0);
-            }
             if (!cancelled && !steps.isEmpty()) {
                 Platform.runLater(this::next);
             }
