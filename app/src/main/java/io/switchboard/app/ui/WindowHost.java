@@ -104,6 +104,8 @@ public final class WindowHost {
     /** A window being prepared: its steps run in UI tasks of their own, one after the other. */
     public final class Preparation {
 
+        /** UI-thread time the steps may take in one task, as the buddy list's view model allows itself. */
+        private static final long TASK_BUDGET_NANOS = 8_000_000;
         /** Heights, as fractions of the window's, at which it is laid out before it is shown. */
         private static final double[] GROWING_HEIGHTS = {0.35, 0.5, 0.65, 0.8, 1.0};
 
@@ -218,16 +220,23 @@ public final class WindowHost {
             });
         }
 
-        /** Runs the next step and posts the one after, so input and pulses get their turn in between. */
+        /**
+         * Runs steps for up to {@link #TASK_BUDGET_NANOS} (at least one), then posts a task for the
+         * rest, so input and pulses get their turn in between: warm, most steps take well under a
+         * millisecond, and a task (and a pulse) per step made the window appear later on a busy machine.
+         */
         private void next() {
-            if (cancelled) {
-                return;
+            long started = System.nanoTime();
+            while (!cancelled) {
+                Runnable step = steps.poll();
+                if (step == null) {
+                    return;   // done, or waiting until the window is ready
+                }
+                step.run();
+                if (System.nanoTime() - started >= TASK_BUDGET_NANOS) {
+                    break;
+                }
             }
-            Runnable step = steps.poll();
-            if (step == null) {
-                return;
-            }
-            step.run();
             if (!cancelled && !steps.isEmpty()) {
                 Platform.runLater(this::next);
             }
