@@ -37,6 +37,7 @@ import io.switchboard.app.ui.ExecutorBackground;
 import io.switchboard.app.ui.FxDispatcher;
 import io.switchboard.app.notify.DesktopNotifier;
 import io.switchboard.app.ui.UiDispatcher;
+import io.switchboard.app.ui.WindowHost;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.ua.SipUserAgentSettings;
@@ -59,7 +60,6 @@ import javafx.application.Application;
 import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -75,6 +75,8 @@ public final class AppComposition {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppComposition.class);
     private static final String STYLESHEET = "/io/switchboard/app/app.css";
+    /** A contact list slower to load than this does not keep the main window from showing. */
+    private static final Duration SHOW_MAIN_AT_MOST_AFTER = Duration.ofSeconds(1);
     /**
      * What the switch to the main window needs beyond the sign-in form: loaded while the form
      * is shown, so the first switch does not load them on the UI thread.
@@ -134,8 +136,8 @@ public final class AppComposition {
     private volatile Duration autoAwayAfter;
 
     private Stage stage;
-    /** The primary stage's one scene, created with the first window. */
-    private Scene scene;
+    /** The primary stage's one scene and root, created with the first window. */
+    private WindowHost windows;
     private boolean firstSignIn = true;
     private ClientSession session;
     private ScheduledFuture<?> autoAway;
@@ -247,10 +249,10 @@ public final class AppComposition {
     }
 
     /**
-     * Switches to the main window in short UI tasks, so the window stays responsive however
-     * big the contact list: first the main window with an empty centre (its first CSS pass
-     * and skins happen in the next pulse), then, after that pulse, the buddy list joins it.
-     * Done as one task it held the UI thread for 50–120 ms warm and 250–350 ms cold.
+     * Prepares the main window behind the sign-in form in short UI tasks (see {@link WindowHost}),
+     * and shows it once the buddy list holds the contacts the session signed in with, so the
+     * window stays responsive however big the contact list. Shown at once, it held the UI thread
+     * for 70–90 ms per pulse on the first sign-in.
      */
     private void showMain(SignedIn signedIn) {
         session = signedIn.session();
@@ -263,26 +265,27 @@ public final class AppComposition {
         chatWindow = new ChatWindowView(chat);
         BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings);
         buddies = buddyList;
-        StackPane centre = new StackPane();
-        show(new MainWindowView(viewModel, centre).root(), 400, 680, "Switchboard — " + session.self());
-        afterNextPulse(() -> {
+        autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
+        // the window's nodes in a task of their own: with the view models it was one 20-35 ms task
+        String title = "Switchboard — " + session.self();
+        Platform.runLater(() -> {
             if (buddies == buddyList) {   // not signed out in between
-                centre.getChildren().setAll(new BuddyListView(buddyList).root());
+                prepareMain(viewModel, buddyList, title);
             }
         });
-        autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
     }
 
-    /** Runs {@code step} in a UI task of its own once the scene has been laid out and rendered. */
-    private void afterNextPulse(Runnable step) {
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            scene.removePostLayoutPulseListener(listener[0]);
-            // not in the pulse itself: that would make the pulse one long task again
-            Platform.runLater(step);
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        Platform.requestNextPulse();
+    private void prepareMain(MainWindowViewModel viewModel, BuddyListViewModel buddyList, String title) {
+        StackPane centre = new StackPane();
+        MainWindowView main = new MainWindowView(viewModel, centre);
+        windows.prepare(main.root(), 400, 680)
+                .joinOneByOne(main.top(), 3)
+                .joinOneByOne(() -> {
+                    BuddyListView list = new BuddyListView(buddyList);
+                    centre.getChildren().setAll(list.root());
+                    return list.root();
+                }, 2)
+                .showWhen(buddyList.loadedProperty(), SHOW_MAIN_AT_MOST_AFTER, title);
     }
 
     private void signedOut() {
@@ -316,27 +319,14 @@ public final class AppComposition {
         }
     }
 
-    /**
-     * Shows {@code root} in the primary stage. The stage keeps one scene whose root is swapped:
-     * a new scene per switch re-applied all CSS and laid the window out inside the switching task.
-     */
+    /** Shows {@code root} in the primary stage at once (see {@link WindowHost}). */
     private void show(Parent root, double width, double height, String title) {
-        if (scene == null) {
-            scene = new Scene(root, width, height);
-            scene.getStylesheets().addAll(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET)
-                    .toExternalForm(), BuddyListView.STYLESHEET);
-            appInput.watch(scene);
-            stage.setScene(scene);
-        } else {
-            scene.setRoot(root);
-            // each window opens at its own size, as a new scene of that size did
-            if (stage.isShowing()) {
-                stage.setWidth(width + stage.getWidth() - scene.getWidth());
-                stage.setHeight(height + stage.getHeight() - scene.getHeight());
-            }
+        if (windows == null) {
+            windows = new WindowHost(stage, java.util.List.of(Objects.requireNonNull(getClass().getResource(STYLESHEET),
+                    STYLESHEET).toExternalForm(), BuddyListView.STYLESHEET), width, height);
+            appInput.watch(windows.scene());
         }
-        stage.setTitle(title);
-        stage.show();
+        windows.show(root, width, height, title);
     }
 
     private static void applyTheme(Theme theme) {

@@ -27,6 +27,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -97,7 +98,8 @@ public final class BuddyListView {
         root.getChildren().addAll(toolbar(), errorBanner(), requests, list);
     }
 
-    public Node root() {
+    /** A pane whose children are the screen's parts (toolbar, banner, requests, list). */
+    public Pane root() {
         return root;
     }
 

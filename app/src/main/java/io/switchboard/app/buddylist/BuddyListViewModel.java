@@ -31,6 +31,8 @@ import java.util.concurrent.Callable;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -96,6 +98,9 @@ public final class BuddyListViewModel {
     private final ObjectProperty<SortOrder> sortOrder = new SimpleObjectProperty<>(this, "sortOrder", SortOrder.BY_NAME);
     private final ReadOnlyIntegerWrapper onlineCount = new ReadOnlyIntegerWrapper(this, "onlineCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
+    /** The contact list as the session had it at sign-in is in the rows (or could not be loaded). */
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private boolean snapshotApplied;
     private final ObservableList<SubscriptionRequest> pendingRequests = FXCollections.observableArrayList();
     // one read-only view each: a fresh wrapper per call would hold listeners only weakly
     private final ObservableList<BuddyRow> readOnlyRows = FXCollections.unmodifiableObservableList(grouped.rows());
@@ -186,6 +191,14 @@ public final class BuddyListViewModel {
     /** Distinct contacts online / in the list. */
     public ReadOnlyIntegerProperty onlineCountProperty() {
         return onlineCount.getReadOnlyProperty();
+    }
+
+    /**
+     * True once the contact list the session had at sign-in is in {@link #rows()} (or failed to
+     * load): the main window is shown then, so the list does not fill while the user looks.
+     */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty totalCountProperty() {
@@ -369,7 +382,10 @@ public final class BuddyListViewModel {
                 ui.run(this::applyChanges);
             }
             return contacts.pendingRequests();
-        }, this::addRequests, e -> fail("Could not load your contacts", e));
+        }, this::addRequests, e -> {
+            loaded.set(true);
+            fail("Could not load your contacts", e);
+        });
     }
 
     private void offer(ContactChanges.Change change) {
@@ -402,6 +418,7 @@ public final class BuddyListViewModel {
                 inBulk = true;
             }
             if (batch.reset()) {
+                snapshotApplied = true;
                 for (ContactItem gone : List.copyOf(items.values())) {
                     if (!batch.keep().contains(gone.address())) {
                         removeItem(gone.address());
@@ -427,6 +444,8 @@ public final class BuddyListViewModel {
         totalCount.set(items.size());
         if (more) {
             ui.runLater(this::applyChanges);
+        } else if (snapshotApplied) {
+            loaded.set(true);
         }
     }
 

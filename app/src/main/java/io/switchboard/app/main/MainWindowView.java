@@ -30,6 +30,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -45,18 +46,25 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class MainWindowView {
 
     private final BorderPane root = new BorderPane();
+    private final VBox top;
     private final MainWindowViewModel viewModel;
 
     public MainWindowView(MainWindowViewModel viewModel, Node buddyList) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         Objects.requireNonNull(buddyList, "buddyList");
-        root.setTop(new VBox(menuBar(), header(), banner(), notice()));
+        top = new VBox(menuBar(), header(), banner(), notice());
+        root.setTop(top);
         root.setCenter(buddyList);
         root.getStyleClass().add("main-window");
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Menu, identity and banners above the buddy list: their parts can be styled one at a time. */
+    public Pane top() {
+        return top;
     }
 
     private MenuBar menuBar() {

@@ -582,6 +582,36 @@ class BuddyListViewModelTest {
         assertThat(longest).as("longest UI task in ns").isLessThan(1_000_000_000L);
     }
 
+    /** The main window waits for this before it is shown: it must mean "all of the sign-in's contacts are in the rows". */
+    @Test
+    void loadedOnlyOnceEveryContactOfTheSignInIsInTheRows() {
+        List<Contact> many = twoThousand().subList(0, 500);
+        session.contacts.preload(many);
+        ManualUi pulse = new ManualUi();
+        vm = new BuddyListViewModel(session, pulse, pulse, conversations, settings,
+                TaskBudget.count(CHANGES_PER_TASK));
+        List<Integer> rowsWhenLoaded = new ArrayList<>();
+        vm.loadedProperty().addListener((obs, was, now) -> rowsWhenLoaded.add(vm.rows().size()));
+        assertThat(vm.loadedProperty().get()).isFalse();
+
+        pulse.runPending();
+
+        assertThat(pulse.lastRunCount()).as("applied in several short tasks").isGreaterThan(2);
+        assertThat(vm.loadedProperty().get()).isTrue();
+        assertThat(rowsWhenLoaded).as("rows when loaded turned true").containsExactly(vm.rows().size());
+        assertThat(vm.totalCountProperty().get()).isEqualTo(500);
+    }
+
+    @Test
+    void anEmptyContactListIsLoadedToo() {
+        ManualUi pulse = new ManualUi();
+        vm = new BuddyListViewModel(session, pulse, pulse, conversations, settings,
+                TaskBudget.count(CHANGES_PER_TASK));
+        pulse.runPending();
+        assertThat(vm.loadedProperty().get()).isTrue();
+        assertThat(vm.rows()).isEmpty();
+    }
+
     /** The same sequence of small changes, applied incrementally, gives what a rebuild gives. */
     @Test
     void incrementalEditsAgreeWithARebuild() {

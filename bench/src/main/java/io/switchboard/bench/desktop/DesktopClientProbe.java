@@ -122,7 +122,19 @@ public final class DesktopClientProbe {
     }
 
     private void rootShown(Scene scene, Parent root) {
-        if (root.getStyleClass().contains("sign-in")) {
+        if (root.getStyleClass().contains("window-host")) {
+            // the client keeps one root and shows its windows in it; one being prepared is hidden
+            if (root.getProperties().putIfAbsent("bench-probe", Boolean.TRUE) == null) {
+                root.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) change -> {
+                    while (change.next()) {
+                        change.getAddedSubList().stream().filter(Node::isVisible)
+                                .forEach(window -> rootShown(scene, (Parent) window));
+                    }
+                });
+            }
+            root.getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                    .forEach(window -> rootShown(scene, (Parent) window));
+        } else if (root.getStyleClass().contains("sign-in")) {
             // as a user would: press "Sign in" once the form has been laid out and drawn (a new scene
             // was laid out at once when set; a swapped root only in the next pulse)
             afterNextPulse(scene, () -> signIn(root));
@@ -161,7 +173,7 @@ public final class DesktopClientProbe {
             // the client may add the buddy list to the main window a pulse later: look again after each pulse
             Runnable[] lookAgain = new Runnable[1];
             lookAgain[0] = () -> {
-                if (scene.getRoot() != mainWindow) {
+                if (mainWindow.getScene() != scene) {
                     scene.removePostLayoutPulseListener(lookAgain[0]);
                 } else if (mainWindow.lookup("#buddy-list") != null) {
                     scene.removePostLayoutPulseListener(lookAgain[0]);
