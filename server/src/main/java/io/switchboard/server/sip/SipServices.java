@@ -11,6 +11,7 @@ import io.switchboard.server.sip.presence.PublicationStore;
 import io.switchboard.server.sip.presence.PresenceView;
 import io.switchboard.server.sip.presence.PublishProcessor;
 import io.switchboard.server.sip.presence.SipPresenceSource;
+import io.switchboard.server.sip.presence.SipRegistrationSource;
 import io.switchboard.server.sip.presence.SubscribeProcessor;
 import io.switchboard.server.sip.presence.SubscriptionRegistry;
 import io.switchboard.server.sip.proxy.CancelProcessor;
@@ -81,6 +82,8 @@ public final class SipServices {
         SipDigestAuthenticator authenticator = new SipDigestAuthenticator(verifier, users, sipUsers);
 
         LocationService locations = new LocationService(clock);
+        // REGISTER → the engine as a capability-only device: reachable for calls, never the status
+        new SipRegistrationSource(locations, engine, domain, clock).attach();
         timers.scheduleWithFixedDelay(locations::purgeExpired, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
 

@@ -49,6 +49,9 @@ public final class SipPresenceSource {
                         publications.composite(user, "sip:" + user + "@" + domain), clock.instant());
                 for (DevicePresence device : published.devices()) {
                     String id = DEVICE_PREFIX + device.deviceId();
+                    if (id.equals(SipRegistrationSource.DEVICE_ID)) {
+                        id += ".published"; // the registration's device id is reserved
+                    }
                     engine.update(address, new DevicePresence(id, device.availability(), device.note(),
                             device.priority(), device.capabilities(), device.updatedAt()));
                     now.add(id);
