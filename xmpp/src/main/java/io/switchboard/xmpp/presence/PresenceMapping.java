@@ -67,12 +67,6 @@ public final class PresenceMapping {
     }
 
     /**
-     * Marks a device the Switchboard server relays from another protocol that only says the person
-     * is reachable for calls (a registered SIP phone): it must not speak over a real status.
-     */
-    public static final String CAPABILITY_ONLY = "capability-only";
-
-    /**
      * One device's presence; an XMPP client resource can always chat. A resource marked
      * {@code <capability-only xmlns='urn:switchboard:presence:0'/>} (only the Switchboard server
      * sends it, for a registered SIP phone) is a {@linkplain DevicePresence#capabilityOnly()
@@ -80,7 +74,7 @@ public final class PresenceMapping {
      */
     public static DevicePresence device(String resource, Presence presence, Instant receivedAt) {
         if (presence.getType() == Presence.Type.available
-                && presence.getExtensionElement(CAPABILITY_ONLY, AvailabilityExtension.NAMESPACE) != null) {
+                && presence.getExtensionElement(CapabilityOnlyExtension.ELEMENT, CapabilityOnlyExtension.NAMESPACE) != null) {
             return new DevicePresence(resource, Availability.AVAILABLE, presence.getStatus(), presence.getPriority(),
                     Set.of(Capability.AUDIO), receivedAt, true);
         }

@@ -67,6 +67,8 @@ class PresenceMappingTest {
 
     @Test
     void aRelayedRegisteredPhoneIsACapabilityOnlyDevice() throws Exception {
+        org.jivesoftware.smack.provider.ProviderManager.addExtensionProvider(CapabilityOnlyExtension.ELEMENT,
+                CapabilityOnlyExtension.NAMESPACE, new CapabilityOnlyExtensionProvider());
         // what the Switchboard server sends for a SIP phone that only registered (ADR 0014 step 4)
         Presence phone = org.jivesoftware.smack.util.PacketParserUtils.parseStanza(
                 "<presence xmlns='jabber:client' from='alice@example.com/sip:registered'><priority>-1</priority>"
