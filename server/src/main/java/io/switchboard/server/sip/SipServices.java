@@ -3,6 +3,7 @@ package io.switchboard.server.sip;
 import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
 import io.switchboard.server.presence.PresenceAuthorization;
+import io.switchboard.server.presence.WatcherRequests;
 import io.switchboard.server.sip.message.MessageProcessor;
 import io.switchboard.server.sip.presence.Notifier;
 import io.switchboard.server.sip.presence.NotifyThrottle;
@@ -62,11 +63,12 @@ public final class SipServices {
     }
 
     /**
-     * @param engine the server's one presence per user: SIP PUBLISH feeds it, SIP watchers are told
-     *               what it composes from every protocol (ADR 0014)
+     * @param engine          the server's one presence per user: SIP PUBLISH and REGISTER feed it,
+     *                        SIP watchers are told what it composes from every protocol (ADR 0014)
+     * @param watcherRequests files a pending SIP watcher as an XMPP subscription request
      */
     public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
-                                     PresenceEngine engine, Clock clock) {
+                                     PresenceEngine engine, WatcherRequests watcherRequests, Clock clock) {
         SipMessaging messaging = new SipMessaging(domain, config.transports());
         ExecutorService workers = SipServer.newWorkerPool();
         ScheduledExecutorService timers = SipServer.newTimer();
@@ -96,7 +98,7 @@ public final class SipServices {
         Notifier notifier = new Notifier(messaging, view, subscriptions, clock);
         PresenceAgent agent = new PresenceAgent(subscriptions, notifier,
                 new NotifyThrottle(Duration.ofMillis(config.notifyIntervalMillis()), clock, timers, workers),
-                new PresenceAuthorization(rosters), domain, clock);
+                new PresenceAuthorization(rosters), watcherRequests, domain, clock);
         // PUBLISH → the engine (next to XMPP resources) → every SIP watcher, on the SIP workers
         publications.addListener(new SipPresenceSource(publications, engine, domain, clock)::publicationsChanged);
         // a roster change (e.g. an approval in an XMPP client) may allow pending SIP watchers

@@ -55,6 +55,7 @@ public final class ImRouter implements StanzaRouter {
     private final PresenceManager presence;
     private final MessageRouter messages;
     private final IqDispatcher iqs;
+    private final io.switchboard.server.presence.WatcherRequests watcherRequests;
 
     /**
      * @param domain  the one domain this server hosts
@@ -72,6 +73,7 @@ public final class ImRouter implements StanzaRouter {
         SessionLocks sessionLocks = new SessionLocks(clock, SESSION_LOCK_TIMEOUT);
         OfflineMessages offline = new OfflineMessages(offlineStore, addressing, reader, clock);
         SubscriptionManager subscriptions = new SubscriptionManager(addressing, users, rosters, pusher, delivery, locks);
+        this.watcherRequests = subscriptions::foreignRequest;
         this.engine = new PresenceEngine(workers);
         this.presence = new PresenceManager(addressing, registry, rosters, subscriptions, delivery, engine, offline,
                 sessionLocks, locks, reader, clock);
@@ -85,6 +87,11 @@ public final class ImRouter implements StanzaRouter {
     /** Every user's composed presence, for other presence consumers (SIP watchers). */
     public PresenceEngine presenceEngine() {
         return engine;
+    }
+
+    /** Files watch requests of other protocols (SIP) as XMPP subscription requests (ADR 0014 step 5). */
+    public io.switchboard.server.presence.WatcherRequests watcherRequests() {
+        return watcherRequests;
     }
 
     @Override
