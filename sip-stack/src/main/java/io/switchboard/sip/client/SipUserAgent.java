@@ -95,6 +95,12 @@ public final class SipUserAgent implements AutoCloseable {
         dispatcher.register(Request.OPTIONS, new OptionsProcessor(
                 java.util.List.of(Request.MESSAGE, Request.NOTIFY, Request.OPTIONS)));
         this.keepalive = new OptionsKeepalive(context, registration::proxyFailed);
+        // failover or failback: what lives at the presence server behind the proxy we left is
+        // established again through the new one (ADR 0013)
+        registration.addListener(new ProxyMoves(moved -> {
+            presence.proxyChanged(moved);
+            watcher.proxyChanged(moved);
+        }));
         // probe the proxy only while registered through it
         registration.addListener(status -> {
             if (status.state() == RegistrationState.REGISTERED) {

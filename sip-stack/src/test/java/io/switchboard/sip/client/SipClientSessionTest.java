@@ -168,6 +168,55 @@ class SipClientSessionTest {
                 && states.lastIndexOf(SessionState.CONNECTED) > states.indexOf(SessionState.RECONNECTING));
     }
 
+    @Test
+    void publicationAndSubscriptionsFollowTheRegistrationToTheBackupAndBack() throws Exception {
+        TestSipServer backup = fixture.server("backup");
+        server.registrar().setMaxExpires(2); // the refresh meets the dead primary within a second
+        SipClientSession alice = new SipClientSession(stacks, SipAccount.of(ALICE, PASSWORD,
+                server.proxy(SipTransport.UDP)).withBackup(backup.proxy(SipTransport.UDP)),
+                UserAgentFixture.fastSettings(), Clock.systemUTC());
+        sessions.add(alice);
+        alice.presence().setOwnPresence(Availability.IN_A_MEETING, "standup");
+        alice.signIn();
+        alice.contacts().addContact(BOB, "Bob", Set.of());
+        await().atMost(WAIT).until(() -> server.presence().publication(ALICE).isPresent()
+                && watches(server, BOB));
+        // the backup's presence server knows bob differently: seeing that proves the new subscription
+        backup.presence().setPresence(BOB, pidf(BOB, Availability.ON_THE_PHONE, "via the backup"));
+
+        server.setSilent(true);
+
+        await().atMost(WAIT).until(() -> alice.userAgent().currentProxy().equals(backup.proxy(SipTransport.UDP)));
+        await().atMost(WAIT).until(() -> backup.presence().publication(ALICE).isPresent() && watches(backup, BOB));
+        await().atMost(WAIT).until(() -> alice.presence().presenceOf(BOB).note().equals("via the backup"));
+        assertThat(new String(backup.presence().publication(ALICE).orElseThrow().body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("standup");
+        assertThat(alice.state()).isEqualTo(SessionState.CONNECTED);
+
+        // the primary comes back: failback moves everything home and cleans up at the backup
+        int subscribesBefore = server.received("SUBSCRIBE").size();
+        server.setSilent(false);
+        server.presence().setPresence(BOB, pidf(BOB, Availability.AWAY, "home again"));
+
+        await().atMost(WAIT).until(() -> alice.userAgent().currentProxy().equals(server.proxy(SipTransport.UDP)));
+        await().atMost(WAIT).until(() -> alice.presence().presenceOf(BOB).note().equals("home again"));
+        assertThat(server.received("SUBSCRIBE").size()).isGreaterThan(subscribesBefore);
+        await().atMost(WAIT).until(() -> backup.presence().publication(ALICE).isEmpty() && !watches(backup, BOB));
+    }
+
+    private static boolean watches(TestSipServer server, Address target) {
+        return server.presence().subscriptions().stream()
+                .anyMatch(s -> s.watcher().equals(ALICE) && s.target().equals(target));
+    }
+
+    private static String pidf(Address who, Availability availability, String note) {
+        var mapping = new io.switchboard.sip.presence.pidf.PidfAvailabilityMapping();
+        Presence presence = new Presence(availability, note,
+                List.of(io.switchboard.core.model.DevicePresence.of("desk", availability, note)), Set.of());
+        return new String(new io.switchboard.sip.presence.pidf.PidfWriter().write(
+                mapping.toPidf(who.toSipUri(), presence, java.time.Instant.now())), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private SipClientSession session(Address address, String password, SipProxy proxy) throws Exception {
         SipClientSession session = new SipClientSession(stacks, SipAccount.of(address, password, proxy),
                 UserAgentFixture.fastSettings(), Clock.systemUTC());
