@@ -282,4 +282,33 @@ class SipXmppBridgeIT {
         assertThat(last.getRawContent()).as("a refused watcher learns nothing").isNull();
         assertThat(new JdbcRosterStore(SERVER.database()).pendingIn(alice)).isEmpty();
     }
+
+    @Test
+    void theSipClientSeesWhoAsksToWatchItAndTheRequestGoesOnceAnsweredInTheXmppClient() throws Exception {
+        String alice = newUser("alice");
+        String eve = newUser("eve");
+        Address eveAddress = Address.of(eve, SERVER.domain());
+        io.switchboard.sip.client.SipClientSession aliceSip = new io.switchboard.sip.client.SipClientSession(
+                new io.switchboard.sip.stack.SipStackFactory(),
+                io.switchboard.sip.ua.SipAccount.of(Address.of(alice, SERVER.domain()), "pw-" + alice,
+                        new io.switchboard.sip.ua.SipProxy("127.0.0.1", SERVER.sipPort(),
+                                io.switchboard.sip.stack.SipTransport.TCP)),
+                io.switchboard.sip.ua.SipUserAgentSettings.defaults(), Clock.systemUTC());
+        closeables.add(aliceSip);
+        aliceSip.signIn();
+        SipTestUser evePhone = sipUser(eve);
+
+        pendingSubscribe(evePhone, alice);
+
+        // watcher-info (RFC 3857) brings eve's pending request to alice's SIP buddy list
+        await().atMost(WAIT).until(() -> aliceSip.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(eveAddress)));
+
+        XmppClientSession aliceDesktop = xmpp(alice);
+        await().atMost(WAIT).until(() -> aliceDesktop.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(eveAddress)));
+        aliceDesktop.contacts().acceptSubscription(eveAddress);
+
+        await().atMost(WAIT).until(() -> aliceSip.contacts().pendingRequests().isEmpty());
+    }
 }
