@@ -118,10 +118,14 @@ class PresenceComposerTest {
     }
 
     @Test
-    void anOfflineStatusDeviceLeavesTheRegisteredPhoneToSpeak() {
-        Presence p = PresenceComposer.compose(List.of(device("laptop", OFFLINE, "gone", 0, 9), registeredPhone(0)));
-        assertThat(p.availability()).isEqualTo(AVAILABLE);
-        assertThat(p.note()).isEmpty();
+    void anExplicitOfflineBeatsTheRegisteredPhone() {
+        // e.g. the softphone PUBLISHed a closed tuple while it stays registered
+        Presence p = PresenceComposer.compose(List.of(device("softphone", OFFLINE, "gone", 0, 0), registeredPhone(9)));
+        assertThat(p).isEqualTo(Presence.OFFLINE);
+
+        Presence withChat = PresenceComposer.compose(List.of(device("softphone", OFFLINE, "", 0, 0),
+                device("laptop", AWAY, "", 0, 0), registeredPhone(9)));
+        assertThat(withChat.availability()).isEqualTo(AWAY);
     }
 
     @Test

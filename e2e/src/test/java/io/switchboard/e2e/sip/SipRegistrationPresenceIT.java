@@ -195,6 +195,34 @@ class SipRegistrationPresenceIT {
         });
     }
 
+    @Test
+    void aClosedPublicationOfTheRegisteredPhoneBeatsItsRegistration() throws Exception {
+        String alice = newUser("alice");
+        Address aliceAddress = Address.of(alice, SERVER.domain());
+        SipTestUser alicePhone = sipUser(alice);
+        assertThat(alicePhone.register(600).getStatusCode()).isEqualTo(Response.OK);
+        await().atMost(WAIT).until(() -> SERVER.server().presenceEngine().composedPresence(aliceAddress).isOnline());
+
+        // the user sets "offline" on the phone (a closed tuple) while it stays registered
+        Request publish = alicePhone.request(Request.PUBLISH, alicePhone.aor(alice), alicePhone.aor(alice));
+        alicePhone.withHeader(publish, "Event", "presence");
+        alicePhone.withBody(publish, "application", "pidf+xml", "<?xml version='1.0' encoding='UTF-8'?>"
+                + "<presence xmlns='urn:ietf:params:xml:ns:pidf' entity='sip:" + alice + "@" + SERVER.domain() + "'>"
+                + "<tuple id='phone'><status><basic>closed</basic></status></tuple></presence>");
+        Response published = alicePhone.send(publish);
+        assertThat(published.getStatusCode()).isEqualTo(Response.OK);
+        await().atMost(WAIT).until(() ->
+                SERVER.server().presenceEngine().composedPresence(aliceAddress).equals(Presence.OFFLINE));
+
+        Request remove = alicePhone.request(Request.PUBLISH, alicePhone.aor(alice), alicePhone.aor(alice));
+        alicePhone.withHeader(remove, "Event", "presence");
+        alicePhone.withHeader(remove, "SIP-If-Match", SipTestUser.header(published, "SIP-ETag"));
+        remove.setHeader(alicePhone.endpoint().headerFactory().createExpiresHeader(0));
+        assertThat(alicePhone.send(remove).getStatusCode()).isEqualTo(Response.OK);
+        await().atMost(WAIT).until(() -> SERVER.server().presenceEngine().composedPresence(aliceAddress)
+                .availability() == Availability.AVAILABLE);
+    }
+
     private String newUserFriendOf(String owner) throws Exception {
         String name = newUser("carol");
         friends(owner, name);
