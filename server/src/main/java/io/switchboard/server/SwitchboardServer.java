@@ -69,7 +69,8 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
         this.sip = config.sip().enabled()
                 ? SipServices.create(config.sip(), config.domain(), users, rosters, router.presenceEngine(),
-                        router.watcherRequests(), Clock.systemUTC())
+                        router.watcherRequests(), router.messageRouter(), router.offlineMessages(),
+                        Clock.systemUTC())
                 : null;
         if (config.demo().botsEnabled()) {
             // one thread is plenty: bots only build stanzas and hand them to the router

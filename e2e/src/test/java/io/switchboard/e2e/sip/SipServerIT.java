@@ -151,39 +151,53 @@ class SipServerIT {
     @Test
     void aFloodingSourceGets503WithRetryAfterThenSilenceWhileOthersStillRegister() throws Exception {
         SipTestUser bystander = user("bystander", false);
-        int sent = BundledServerFixture.SIP_RATE_LIMIT_REQUESTS * 2;
-        int ok = 0;
-        int unavailable = 0;
-        String retryAfter = null;
+        List<String> responses = flood(BundledServerFixture.SIP_RATE_LIMIT_REQUESTS * 2, this::options);
+
+        assertThat(responses.stream().filter(r -> r.startsWith("SIP/2.0 200")))
+                .hasSize(BundledServerFixture.SIP_RATE_LIMIT_REQUESTS);
+        assertThat(responses.stream().filter(r -> r.startsWith("SIP/2.0 503"))).singleElement()
+                .satisfies(r -> assertThat(r.lines().filter(l -> l.startsWith("Retry-After:")).findFirst())
+                        .contains("Retry-After: " + BundledServerFixture.SIP_RATE_LIMIT_WINDOW_SECONDS));
+        // within the same window, another source is served as usual
+        assertThat(bystander.register(60).getStatusCode()).isEqualTo(Response.OK);
+    }
+
+    @Test
+    void aRegisterFloodFromOneSourceGetsChallengesThen503ThenSilenceWhileOthersStillRegister() throws Exception {
+        SipTestUser bystander = user("regbystander", false);
+        List<String> responses = flood(BundledServerFixture.SIP_RATE_LIMIT_REQUESTS * 3, (port, i) -> options(port, i)
+                .replaceFirst("^OPTIONS ", "REGISTER ").replace("CSeq: 1 OPTIONS", "CSeq: 1 REGISTER")
+                .replace("To: <sip:" + SERVER.domain() + ">", "To: <sip:flood@" + SERVER.domain() + ">"));
+
+        // the allowance is answered (a challenge: no credentials), then one 503, then nothing
+        assertThat(responses.stream().filter(r -> r.startsWith("SIP/2.0 401")))
+                .hasSize(BundledServerFixture.SIP_RATE_LIMIT_REQUESTS);
+        assertThat(responses.stream().filter(r -> r.startsWith("SIP/2.0 503"))).hasSize(1);
+        assertThat(responses).hasSize(BundledServerFixture.SIP_RATE_LIMIT_REQUESTS + 1);
+        assertThat(bystander.register(60).getStatusCode()).isEqualTo(Response.OK);
+    }
+
+    /** Sends {@code count} requests from one UDP socket at once; every response until 1.5 s of quiet. */
+    private List<String> flood(int count, java.util.function.BiFunction<Integer, Integer, String> request)
+            throws Exception {
+        List<String> responses = new ArrayList<>();
         try (DatagramSocket flooder = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             flooder.setSoTimeout(1500);
-            for (int i = 0; i < sent; i++) {
-                byte[] options = options(flooder.getLocalPort(), i).getBytes(StandardCharsets.US_ASCII);
-                flooder.send(new DatagramPacket(options, options.length, InetAddress.getLoopbackAddress(),
-                        SERVER.sipPort()));
+            for (int i = 0; i < count; i++) {
+                byte[] bytes = request.apply(flooder.getLocalPort(), i).getBytes(StandardCharsets.US_ASCII);
+                flooder.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), SERVER.sipPort()));
             }
             byte[] buffer = new byte[65_535];
             try {
                 while (true) {
                     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                     flooder.receive(packet);
-                    String response = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
-                    if (response.startsWith("SIP/2.0 200")) {
-                        ok++;
-                    } else if (response.startsWith("SIP/2.0 503")) {
-                        unavailable++;
-                        retryAfter = response.lines().filter(l -> l.startsWith("Retry-After:")).findFirst().orElse(null);
-                    }
+                    responses.add(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII));
                 }
             } catch (SocketTimeoutException quiet) {
-                // the server has said all it will say
+                return responses; // the server has said all it will say
             }
         }
-        assertThat(ok).isEqualTo(BundledServerFixture.SIP_RATE_LIMIT_REQUESTS);
-        assertThat(unavailable).isEqualTo(1);
-        assertThat(retryAfter).isEqualTo("Retry-After: " + BundledServerFixture.SIP_RATE_LIMIT_WINDOW_SECONDS);
-        // within the same window, another source is served as usual
-        assertThat(bystander.register(60).getStatusCode()).isEqualTo(Response.OK);
     }
 
     @Test
@@ -279,12 +293,13 @@ class SipServerIT {
     }
 
     @Test
-    void aMessageToSomeoneWithoutDevicesIs480AndToNobodyIs404() throws Exception {
+    void aMessageToSomeoneWithoutDevicesIsStored202AndToNobodyIs404() throws Exception {
         SipTestUser alice = user("alice", false);
         SipTestUser offline = user("offline", false);
 
+        // RFC 3428 §7: accepted for later delivery by the offline store (ADR 0016)
         assertThat(alice.send(message(alice, offline.user, "anyone?")).getStatusCode())
-                .isEqualTo(Response.TEMPORARILY_UNAVAILABLE);
+                .isEqualTo(Response.ACCEPTED);
         assertThat(alice.send(message(alice, "no-such-user", "anyone?")).getStatusCode())
                 .isEqualTo(Response.NOT_FOUND);
     }
@@ -327,11 +342,17 @@ class SipServerIT {
         assertThat(busy.next(Request.INVITE, Duration.ofSeconds(5))).isNotNull();
         assertThat(free.next(Request.INVITE, Duration.ofSeconds(5))).isNotNull();
 
-        // no branch succeeds: the lowest class wins, and a downstream 503 becomes 500 (RFC 3261 §16.7)
-        free.answerWith(Request.MESSAGE, Response.SERVICE_UNAVAILABLE);
-        assertThat(alice.send(message(alice, busy.user, "lunch?")).getStatusCode()).isEqualTo(Response.BUSY_HERE);
-        busy.answerWith(Request.MESSAGE, Response.SERVICE_UNAVAILABLE);
-        assertThat(alice.send(message(alice, busy.user, "lunch?")).getStatusCode())
+        // no branch succeeds: the lowest class wins, and a downstream 503 becomes 500 (RFC 3261 §16.7).
+        // OPTIONS, not MESSAGE: a text MESSAGE nobody takes is stored (202, ADR 0016)
+        busy.answerWith(Request.OPTIONS, Response.BUSY_HERE);
+        free.answerWith(Request.OPTIONS, Response.SERVICE_UNAVAILABLE);
+        assertThat(alice.send(options(alice, busy.user)).getStatusCode()).isEqualTo(Response.BUSY_HERE);
+        busy.answerWith(Request.OPTIONS, Response.SERVICE_UNAVAILABLE);
+        assertThat(alice.send(options(alice, busy.user)).getStatusCode())
                 .isEqualTo(Response.SERVER_INTERNAL_ERROR);
+    }
+
+    private Request options(SipTestUser from, String toUser) throws Exception {
+        return from.request(Request.OPTIONS, from.aor(toUser), from.aor(toUser));
     }
 }

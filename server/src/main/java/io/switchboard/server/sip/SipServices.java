@@ -4,7 +4,12 @@ import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
 import io.switchboard.server.presence.PresenceAuthorization;
 import io.switchboard.server.presence.WatcherRequests;
+import io.switchboard.server.sip.message.ImGateway;
 import io.switchboard.server.sip.message.MessageProcessor;
+import io.switchboard.server.sip.message.SipImReader;
+import io.switchboard.server.sip.message.SipOfflineDelivery;
+import io.switchboard.server.sip.message.SipPager;
+import io.switchboard.server.sip.message.XmppImMapping;
 import io.switchboard.server.sip.presence.Notifier;
 import io.switchboard.server.sip.presence.NotifyThrottle;
 import io.switchboard.server.sip.presence.PresenceAgent;
@@ -27,6 +32,8 @@ import io.switchboard.server.store.UserStore;
 import io.switchboard.sip.auth.DigestAlgorithm;
 import io.switchboard.sip.auth.DigestNonces;
 import io.switchboard.sip.auth.DigestVerifier;
+import io.switchboard.server.xmpp.im.message.MessageRouter;
+import io.switchboard.server.xmpp.im.message.OfflineMessages;
 import io.switchboard.server.xmpp.im.presence.PresenceEngine;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParser;
@@ -51,6 +58,13 @@ public final class SipServices {
     /** A nonce older than this is answered with stale=true: the client re-authenticates silently. */
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
     private static final long EXPIRY_SWEEP_SECONDS = 1;
+    /**
+     * How long the IM gateway waits for a SIP contact's 2xx before it stores the message: well
+     * inside the SIP sender's own 32 s transaction timeout, so the sender still hears 202.
+     */
+    private static final Duration GATEWAY_DEADLINE = Duration.ofSeconds(10);
+    /** Offline messages follow the REGISTER's 200 a moment later, not before it. */
+    private static final long OFFLINE_DELIVERY_DELAY_MILLIS = 200;
 
     private final SipServer server;
     private final LocationService locations;
@@ -65,10 +79,14 @@ public final class SipServices {
     /**
      * @param engine          the server's one presence per user: SIP PUBLISH and REGISTER feed it,
      *                        SIP watchers are told what it composes from every protocol (ADR 0014)
-     * @param watcherRequests files a pending SIP watcher as an XMPP subscription request
+     * @param watcherRequests files a pending SIP watcher as an XMPP subscription request (ADR 0017)
+     * @param xmppMessages    XMPP message routing: the IM gateway delivers SIP MESSAGEs there and is
+     *                        connected to it for XMPP messages to SIP-only users (ADR 0016)
+     * @param offline         the offline store XMPP uses, also for SIP recipients
      */
     public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
-                                     PresenceEngine engine, WatcherRequests watcherRequests, Clock clock) {
+                                     PresenceEngine engine, WatcherRequests watcherRequests,
+                                     MessageRouter xmppMessages, OfflineMessages offline, Clock clock) {
         SipMessaging messaging = new SipMessaging(domain, config.transports());
         ExecutorService workers = SipServer.newWorkerPool();
         ScheduledExecutorService timers = SipServer.newTimer();
@@ -119,7 +137,24 @@ public final class SipServices {
         processors.put(Request.REGISTER, new RegisterProcessor(sipUsers, authenticator, locations, bounds, clock));
         processors.put(Request.OPTIONS, new OptionsProcessor(proxy));
         processors.put(Request.CANCEL, new CancelProcessor(forker));
-        processors.put(Request.MESSAGE, new MessageProcessor(proxy, locations, forker));
+        SipPager pager = new SipPager(messaging, timers, GATEWAY_DEADLINE);
+        XmppImMapping imMapping = new XmppImMapping();
+        ImGateway gateway = new ImGateway(domain, locations, xmppMessages, pager, imMapping, workers, clock);
+        xmppMessages.connect(gateway);
+        SipOfflineDelivery offlineDelivery = new SipOfflineDelivery(domain, offline, locations, pager, imMapping,
+                workers);
+        locations.addListener((user, bindings) -> {
+            if (!bindings.isEmpty()) {
+                try {
+                    timers.schedule(() -> hand(workers, () -> offlineDelivery.registered(user)),
+                            OFFLINE_DELIVERY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // the server is stopping
+                }
+            }
+        });
+        processors.put(Request.MESSAGE, new MessageProcessor(proxy, sipUsers, locations, forker, new SipImReader(),
+                gateway));
         processors.put(Request.PUBLISH, new PublishProcessor(sipUsers, authenticator, publications, bounds,
                 new PidfParser(config.maxMessageBytes())));
         processors.put(Request.SUBSCRIBE, new SubscribeProcessor(sipUsers, users, authenticator, subscriptions,

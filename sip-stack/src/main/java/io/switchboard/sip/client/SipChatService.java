@@ -11,6 +11,8 @@ import io.switchboard.core.service.ChatService;
 import io.switchboard.core.service.NotConnectedException;
 import io.switchboard.core.service.ServiceException;
 import io.switchboard.sip.message.DeliveryReport;
+import io.switchboard.sip.message.IsComposing;
+import io.switchboard.sip.message.MessageListener;
 import io.switchboard.sip.message.PagerMessage;
 import io.switchboard.sip.message.PagerMessaging;
 import io.switchboard.sip.ua.ProxyFailures;
@@ -23,6 +25,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +45,32 @@ final class SipChatService implements ChatService {
     private final BooleanSupplier signedIn;
     private final Listeners<ChatListener> listeners;
     private final Map<Address, Conversation> conversations = new ConcurrentHashMap<>();
+    private final ComposingRateLimit outgoingComposing;
+    private final ComposingInbox incomingComposing;
 
-    SipChatService(PagerMessaging messaging, Clock clock, BooleanSupplier signedIn, Executor events) {
+    SipChatService(PagerMessaging messaging, Clock clock, BooleanSupplier signedIn, Executor events,
+                   ScheduledExecutorService timers) {
         this.messaging = Objects.requireNonNull(messaging, "messaging");
         this.clock = clock;
         this.signedIn = signedIn;
         this.listeners = new Listeners<>(events);
-        messaging.addListener(this::received);
+        this.outgoingComposing = new ComposingRateLimit(clock);
+        this.incomingComposing = new ComposingInbox(timers, (peer, state) -> {
+            // the conversation keeps it too: a chat window opened later shows "is typing" at once
+            conversationWith(peer).peerState(state);
+            listeners.fire(l -> l.chatStateChanged(peer, state));
+        });
+        messaging.addListener(new MessageListener() {
+            @Override
+            public void messageReceived(PagerMessage message) {
+                received(message);
+            }
+
+            @Override
+            public void composingReceived(Address from, IsComposing indication) {
+                incomingComposing.received(from, indication);
+            }
+        });
     }
 
     @Override
@@ -61,6 +83,7 @@ final class SipChatService implements ChatService {
         ChatMessage sent = new ChatMessage(UUID.randomUUID().toString(), to, ChatMessage.Direction.OUTGOING, body,
                 conversation.thread(), "", clock.instant(), false, DeliveryState.SENT, "");
         conversation.append(sent);
+        outgoingComposing.messageSent(to);
         messaging.send(to, body).whenComplete((report, failure) -> {
             DeliveryState state;
             String why;
@@ -80,10 +103,23 @@ final class SipChatService implements ChatService {
         return sent;
     }
 
-    /** Typing notifications (RFC 3994 is-composing) are not sent yet: SIP peers do without them. */
+    /**
+     * Typing notifications as RFC 3994 is-composing: COMPOSING → active, anything else → idle,
+     * rate-limited by {@link ComposingRateLimit} (one call per keystroke sends one MESSAGE per
+     * minute at most). Best effort: a refused or lost indication is only logged.
+     */
     @Override
-    public void sendChatState(Address to, ChatState state) {
-        LOG.trace("chat state {} to {} not sent: is-composing is not implemented", state, to);
+    public void sendChatState(Address to, ChatState state) throws ServiceException {
+        Objects.requireNonNull(state, "state");
+        if (!signedIn.getAsBoolean()) {
+            throw new NotConnectedException("not signed in: chat state to " + to + " not sent");
+        }
+        outgoingComposing.next(to, state).ifPresent(indication ->
+                messaging.sendComposing(to, indication).whenComplete((report, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("is-composing to {} failed: {}", to, ProxyFailures.unwrap(failure).toString());
+                    }
+                }));
     }
 
     @Override
@@ -102,9 +138,10 @@ final class SipChatService implements ChatService {
     }
 
     private void received(PagerMessage message) {
+        incomingComposing.messageReceived(message.from());
         Conversation conversation = conversationWith(message.from());
         ChatMessage received = new ChatMessage(UUID.randomUUID().toString(), message.from(),
-                ChatMessage.Direction.INCOMING, message.text(), conversation.thread(), "", message.receivedAt(), false,
+                ChatMessage.Direction.INCOMING, message.text(), conversation.thread(), "", message.sentAt(), message.delayed(),
                 DeliveryState.RECEIVED, "");
         conversation.append(received);
         listeners.fire(l -> l.messageReceived(received));

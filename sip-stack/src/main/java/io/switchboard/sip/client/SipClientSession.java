@@ -88,7 +88,7 @@ public final class SipClientSession implements ClientSession {
                 this::isConnected, events);
         this.contacts = new SipContactListService(agent.watcher(), agent.watchers(), serviceTimeout, this::isConnected,
                 events);
-        this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events);
+        this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events, agent.context().executor());
         agent.registration().addListener(this::registrationChanged);
     }
 

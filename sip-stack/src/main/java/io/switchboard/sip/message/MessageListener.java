@@ -5,4 +5,8 @@ package io.switchboard.sip.message;
 public interface MessageListener {
 
     void messageReceived(PagerMessage message);
+
+    /** An RFC 3994 is-composing indication from {@code from}: the peer started or stopped typing. */
+    default void composingReceived(io.switchboard.core.model.Address from, IsComposing indication) {
+    }
 }

@@ -5,14 +5,16 @@ import io.switchboard.sip.ua.transaction.RateLimitedLog;
 import io.switchboard.sip.ua.transaction.RequestProcessor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import io.switchboard.core.model.Address;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers received MESSAGE requests on the JAIN-SIP thread: 200 and delivery for text/plain,
- * 200 without delivery for is-composing indications, 415/413/400 (rate-limited log line) otherwise.
+ * 200 and a composing event for RFC 3994 is-composing indications (400 when unreadable), 415/413/400 (rate-limited log line) otherwise.
  */
 final class MessageProcessor implements RequestProcessor {
 
@@ -20,17 +22,20 @@ final class MessageProcessor implements RequestProcessor {
     private static final RateLimitedLog REFUSED = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     private final Consumer<PagerMessage> delivery;
+    private final BiConsumer<Address, IsComposing> composing;
+    private final IsComposingCodec codec = new IsComposingCodec();
     private final Clock clock;
 
-    MessageProcessor(Consumer<PagerMessage> delivery, Clock clock) {
+    MessageProcessor(Consumer<PagerMessage> delivery, BiConsumer<Address, IsComposing> composing, Clock clock) {
         this.delivery = delivery;
+        this.composing = composing;
         this.clock = clock;
     }
 
     @Override
     public void process(IncomingRequest incoming) {
         if (PagerMessages.isComposingIndication(incoming.request())) {
-            incoming.respond(Response.OK);
+            composing(incoming);
             return;
         }
         try {
@@ -40,6 +45,21 @@ final class MessageProcessor implements RequestProcessor {
         } catch (PagerMessages.Refused e) {
             REFUSED.warn("MESSAGE from {} refused with {}: {}", incoming.request().getHeader("From"), e.status, e.getMessage());
             incoming.respond(e.status);
+        }
+    }
+
+    private void composing(IncomingRequest incoming) {
+        try {
+            Address from = PagerMessages.sender(incoming.request());
+            IsComposing indication = codec.parse(incoming.request().getRawContent());
+            incoming.respond(Response.OK);
+            composing.accept(from, indication);
+        } catch (PagerMessages.Refused e) {
+            REFUSED.warn("is-composing from {} refused: {}", incoming.request().getHeader("From"), e.getMessage());
+            incoming.respond(e.status);
+        } catch (IsComposingCodec.InvalidIsComposingException e) {
+            REFUSED.warn("is-composing from {} refused: {}", incoming.request().getHeader("From"), e.getMessage());
+            incoming.respond(Response.BAD_REQUEST);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Locale;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.DateHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -28,6 +29,7 @@ final class PagerMessages {
     /** RFC 3428 §9 keeps pager-mode messages under 1300 bytes unless congestion-controlled; 64 KiB caps the rest. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final String IS_COMPOSING = "im-iscomposing+xml";
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(30);
 
     /** Why a received MESSAGE is refused. */
     static final class Refused extends Exception {
@@ -74,9 +76,43 @@ final class PagerMessages {
         try {
             Address from = Address.fromSipUri(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
             Address to = Address.fromSipUri(((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString());
-            return new PagerMessage(from, to, text, now);
+            return new PagerMessage(from, to, text, now, sentAt(request, now));
         } catch (InvalidAddressException e) {
             throw new Refused(400, "From or To is not a sip:user@domain address: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The Date header when it is more than {@link #CLOCK_SKEW} before {@code now}: the server
+     * stamps MESSAGEs it kept in offline storage with their original time (ADR 0016); a small
+     * difference is clock skew, and a Date in the future is ignored.
+     */
+    private static Instant sentAt(Request request, Instant now) {
+        if (request.getHeader(DateHeader.NAME) instanceof DateHeader date && date.getDate() != null) {
+            // HTTP-date has whole seconds; JAIN-SIP's Calendar keeps the parse time's milliseconds
+            Instant sent = date.getDate().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            if (sent.isBefore(now.minus(CLOCK_SKEW))) {
+                return sent;
+            }
+        }
+        return now;
+    }
+
+    /** The From address of a received MESSAGE. */
+    static Address sender(Request request) throws Refused {
+        try {
+            return Address.fromSipUri(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
+        } catch (InvalidAddressException e) {
+            throw new Refused(400, "From is not a sip:user@domain address: " + e.getMessage());
+        }
+    }
+
+    static void fillComposing(SipContext context, Request request, byte[] document) {
+        try {
+            request.setContent(document, context.headers().createContentTypeHeader(
+                    IsComposingCodec.CONTENT_TYPE, IsComposingCodec.CONTENT_SUB_TYPE));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot build an is-composing MESSAGE", e);
         }
     }
 

@@ -22,6 +22,7 @@ public final class PagerMessaging {
     private final SipContext context;
     private final Listeners<MessageListener> listeners;
     private final RequestSequence requests;
+    private final IsComposingCodec codec = new IsComposingCodec();
 
     public PagerMessaging(SipContext context) {
         this.context = context;
@@ -31,7 +32,8 @@ public final class PagerMessaging {
 
     /** The MESSAGE processor to register with the dispatcher. */
     public RequestProcessor processor(Clock clock) {
-        return new MessageProcessor(message -> listeners.fire(listener -> listener.messageReceived(message)), clock);
+        return new MessageProcessor(message -> listeners.fire(listener -> listener.messageReceived(message)),
+                (from, indication) -> listeners.fire(listener -> listener.composingReceived(from, indication)), clock);
     }
 
     public ListenerRegistration addListener(MessageListener listener) {
@@ -48,8 +50,21 @@ public final class PagerMessaging {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "message longer than " + PagerMessages.MAX_BODY_BYTES + " bytes"));
         }
+        return send(to, request -> PagerMessages.fill(context, request, text));
+    }
+
+    /**
+     * Sends an RFC 3994 is-composing indication to {@code to}; completes like {@link #send}. The
+     * caller decides how often (RFC 3994 §4 asks for at most one active per refresh interval).
+     */
+    public CompletableFuture<DeliveryReport> sendComposing(Address to, IsComposing indication) {
+        byte[] document = codec.write(indication);
+        return send(to, request -> PagerMessages.fillComposing(context, request, document));
+    }
+
+    private CompletableFuture<DeliveryReport> send(Address to, java.util.function.Consumer<Request> body) {
         return context.onProtocolThread(() -> context.send(requests.next(context.sipAddress(to).getURI(),
-                        context.sipAddress(to), request -> PagerMessages.fill(context, request, text))))
+                        context.sipAddress(to), body)))
                 .thenApply(response -> {
                     if (!SipResponses.isSuccess(response)) {
                         throw new java.util.concurrent.CompletionException(SipResponses.rejection(Request.MESSAGE, response));

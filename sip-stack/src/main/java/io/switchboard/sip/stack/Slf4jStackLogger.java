@@ -70,7 +70,26 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message) {
-        LOG.error(message);
+        if (isPeerInputError(message)) {
+            LOG.debug(message);
+        } else {
+            LOG.error(message);
+        }
+    }
+
+    /**
+     * JAIN-SIP reports a request it cannot use (no Call-ID/From/To, a TCP message whose mandatory
+     * headers do not parse) at ERROR, once per packet and with the packet in the text. That is
+     * hostile input, not a server fault: the parser factory already counts it in the rate-limited
+     * malformed-message report, so here it is DEBUG only (RFC 4475 messages must not flood the log).
+     */
+    static boolean isPeerInputError(String message) {
+        if (message == null) {
+            return false;
+        }
+        String start = message.stripLeading();
+        return start.startsWith("bad message") || start.startsWith(">>> Dropped Bad Msg")
+                || start.startsWith("Malformed mandatory headers") || start.startsWith("BAD MESSAGE!");
     }
 
     @Override

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Availability;
 import io.switchboard.core.model.ChatMessage;
+import io.switchboard.core.model.ChatState;
 import io.switchboard.core.model.DeliveryState;
 import io.switchboard.core.model.Presence;
 import io.switchboard.core.model.SubscriptionState;
@@ -151,6 +152,35 @@ class SipClientSessionTest {
         ChatMessage lost = alice.chat().send(Address.of("carol", UserAgentFixture.DOMAIN), "are you there?");
         await().atMost(WAIT).until(() -> aliceUpdates.stream().anyMatch(m -> m.id().equals(lost.id())
                 && m.delivery() == DeliveryState.FAILED && m.error().startsWith("480")));
+    }
+
+    @Test
+    void typingReachesThePeerAsIsComposingWithoutFlooding() throws Exception {
+        SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.UDP));
+        SipClientSession bob = session(BOB, PASSWORD, server.proxy(SipTransport.UDP));
+        List<ChatState> bobSees = new CopyOnWriteArrayList<>();
+        bob.chat().addListener(new ChatService.ChatListener() {
+            @Override
+            public void chatStateChanged(Address peer, ChatState state) {
+                if (peer.equals(ALICE)) {
+                    bobSees.add(state);
+                }
+            }
+        });
+        alice.signIn();
+        bob.signIn();
+
+        for (int keystroke = 0; keystroke < 20; keystroke++) {
+            alice.chat().sendChatState(BOB, ChatState.COMPOSING);
+        }
+        await().atMost(WAIT).until(() -> bobSees.contains(ChatState.COMPOSING));
+        assertThat(bob.chat().conversationWith(ALICE).peerState()).isEqualTo(ChatState.COMPOSING);
+        alice.chat().sendChatState(BOB, ChatState.PAUSED);
+        await().atMost(WAIT).until(() -> bobSees.contains(ChatState.PAUSED));
+
+        assertThat(bobSees).containsExactly(ChatState.COMPOSING, ChatState.PAUSED);
+        assertThat(server.pager().received()).filteredOn(m -> m.contentType().startsWith("application/im-iscomposing+xml"))
+                .hasSize(2);
     }
 
     @Test

@@ -108,6 +108,23 @@ class PagerMessagingTest {
     }
 
     @Test
+    void aStoredMessageKeepsTheTimeItsDateHeaderGives() throws Exception {
+        TestSipServer server = fixture.server("proxy");
+        registeredAlice(server, SipTransport.UDP);
+        java.time.Instant storedAt = java.time.Instant.now().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        assertThat(server.pager().send(BOB, ALICE, "text/plain", "from the store".getBytes(StandardCharsets.UTF_8),
+                storedAt).get(5, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(server.pager().send(BOB, ALICE, "text/plain", "live".getBytes(StandardCharsets.UTF_8),
+                java.time.Instant.now()).get(5, TimeUnit.SECONDS)).isEqualTo(200);
+
+        await().atMost(WAIT).until(() -> inbox.size() == 2);
+        assertThat(inbox.get(0).sentAt()).isEqualTo(storedAt);
+        assertThat(inbox.get(0).delayed()).isTrue();
+        assertThat(inbox.get(1).delayed()).as("a Date within clock skew is not a delay").isFalse();
+    }
+
+    @Test
     void unreadableMessagesAreRefusedAndNotDelivered() throws Exception {
         TestSipServer server = fixture.server("proxy");
         registeredAlice(server, SipTransport.UDP);
@@ -120,6 +137,9 @@ class PagerMessagingTest {
         assertThat(pager.send(BOB, ALICE, "application/im-iscomposing+xml",
                 "<isComposing xmlns='urn:ietf:params:xml:ns:im-iscomposing'><state>active</state></isComposing>"
                         .getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(pager.send(BOB, ALICE, "application/im-iscomposing+xml",
+                "<isComposing xmlns='urn:ietf:params:xml:ns:im-iscomposing'><state>typing</state></isComposing>"
+                        .getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS)).isEqualTo(400);
         assertThat(pager.send(BOB, ALICE, "text/plain", "the real one".getBytes(StandardCharsets.UTF_8))
                 .get(5, TimeUnit.SECONDS)).isEqualTo(200);
 

@@ -61,7 +61,8 @@ public final class TestPager {
             return;
         }
         javax.sip.ServerTransaction transaction = server.serverTransaction(event);
-        send(message.from(), message.to(), "text/plain", request.getRawContent()).whenComplete((status, failure) -> {
+        // the type as sent (is-composing stays is-composing), without parameters: the body is UTF-8 here
+        send(message.from(), message.to(), message.contentType().split(";", 2)[0].strip(), request.getRawContent()).whenComplete((status, failure) -> {
             try {
                 transaction.sendResponse(server.response(request, failure == null ? status : 408));
             } catch (Exception e) {
@@ -72,6 +73,12 @@ public final class TestPager {
 
     /** Sends a MESSAGE to the contact {@code to} registered; completes with the client's status code. */
     public CompletableFuture<Integer> send(Address from, Address to, String contentType, byte[] body) throws Exception {
+        return send(from, to, contentType, body, null);
+    }
+
+    /** As {@link #send(Address, Address, String, byte[])}, with a Date header when {@code date} is not null. */
+    public CompletableFuture<Integer> send(Address from, Address to, String contentType, byte[] body,
+                                           java.time.Instant date) throws Exception {
         String contact = server.registrar().binding(to).orElseThrow().contact();
         HeaderFactory headers = server.endpoint().headerFactory();
         SipURI target = (SipURI) server.endpoint().addressFactory().createURI(contact);
@@ -84,6 +91,11 @@ public final class TestPager {
                 List.of(via), headers.createMaxForwardsHeader(70));
         String[] type = contentType.split("/", 2);
         message.setContent(body, headers.createContentTypeHeader(type[0], type[1]));
+        if (date != null) {
+            java.util.Calendar calendar = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("GMT"));
+            calendar.setTimeInMillis(date.toEpochMilli());
+            message.addHeader(headers.createDateHeader(calendar));
+        }
         ClientTransaction transaction = server.endpoint().provider().getNewClientTransaction(message);
         CompletableFuture<Integer> status = new CompletableFuture<>();
         sent.put(transaction, status);

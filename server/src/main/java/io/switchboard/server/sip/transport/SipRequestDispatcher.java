@@ -19,6 +19,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RetryAfterHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -44,6 +45,7 @@ public final class SipRequestDispatcher implements SipListener {
     private final Map<String, RequestProcessor> processors;
     private final RequestProcessor fallback;
     private final Executor workers;
+    private final RequestPrechecks prechecks = new RequestPrechecks();
 
     /**
      * @param processors per method; requests of other methods go to {@code fallback}
@@ -91,6 +93,15 @@ public final class SipRequestDispatcher implements SipListener {
             rejectStateless(request, Response.MESSAGE_TOO_LARGE, false);
             return;
         }
+        if (request.getHeader(MaxForwardsHeader.NAME) == null) {
+            // RFC 2543 clients send none (RFC 4475 3.4.1) and JAIN-SIP refuses a transaction
+            // without it; a proxy adds 70 where it is missing anyway (RFC 3261 16.6 step 3)
+            try {
+                request.setHeader(messaging.headers().createMaxForwardsHeader(70));
+            } catch (InvalidArgumentException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         ServerTransaction transaction = event.getServerTransaction();
         if (transaction == null) {
             try {
@@ -99,10 +110,22 @@ public final class SipRequestDispatcher implements SipListener {
                 return;
             } catch (TransactionUnavailableException e) {
                 LOG.debug("no server transaction for {} from {}: {}", request.getMethod(), source, e.toString());
+                if (String.valueOf(e.getMessage()).startsWith("Missing a required header")) {
+                    // e.g. an RFC 2543 INVITE without Contact (RFC 4475 3.4.1): answer rather than go silent
+                    rejectStateless(request, Response.BAD_REQUEST, false);
+                }
                 return;
             }
         }
         IncomingRequest incoming = new IncomingRequest(transaction, request, source, messaging);
+        var refusal = prechecks.check(request, messaging.headers());
+        if (refusal.isPresent()) {
+            LOG.debug("{} from {} refused before processing: {}", request.getMethod(), source, refusal.get().status());
+            Response response = incoming.createResponse(refusal.get().status());
+            refusal.get().headers().forEach(response::addHeader);
+            incoming.send(response);
+            return;
+        }
         RequestProcessor processor = processors.getOrDefault(request.getMethod(), fallback);
         execute(() -> {
             try {

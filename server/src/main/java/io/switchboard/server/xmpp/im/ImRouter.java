@@ -54,6 +54,7 @@ public final class ImRouter implements StanzaRouter {
     private final PresenceEngine engine;
     private final PresenceManager presence;
     private final MessageRouter messages;
+    private final OfflineMessages offline;
     private final IqDispatcher iqs;
     private final io.switchboard.server.presence.WatcherRequests watcherRequests;
 
@@ -72,6 +73,7 @@ public final class ImRouter implements StanzaRouter {
         PresenceDelivery delivery = new PresenceDelivery(registry);
         SessionLocks sessionLocks = new SessionLocks(clock, SESSION_LOCK_TIMEOUT);
         OfflineMessages offline = new OfflineMessages(offlineStore, addressing, reader, clock);
+        this.offline = offline;
         SubscriptionManager subscriptions = new SubscriptionManager(addressing, users, rosters, pusher, delivery, locks);
         this.watcherRequests = subscriptions::foreignRequest;
         this.engine = new PresenceEngine(workers);
@@ -92,6 +94,16 @@ public final class ImRouter implements StanzaRouter {
     /** Files watch requests of other protocols (SIP) as XMPP subscription requests (ADR 0014 step 5). */
     public io.switchboard.server.presence.WatcherRequests watcherRequests() {
         return watcherRequests;
+    }
+
+    /** Message routing, for the IM gateway to other protocols (ADR 0016). */
+    public MessageRouter messageRouter() {
+        return messages;
+    }
+
+    /** The offline store XMPP uses, shared with the IM gateway (ADR 0016). */
+    public OfflineMessages offlineMessages() {
+        return offline;
     }
 
     @Override

@@ -80,9 +80,12 @@ public final class PidfParser {
     }
 
     private PidfDocument presence(XMLStreamReader reader) throws XMLStreamException, PidfParseException {
+        // RFC 3863 requires entity, but RFC 4479's own example document (section 7, as published)
+        // has none; the presentity is known from the request anyway (PUBLISH Request-URI), so a
+        // missing entity is read as "" rather than refused
         String entity = reader.getAttributeValue(null, "entity");
-        if (entity == null || entity.isBlank()) {
-            throw new PidfParseException("PIDF <presence> without entity");
+        if (entity == null) {
+            entity = "";
         }
         List<PidfTuple> tuples = new ArrayList<>();
         List<PidfPerson> persons = new ArrayList<>();

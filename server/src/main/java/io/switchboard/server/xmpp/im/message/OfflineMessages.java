@@ -88,6 +88,36 @@ public final class OfflineMessages {
         LOG.debug("Delivered {} offline message(s) to {}", done.size(), session);
     }
 
+    /** A stored message, read back, for delivery over another protocol (ADR 0016). */
+    public record Pending(long id, XmlElement message, Instant receivedAt) {
+    }
+
+    /** The messages stored for {@code user}, oldest first; unreadable rows are dropped. */
+    public List<Pending> pending(Address user) throws StoreException {
+        String owner = Addressing.owner(user);
+        List<Pending> out = new ArrayList<>();
+        List<Long> unreadable = new ArrayList<>();
+        for (OfflineMessageStore.OfflineMessage m : store.fetch(owner)) {
+            try {
+                out.add(new Pending(m.id(), reader.read(m.stanzaXml()), m.receivedAt()));
+            } catch (XMLStreamException e) {
+                LOG.warn("Dropping unreadable offline message {} of {}", m.id(), owner, e);
+                unreadable.add(m.id());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            store.delete(owner, unreadable);
+        }
+        return out;
+    }
+
+    /** Deletes messages that were delivered some other way (only after the device confirmed them). */
+    public void remove(Address user, List<Long> ids) throws StoreException {
+        if (!ids.isEmpty()) {
+            store.delete(Addressing.owner(user), ids);
+        }
+    }
+
     private static boolean onlyChatStates(XmlElement message) {
         List<XmlElement> children = message.elements();
         return !children.isEmpty() && children.stream().allMatch(c -> c.namespace().equals(Namespaces.CHAT_STATES));
