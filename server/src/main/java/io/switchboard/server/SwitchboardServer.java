@@ -69,7 +69,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
         this.sip = config.sip().enabled()
                 ? SipServices.create(config.sip(), config.domain(), users, rosters, router.presenceEngine(),
-                        router.messageRouter(), router.offlineMessages(),
+                        router.watcherRequests(), router.messageRouter(), router.offlineMessages(),
                         Clock.systemUTC())
                 : null;
         if (config.demo().botsEnabled()) {

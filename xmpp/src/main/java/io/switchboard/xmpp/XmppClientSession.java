@@ -15,6 +15,8 @@ import io.switchboard.core.service.SignInException;
 import io.switchboard.xmpp.internal.RosterPresenceThread;
 import io.switchboard.xmpp.presence.AvailabilityExtension;
 import io.switchboard.xmpp.presence.AvailabilityExtensionProvider;
+import io.switchboard.xmpp.presence.CapabilityOnlyExtension;
+import io.switchboard.xmpp.presence.CapabilityOnlyExtensionProvider;
 import io.switchboard.xmpp.tls.CertificateCheck;
 
 import java.net.InetAddress;
@@ -66,6 +68,8 @@ public final class XmppClientSession implements ClientSession {
         // Smack's providers are process-wide; registering the same one again is harmless.
         ProviderManager.addExtensionProvider(AvailabilityExtension.ELEMENT, AvailabilityExtension.NAMESPACE,
                 new AvailabilityExtensionProvider());
+        ProviderManager.addExtensionProvider(CapabilityOnlyExtension.ELEMENT, CapabilityOnlyExtension.NAMESPACE,
+                new CapabilityOnlyExtensionProvider());
     }
 
     private final XmppAccount account;

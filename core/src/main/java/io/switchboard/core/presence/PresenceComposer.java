@@ -25,12 +25,20 @@ import java.util.Set;
  *       most recently updated; the note comes from that device.</li>
  *   <li>Capabilities are the union of all online devices: a person with a softphone online
  *       can be called even while the chat device speaks for their availability.</li>
+ *   <li>A {@linkplain DevicePresence#capabilityOnly() capability-only} device (a phone that is
+ *       only registered) speaks only when the person states nothing anywhere: it makes a person
+ *       whose one device is a desk phone reachable rather than offline, but never "available"
+ *       over an away or busy they set elsewhere (Cisco's presence server treats phone
+ *       registration the same way), nor over an explicit offline (a device that states
+ *       {@link Availability#OFFLINE}, e.g. a PUBLISHed closed tuple). Rules 2 and 3 apply among
+ *       the devices that may speak.</li>
  * </ol>
  */
 public final class PresenceComposer {
 
     private static final Comparator<DevicePresence> SPEAKS_FIRST = Comparator
-            .comparingInt((DevicePresence d) -> d.availability().reachability())
+            .comparing(DevicePresence::capabilityOnly)
+            .thenComparingInt((DevicePresence d) -> d.availability().reachability())
             .thenComparing(Comparator.comparingInt(DevicePresence::priority).reversed())
             .thenComparing(Comparator.comparing(DevicePresence::updatedAt).reversed())
             .thenComparing(DevicePresence::deviceId);
@@ -49,7 +57,14 @@ public final class PresenceComposer {
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
         online.forEach(d -> capabilities.addAll(d.capabilities()));
 
-        DevicePresence speaker = doNotDisturb(online).orElse(online.get(0));
+        List<DevicePresence> stating = online.stream().filter(d -> !d.capabilityOnly()).toList();
+        if (stating.isEmpty() && devices.stream().anyMatch(d -> !d.capabilityOnly())) {
+            // the person said "offline" on a device (a PUBLISHed closed tuple): what they stated
+            // beats what a registration suggests
+            return Presence.OFFLINE;
+        }
+        List<DevicePresence> speakers = stating.isEmpty() ? online : stating;
+        DevicePresence speaker = doNotDisturb(speakers).orElse(speakers.get(0));
         return new Presence(speaker.availability(), speaker.note(), online, capabilities);
     }
 

@@ -87,4 +87,58 @@ class PresenceComposerTest {
                 device("old", OFFLINE, "", 0, 0).withCapabilities(Set.of(Capability.VIDEO))));
         assertThat(p.capabilities()).containsExactlyInAnyOrder(Capability.IM, Capability.AUDIO, Capability.DESK_PHONE);
     }
+
+    private static DevicePresence registeredPhone(long secondsAfterT0) {
+        return DevicePresence.capabilityOnlyDevice("sip:registered", Set.of(Capability.AUDIO), T0.plusSeconds(secondsAfterT0));
+    }
+
+    @Test
+    void aUserWhoseOnlyDeviceIsARegisteredPhoneIsReachableNotOffline() {
+        Presence p = PresenceComposer.compose(List.of(registeredPhone(0)));
+        assertThat(p.availability()).isEqualTo(AVAILABLE);
+        assertThat(p.isOnline()).isTrue();
+        assertThat(p.note()).isEmpty();
+        assertThat(p.capabilities()).containsExactly(Capability.AUDIO);
+        assertThat(p.devices()).extracting(DevicePresence::deviceId).containsExactly("sip:registered");
+    }
+
+    @Test
+    void aRegisteredPhoneNeverSpeaksOverAStatusSetElsewhere() {
+        // newer, more communicative and higher priority: still only a capability
+        Presence away = PresenceComposer.compose(List.of(
+                device("laptop", AWAY, "lunch", -5, 0),
+                registeredPhone(60).withPriority(10)));
+        assertThat(away.availability()).isEqualTo(AWAY);
+        assertThat(away.note()).isEqualTo("lunch");
+        assertThat(away.capabilities()).containsExactlyInAnyOrder(Capability.IM, Capability.AUDIO);
+        assertThat(away.devices()).extracting(DevicePresence::deviceId).containsExactly("laptop", "sip:registered");
+
+        Presence busy = PresenceComposer.compose(List.of(registeredPhone(0), device("laptop", BUSY, "", 0, 0)));
+        assertThat(busy.availability()).isEqualTo(BUSY);
+    }
+
+    @Test
+    void anExplicitOfflineBeatsTheRegisteredPhone() {
+        // e.g. the softphone PUBLISHed a closed tuple while it stays registered
+        Presence p = PresenceComposer.compose(List.of(device("softphone", OFFLINE, "gone", 0, 0), registeredPhone(9)));
+        assertThat(p).isEqualTo(Presence.OFFLINE);
+
+        Presence withChat = PresenceComposer.compose(List.of(device("softphone", OFFLINE, "", 0, 0),
+                device("laptop", AWAY, "", 0, 0), registeredPhone(9)));
+        assertThat(withChat.availability()).isEqualTo(AWAY);
+    }
+
+    @Test
+    void doNotDisturbStillBeatsTheRegisteredPhone() {
+        Presence p = PresenceComposer.compose(List.of(registeredPhone(9), device("laptop", DO_NOT_DISTURB, "focus", 0, 0)));
+        assertThat(p.availability()).isEqualTo(DO_NOT_DISTURB);
+        assertThat(p.note()).isEqualTo("focus");
+    }
+
+    @Test
+    void aStatusDeviceIsNeverCapabilityOnly() {
+        assertThat(device("laptop", AVAILABLE, "", 0, 0).capabilityOnly()).isFalse();
+        assertThat(registeredPhone(0).withUpdatedAt(T0).capabilityOnly()).isTrue();
+        assertThat(registeredPhone(0).priority()).isEqualTo(-1);
+    }
 }

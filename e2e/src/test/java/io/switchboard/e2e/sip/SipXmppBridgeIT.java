@@ -224,4 +224,91 @@ class SipXmppBridgeIT {
                             == Availability.IN_A_MEETING;
         });
     }
+
+    private static Request pendingSubscribe(SipTestUser watcher, String presentity) throws Exception {
+        Request subscribe = watcher.request(Request.SUBSCRIBE, watcher.aor(presentity), watcher.aor(presentity));
+        watcher.withHeader(subscribe, "Event", "presence");
+        subscribe.setHeader(watcher.endpoint().headerFactory().createExpiresHeader(600));
+        assertThat(watcher.send(subscribe).getStatusCode()).isEqualTo(Response.OK);
+        Request pending = watcher.next(Request.NOTIFY, WAIT);
+        assertThat(SipTestUser.header(pending, "Subscription-State")).startsWith("pending");
+        return pending;
+    }
+
+    @Test
+    void aSipWatchersRequestIsShownInTheXmppClientAndItsApprovalActivatesTheSubscription() throws Exception {
+        String alice = newUser("alice");
+        String eve = newUser("eve");
+        Address eveAddress = Address.of(eve, SERVER.domain());
+        SipTestUser evePhone = sipUser(eve);
+
+        // alice is offline when eve's phone asks: the request waits in the store (pending-in)
+        pendingSubscribe(evePhone, alice);
+        XmppClientSession aliceDesktop = xmpp(alice);
+        aliceDesktop.presence().setOwnPresence(Availability.IN_A_MEETING, "design review");
+        await().atMost(WAIT).until(() -> aliceDesktop.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(eveAddress)));
+
+        aliceDesktop.contacts().acceptSubscription(eveAddress);
+
+        PidfParser parser = new PidfParser();
+        await().atMost(WAIT).until(() -> {
+            Request notify = evePhone.next(Request.NOTIFY, Duration.ofMillis(500));
+            return notify != null && SipTestUser.header(notify, "Subscription-State").startsWith("active")
+                    && mapping.toPresence(parser.parse(notify.getRawContent()), Instant.now()).availability()
+                            == Availability.IN_A_MEETING;
+        });
+        assertThat(aliceDesktop.contacts().pendingRequests()).noneMatch(r -> r.from().equals(eveAddress));
+    }
+
+    @Test
+    void aSipWatcherDeniedInTheXmppClientIsTerminatedAsRejected() throws Exception {
+        String alice = newUser("alice");
+        String mallory = newUser("mallory");
+        Address malloryAddress = Address.of(mallory, SERVER.domain());
+        XmppClientSession aliceDesktop = xmpp(alice);
+        SipTestUser malloryPhone = sipUser(mallory);
+
+        // alice is online: the request reaches her client at once
+        pendingSubscribe(malloryPhone, alice);
+        await().atMost(WAIT).until(() -> aliceDesktop.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(malloryAddress)));
+
+        aliceDesktop.contacts().denySubscription(malloryAddress);
+
+        Request last = malloryPhone.next(Request.NOTIFY, WAIT);
+        assertThat(last).as("a final NOTIFY").isNotNull();
+        assertThat(SipTestUser.header(last, "Subscription-State")).isEqualTo("terminated;reason=rejected");
+        assertThat(last.getRawContent()).as("a refused watcher learns nothing").isNull();
+        assertThat(new JdbcRosterStore(SERVER.database()).pendingIn(alice)).isEmpty();
+    }
+
+    @Test
+    void theSipClientSeesWhoAsksToWatchItAndTheRequestGoesOnceAnsweredInTheXmppClient() throws Exception {
+        String alice = newUser("alice");
+        String eve = newUser("eve");
+        Address eveAddress = Address.of(eve, SERVER.domain());
+        io.switchboard.sip.client.SipClientSession aliceSip = new io.switchboard.sip.client.SipClientSession(
+                new io.switchboard.sip.stack.SipStackFactory(),
+                io.switchboard.sip.ua.SipAccount.of(Address.of(alice, SERVER.domain()), "pw-" + alice,
+                        new io.switchboard.sip.ua.SipProxy("127.0.0.1", SERVER.sipPort(),
+                                io.switchboard.sip.stack.SipTransport.TCP)),
+                io.switchboard.sip.ua.SipUserAgentSettings.defaults(), Clock.systemUTC());
+        closeables.add(aliceSip);
+        aliceSip.signIn();
+        SipTestUser evePhone = sipUser(eve);
+
+        pendingSubscribe(evePhone, alice);
+
+        // watcher-info (RFC 3857) brings eve's pending request to alice's SIP buddy list
+        await().atMost(WAIT).until(() -> aliceSip.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(eveAddress)));
+
+        XmppClientSession aliceDesktop = xmpp(alice);
+        await().atMost(WAIT).until(() -> aliceDesktop.contacts().pendingRequests().stream()
+                .anyMatch(r -> r.from().equals(eveAddress)));
+        aliceDesktop.contacts().acceptSubscription(eveAddress);
+
+        await().atMost(WAIT).until(() -> aliceSip.contacts().pendingRequests().isEmpty());
+    }
 }

@@ -46,6 +46,14 @@ public final class PresenceAuthorization {
         return item.isPresent() && allows(item.get()) ? Decision.ALLOW : Decision.PENDING;
     }
 
+    /**
+     * Whether a request of {@code watcher} to see {@code presentity} is stored and awaits the
+     * presentity's answer. A watcher neither allowed nor awaiting was refused (or withdrew).
+     */
+    public boolean awaitingAnswer(Address presentity, Address watcher) throws StoreException {
+        return rosters.pendingIn(presentity.local()).stream().anyMatch(p -> p.from().equals(watcher));
+    }
+
     /** The one rule: the roster item's subscription lets the contact see the owner's presence. */
     public static boolean allows(RosterItem item) {
         return item.subscription().theySeeMine();

@@ -3,6 +3,7 @@ package io.switchboard.server.sip;
 import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.sip.auth.SipDigestAuthenticator;
 import io.switchboard.server.presence.PresenceAuthorization;
+import io.switchboard.server.presence.WatcherRequests;
 import io.switchboard.server.sip.message.ImGateway;
 import io.switchboard.server.sip.message.MessageProcessor;
 import io.switchboard.server.sip.message.SipImReader;
@@ -16,6 +17,7 @@ import io.switchboard.server.sip.presence.PublicationStore;
 import io.switchboard.server.sip.presence.PresenceView;
 import io.switchboard.server.sip.presence.PublishProcessor;
 import io.switchboard.server.sip.presence.SipPresenceSource;
+import io.switchboard.server.sip.presence.SipRegistrationSource;
 import io.switchboard.server.sip.presence.SubscribeProcessor;
 import io.switchboard.server.sip.presence.SubscriptionRegistry;
 import io.switchboard.server.sip.proxy.CancelProcessor;
@@ -75,15 +77,16 @@ public final class SipServices {
     }
 
     /**
-     * @param engine the server's one presence per user: SIP PUBLISH feeds it, SIP watchers are told
-     *               what it composes from every protocol (ADR 0014)
-     * @param xmppMessages XMPP message routing: the IM gateway delivers SIP MESSAGEs there and is
-     *                     connected to it for XMPP messages to SIP-only users (ADR 0016)
-     * @param offline      the offline store XMPP uses, also for SIP recipients
+     * @param engine          the server's one presence per user: SIP PUBLISH and REGISTER feed it,
+     *                        SIP watchers are told what it composes from every protocol (ADR 0014)
+     * @param watcherRequests files a pending SIP watcher as an XMPP subscription request (ADR 0017)
+     * @param xmppMessages    XMPP message routing: the IM gateway delivers SIP MESSAGEs there and is
+     *                        connected to it for XMPP messages to SIP-only users (ADR 0016)
+     * @param offline         the offline store XMPP uses, also for SIP recipients
      */
     public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
-                                     PresenceEngine engine, MessageRouter xmppMessages, OfflineMessages offline,
-                                     Clock clock) {
+                                     PresenceEngine engine, WatcherRequests watcherRequests,
+                                     MessageRouter xmppMessages, OfflineMessages offline, Clock clock) {
         SipMessaging messaging = new SipMessaging(domain, config.transports());
         ExecutorService workers = SipServer.newWorkerPool();
         ScheduledExecutorService timers = SipServer.newTimer();
@@ -99,6 +102,8 @@ public final class SipServices {
         SipDigestAuthenticator authenticator = new SipDigestAuthenticator(verifier, users, sipUsers);
 
         LocationService locations = new LocationService(clock);
+        // REGISTER → the engine as a capability-only device: reachable for calls, never the status
+        new SipRegistrationSource(locations, engine, domain, clock).attach();
         timers.scheduleWithFixedDelay(locations::purgeExpired, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
 
@@ -111,7 +116,7 @@ public final class SipServices {
         Notifier notifier = new Notifier(messaging, view, subscriptions, clock);
         PresenceAgent agent = new PresenceAgent(subscriptions, notifier,
                 new NotifyThrottle(Duration.ofMillis(config.notifyIntervalMillis()), clock, timers, workers),
-                new PresenceAuthorization(rosters), domain, clock);
+                new PresenceAuthorization(rosters), watcherRequests, domain, clock);
         // PUBLISH → the engine (next to XMPP resources) → every SIP watcher, on the SIP workers
         publications.addListener(new SipPresenceSource(publications, engine, domain, clock)::publicationsChanged);
         // a roster change (e.g. an approval in an XMPP client) may allow pending SIP watchers

@@ -70,6 +70,8 @@ public final class ObservableRosterStore implements RosterStore {
     @Override
     public void removePendingIn(String owner, Address from) throws StoreException {
         delegate.removePendingIn(owner, from);
+        // a request answered or withdrawn: a pending SIP watcher may now be refused (ADR 0014)
+        fire(owner);
     }
 
     @Override

@@ -86,7 +86,8 @@ public final class SipClientSession implements ClientSession {
         Duration serviceTimeout = settings.requestTimeout().multipliedBy(3);
         this.presence = new SipPresenceService(agent.presence(), agent.watcher(), device, clock, serviceTimeout,
                 this::isConnected, events);
-        this.contacts = new SipContactListService(agent.watcher(), serviceTimeout, this::isConnected, events);
+        this.contacts = new SipContactListService(agent.watcher(), agent.watchers(), serviceTimeout, this::isConnected,
+                events);
         this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events, agent.context().executor());
         agent.registration().addListener(this::registrationChanged);
     }
@@ -137,6 +138,11 @@ public final class SipClientSession implements ClientSession {
             LOG.info("publishing the presence of {} at sign-in failed: {}", account.address(), e.getMessage());
         }
         contacts.subscribeAll();
+        // who asks to watch us: the buddy list's pending requests (RFC 3857)
+        agent.watchers().subscribe().exceptionally(failure -> {
+            LOG.info("watcher information of {} is not available: {}", account.address(), failure.getMessage());
+            return null;
+        });
     }
 
     @Override
@@ -148,6 +154,7 @@ public final class SipClientSession implements ClientSession {
                 Duration timeout = agent.context().settings().requestTimeout();
                 await(agent.presence().remove(), timeout);
                 contacts.contacts().forEach(c -> agent.watcher().unsubscribe(c.address()));
+                agent.watchers().unsubscribe();
                 await(agent.registration().unregister(), timeout);
             }
             if (state != SessionState.SIGNED_OUT) {

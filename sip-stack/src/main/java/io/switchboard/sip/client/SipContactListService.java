@@ -13,6 +13,13 @@ import io.switchboard.core.service.ServiceException;
 import io.switchboard.sip.presence.watch.PresenceWatcher;
 import io.switchboard.sip.presence.watch.SubscriptionStatus;
 import io.switchboard.sip.presence.watch.WatcherListener;
+import io.switchboard.sip.presence.watchers.WatcherInfoSubscriber;
+import io.switchboard.sip.presence.winfo.Watcher;
+import io.switchboard.sip.presence.winfo.WatcherStatus;
+import io.switchboard.core.model.InvalidAddressException;
+import java.util.LinkedHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,18 +37,27 @@ import java.util.function.BooleanSupplier;
  * The buddy list of a SIP session, kept by this session (SIP has no roster; a server-stored list
  * over XCAP resource lists is later work): every contact is watched with a presence subscription
  * while signed in. {@code TO} when the subscription is active, awaiting approval while pending.
- * Requests from watchers need watcher-info (RFC 3857/3858) and are not offered yet.
+ * Requests from watchers come from the watcher-info subscription (RFC 3857/3858): every watcher
+ * whose subscription is pending or waiting is a {@link SubscriptionRequest}. Answering them needs
+ * an authorisation channel SIP does not have without XCAP pres-rules (RFC 5025), so accept and
+ * deny refuse with an explanation (ADR 0017).
  */
 final class SipContactListService implements ContactListService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipContactListService.class);
 
     private final PresenceWatcher watcher;
     private final Duration timeout;
     private final BooleanSupplier signedIn;
     private final Listeners<ContactListListener> listeners;
     private final Map<Address, Contact> contacts = new ConcurrentHashMap<>();
+    /** Pending watchers from watcher-info, in the server's order; written on the events executor. */
+    private final Map<Address, SubscriptionRequest> requests = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
-    SipContactListService(PresenceWatcher watcher, Duration timeout, BooleanSupplier signedIn, Executor events) {
+    SipContactListService(PresenceWatcher watcher, WatcherInfoSubscriber watchers, Duration timeout,
+                          BooleanSupplier signedIn, Executor events) {
         this.watcher = Objects.requireNonNull(watcher, "watcher");
+        watchers.addListener(this::watchersChanged);
         this.timeout = timeout;
         this.signedIn = signedIn;
         this.listeners = new Listeners<>(events);
@@ -130,17 +146,43 @@ final class SipContactListService implements ContactListService {
 
     @Override
     public Collection<SubscriptionRequest> pendingRequests() {
-        return List.of();
+        return List.copyOf(requests.values());
     }
 
     @Override
     public void acceptSubscription(Address from) throws ServiceException {
-        throw new ServiceException("accepting watchers needs watcher-info (RFC 3857), not available over SIP yet");
+        throw new ServiceException("Answering " + from + " is not possible over SIP (it needs XCAP pres-rules, "
+                + "RFC 5025): sign in with an XMPP client to the same account to accept");
     }
 
     @Override
     public void denySubscription(Address from) throws ServiceException {
-        throw new ServiceException("denying watchers needs watcher-info (RFC 3857), not available over SIP yet");
+        throw new ServiceException("Answering " + from + " is not possible over SIP (it needs XCAP pres-rules, "
+                + "RFC 5025): sign in with an XMPP client to the same account to deny");
+    }
+
+    /** On the events executor: the watcher-info documents changed; pending and waiting watchers ask. */
+    private void watchersChanged(List<Watcher> watchers) {
+        Map<Address, SubscriptionRequest> now = new LinkedHashMap<>();
+        for (Watcher w : watchers) {
+            if (w.status() != WatcherStatus.PENDING && w.status() != WatcherStatus.WAITING) {
+                continue;
+            }
+            try {
+                Address from = Address.fromSipUri(w.uri());
+                now.putIfAbsent(from, new SubscriptionRequest(from, ""));
+            } catch (InvalidAddressException e) {
+                LOG.debug("watcher {} is not a SIP address we can show: {}", w.uri(), e.getMessage());
+            }
+        }
+        Map<Address, SubscriptionRequest> before = Map.copyOf(requests);
+        requests.keySet().retainAll(now.keySet());
+        requests.putAll(now);
+        now.forEach((from, request) -> {
+            if (!before.containsKey(from)) {
+                listeners.fire(l -> l.subscriptionRequested(request));
+            }
+        });
     }
 
     @Override

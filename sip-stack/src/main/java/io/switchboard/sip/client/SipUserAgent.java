@@ -9,6 +9,9 @@ import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParser;
 import io.switchboard.sip.presence.pidf.PidfWriter;
 import io.switchboard.sip.presence.watch.PresenceWatcher;
+import io.switchboard.sip.presence.watchers.WatcherInfoSubscriber;
+import io.switchboard.sip.presence.winfo.WatcherInfoParser;
+import io.switchboard.sip.ua.transaction.EventPackageRouter;
 import javax.sip.message.Request;
 import io.switchboard.sip.presence.publish.PresencePublisher;
 import io.switchboard.sip.register.RegistrationManager;
@@ -53,6 +56,7 @@ import org.slf4j.LoggerFactory;
  *     ua.registration().register().get();                       // REGISTER with digest
  *     ua.presence().publish(presence).get();                    // PUBLISH PIDF
  *     ua.watcher().addListener(...); ua.watcher().subscribe(bob).get();   // SUBSCRIBE/NOTIFY
+ *     ua.watchers().addListener(...); ua.watchers().subscribe();          // who watches me (winfo)
  *     ua.messaging().send(bob, "hi").get();                     // MESSAGE, DeliveryReport
  *     ua.registration().unregister().get();
  * }
@@ -75,6 +79,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final RegistrationManager registration;
     private final PresencePublisher presence;
     private final PresenceWatcher watcher;
+    private final WatcherInfoSubscriber watchers;
     private final PagerMessaging messaging;
     private final OptionsKeepalive keepalive;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -89,12 +94,22 @@ public final class SipUserAgent implements AutoCloseable {
         PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
         this.presence = new PresencePublisher(context, mapping, new PidfWriter(), Clock.systemUTC());
         this.watcher = new PresenceWatcher(context);
-        dispatcher.register(Request.NOTIFY, watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()));
+        this.watchers = new WatcherInfoSubscriber(context);
+        dispatcher.register(Request.NOTIFY, new EventPackageRouter()
+                .route("presence", watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()))
+                .route("presence.winfo", watchers.notifyProcessor(new WatcherInfoParser())));
         this.messaging = new PagerMessaging(context);
         dispatcher.register(Request.MESSAGE, messaging.processor(Clock.systemUTC()));
         dispatcher.register(Request.OPTIONS, new OptionsProcessor(
                 java.util.List.of(Request.MESSAGE, Request.NOTIFY, Request.OPTIONS)));
         this.keepalive = new OptionsKeepalive(context, registration::proxyFailed);
+        // failover or failback: what lives at the presence server behind the proxy we left is
+        // established again through the new one (ADR 0013)
+        registration.addListener(new ProxyMoves(moved -> {
+            presence.proxyChanged(moved);
+            watcher.proxyChanged(moved);
+            watchers.proxyChanged(moved);
+        }));
         // probe the proxy only while registered through it
         registration.addListener(status -> {
             if (status.state() == RegistrationState.REGISTERED) {
@@ -175,6 +190,11 @@ public final class SipUserAgent implements AutoCloseable {
     /** SUBSCRIBE/NOTIFY: watching contacts' presence. */
     public PresenceWatcher watcher() {
         return watcher;
+    }
+
+    /** SUBSCRIBE/NOTIFY of presence.winfo: who watches, or asks to watch, the user (RFC 3857). */
+    public WatcherInfoSubscriber watchers() {
+        return watchers;
     }
 
     /** MESSAGE: pager-mode instant messages. */

@@ -36,7 +36,14 @@ public final class RequestSequence {
      * headers and body to each attempt.
      */
     public OutgoingRequest next(URI requestUri, Address to, Consumer<Request> customizer) {
-        SipProxy proxy = context.route().current();
+        return next(requestUri, to, customizer, context.route().current());
+    }
+
+    /**
+     * The next request through {@code proxy} rather than the current one: to clean up at a proxy
+     * the user agent has just left (failover or failback).
+     */
+    public OutgoingRequest next(URI requestUri, Address to, Consumer<Request> customizer, SipProxy proxy) {
         return new OutgoingRequest() {
             @Override
             public Request create() {

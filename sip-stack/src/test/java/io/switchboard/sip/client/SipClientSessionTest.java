@@ -198,6 +198,96 @@ class SipClientSessionTest {
                 && states.lastIndexOf(SessionState.CONNECTED) > states.indexOf(SessionState.RECONNECTING));
     }
 
+    @Test
+    void publicationAndSubscriptionsFollowTheRegistrationToTheBackupAndBack() throws Exception {
+        TestSipServer backup = fixture.server("backup");
+        server.registrar().setMaxExpires(2); // the refresh meets the dead primary within a second
+        SipClientSession alice = new SipClientSession(stacks, SipAccount.of(ALICE, PASSWORD,
+                server.proxy(SipTransport.UDP)).withBackup(backup.proxy(SipTransport.UDP)),
+                UserAgentFixture.fastSettings(), Clock.systemUTC());
+        sessions.add(alice);
+        alice.presence().setOwnPresence(Availability.IN_A_MEETING, "standup");
+        alice.signIn();
+        alice.contacts().addContact(BOB, "Bob", Set.of());
+        await().atMost(WAIT).until(() -> server.presence().publication(ALICE).isPresent()
+                && watches(server, BOB) && watchesWatchers(server));
+        // the backup's presence server knows bob differently: seeing that proves the new subscription
+        backup.presence().setPresence(BOB, pidf(BOB, Availability.ON_THE_PHONE, "via the backup"));
+
+        server.setSilent(true);
+
+        await().atMost(WAIT).until(() -> alice.userAgent().currentProxy().equals(backup.proxy(SipTransport.UDP)));
+        await().atMost(WAIT).until(() -> backup.presence().publication(ALICE).isPresent() && watches(backup, BOB)
+                && watchesWatchers(backup));
+        await().atMost(WAIT).until(() -> alice.presence().presenceOf(BOB).note().equals("via the backup"));
+        assertThat(new String(backup.presence().publication(ALICE).orElseThrow().body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("standup");
+        assertThat(alice.state()).isEqualTo(SessionState.CONNECTED);
+
+        // the primary comes back: failback moves everything home and cleans up at the backup
+        int subscribesBefore = server.received("SUBSCRIBE").size();
+        server.setSilent(false);
+        server.presence().setPresence(BOB, pidf(BOB, Availability.AWAY, "home again"));
+
+        await().atMost(WAIT).until(() -> alice.userAgent().currentProxy().equals(server.proxy(SipTransport.UDP)));
+        await().atMost(WAIT).until(() -> alice.presence().presenceOf(BOB).note().equals("home again"));
+        assertThat(server.received("SUBSCRIBE").size()).isGreaterThan(subscribesBefore);
+        await().atMost(WAIT).until(() -> backup.presence().publication(ALICE).isEmpty() && !watches(backup, BOB)
+                && !watchesWatchers(backup));
+        assertThat(server.received("SUBSCRIBE").stream()
+                .filter(r -> r.getHeader("Event").toString().contains("presence.winfo")).count()).isGreaterThan(1);
+    }
+
+    @Test
+    void watchersAwaitingApprovalAreShownAsSubscriptionRequests() throws Exception {
+        server.presence().holdPending(ALICE);
+        SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.UDP));
+        SipClientSession bob = session(BOB, PASSWORD, server.proxy(SipTransport.TCP));
+        List<Address> asked = new CopyOnWriteArrayList<>();
+        alice.contacts().addListener(new io.switchboard.core.service.ContactListService.ContactListListener() {
+            @Override
+            public void subscriptionRequested(io.switchboard.core.model.SubscriptionRequest request) {
+                asked.add(request.from());
+            }
+        });
+        alice.signIn();
+        await().atMost(WAIT).until(() -> watchesWatchers(server));
+        assertThat(alice.contacts().pendingRequests()).isEmpty();
+
+        bob.signIn();
+        bob.contacts().addContact(ALICE, "Alice", Set.of());
+
+        await().atMost(WAIT).until(() -> alice.contacts().pendingRequests().stream().anyMatch(r -> r.from().equals(BOB)));
+        await().atMost(WAIT).until(() -> asked.equals(List.of(BOB)));
+        assertThatThrownBy(() -> alice.contacts().acceptSubscription(BOB))
+                .isInstanceOf(io.switchboard.core.service.ServiceException.class).hasMessageContaining("XMPP");
+
+        // approved elsewhere (the server's own rules): the request is answered and goes
+        server.presence().authorize(ALICE);
+        await().atMost(WAIT).until(() -> alice.contacts().pendingRequests().isEmpty());
+        assertThat(asked).containsExactly(BOB);
+
+        alice.signOut();
+        await().atMost(WAIT).until(() -> !watchesWatchers(server));
+    }
+
+    private static boolean watchesWatchers(TestSipServer server) {
+        return server.presence().winfoSubscriptions().stream().anyMatch(s -> s.watcher().equals(ALICE));
+    }
+
+    private static boolean watches(TestSipServer server, Address target) {
+        return server.presence().subscriptions().stream()
+                .anyMatch(s -> s.watcher().equals(ALICE) && s.target().equals(target));
+    }
+
+    private static String pidf(Address who, Availability availability, String note) {
+        var mapping = new io.switchboard.sip.presence.pidf.PidfAvailabilityMapping();
+        Presence presence = new Presence(availability, note,
+                List.of(io.switchboard.core.model.DevicePresence.of("desk", availability, note)), Set.of());
+        return new String(new io.switchboard.sip.presence.pidf.PidfWriter().write(
+                mapping.toPidf(who.toSipUri(), presence, java.time.Instant.now())), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private SipClientSession session(Address address, String password, SipProxy proxy) throws Exception {
         SipClientSession session = new SipClientSession(stacks, SipAccount.of(address, password, proxy),
                 UserAgentFixture.fastSettings(), Clock.systemUTC());

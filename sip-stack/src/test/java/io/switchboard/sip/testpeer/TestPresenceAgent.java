@@ -1,5 +1,13 @@
 package io.switchboard.sip.testpeer;
 
+import io.switchboard.sip.presence.winfo.Watcher;
+import io.switchboard.sip.presence.winfo.WatcherEvent;
+import io.switchboard.sip.presence.winfo.WatcherInfo;
+import io.switchboard.sip.presence.winfo.WatcherInfoWriter;
+import io.switchboard.sip.presence.winfo.WatcherList;
+import io.switchboard.sip.presence.winfo.WatcherStatus;
+import java.util.ArrayList;
+
 import io.switchboard.core.model.Address;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,6 +54,8 @@ public final class TestPresenceAgent {
     private final TestSipServer server;
     private final Map<Address, Publication> publications = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Subscription> winfoSubscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Long> winfoVersions = new ConcurrentHashMap<>();
     private final Set<Address> pendingTargets = ConcurrentHashMap.newKeySet();
     private final List<Integer> notifyAnswers = new CopyOnWriteArrayList<>();
     private final AtomicInteger notifiesSent = new AtomicInteger();
@@ -76,6 +86,7 @@ public final class TestPresenceAgent {
     public void authorize(Address target) throws Exception {
         pendingTargets.remove(target);
         notifyWatchers(target);
+        notifyWinfo(target);
     }
 
     public List<Subscription> subscriptions() {
@@ -166,8 +177,17 @@ public final class TestPresenceAgent {
         }
     }
 
+    /** Watcher-info subscriptions (RFC 3857), kept apart so presence NOTIFYs never go there. */
+    public List<Subscription> winfoSubscriptions() {
+        return List.copyOf(winfoSubscriptions.values());
+    }
+
     void handleSubscribe(RequestEvent event) throws Exception {
         Request request = event.getRequest();
+        if (isWinfo(request)) {
+            handleWinfoSubscribe(event);
+            return;
+        }
         if (!isPresence(request)) {
             server.respond(event, server.response(request, Response.BAD_EVENT));
             return;
@@ -198,10 +218,87 @@ public final class TestPresenceAgent {
         if (granted == 0) {
             subscriptions.remove(callId);
             sendNotify(subscription, SubscriptionStateHeader.TERMINATED, SubscriptionStateHeader.TIMEOUT, -1, 0);
+            notifyWinfo(subscription.target());
             return;
         }
-        subscriptions.put(callId, subscription);
+        boolean added = subscriptions.put(callId, subscription) == null;
         sendCurrentState(subscription, granted);
+        if (added) {
+            notifyWinfo(subscription.target());
+        }
+    }
+
+    /** Only the presentity may watch their watchers; every NOTIFY carries the full state. */
+    private void handleWinfoSubscribe(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Subscription known = winfoSubscriptions.get(callId);
+        Address watcher = Address.fromSipUri(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
+        // in the dialog the Request-URI is our Contact: the target is the subscription's
+        Address target = known != null ? known.target() : Address.fromSipUri(request.getRequestURI().toString());
+        if (!watcher.equals(target)) {
+            server.respond(event, server.response(request, Response.FORBIDDEN));
+            return;
+        }
+        ServerTransaction transaction = server.serverTransaction(event);
+        if (transaction == null) {
+            return;
+        }
+        int expires = request.getExpires() == null ? 3600 : request.getExpires().getExpires();
+        int granted = Math.min(expires, maxExpires);
+        Subscription subscription = winfoSubscriptions.getOrDefault(callId,
+                new Subscription(callId, watcher, target, transaction.getDialog()));
+        Response ok = server.response(request, Response.OK);
+        ToHeader to = (ToHeader) ok.getHeader(ToHeader.NAME);
+        if (to.getTag() == null) {
+            to.setTag(UUID.randomUUID().toString().substring(0, 8));
+        }
+        ok.addHeader(server.endpoint().headerFactory().createExpiresHeader(granted));
+        ok.addHeader(contact());
+        transaction.sendResponse(ok);
+        if (granted == 0) {
+            winfoSubscriptions.remove(callId);
+            sendWinfo(subscription, SubscriptionStateHeader.TERMINATED, 0);
+            return;
+        }
+        winfoSubscriptions.put(callId, subscription);
+        sendWinfo(subscription, SubscriptionStateHeader.ACTIVE, granted);
+    }
+
+    private void notifyWinfo(Address target) throws Exception {
+        for (Subscription winfo : winfoSubscriptions.values()) {
+            if (winfo.target().equals(target)) {
+                sendWinfo(winfo, SubscriptionStateHeader.ACTIVE, maxExpires);
+            }
+        }
+    }
+
+    private void sendWinfo(Subscription winfo, String state, int expires) throws Exception {
+        List<Watcher> watchers = new ArrayList<>();
+        for (Subscription s : subscriptions.values()) {
+            if (s.target().equals(winfo.target())) {
+                watchers.add(Watcher.of(s.watcher().toSipUri(), s.callId().replaceAll("[^A-Za-z0-9]", ""),
+                        pendingTargets.contains(s.target()) ? WatcherStatus.PENDING : WatcherStatus.ACTIVE,
+                        WatcherEvent.SUBSCRIBE));
+            }
+        }
+        WatcherInfo info = new WatcherInfo(winfoVersions.merge(winfo.callId(), 1L, Long::sum) - 1, WatcherInfo.State.FULL,
+                List.of(new WatcherList(winfo.target().toSipUri(), "presence", watchers)));
+        HeaderFactory headers = server.endpoint().headerFactory();
+        Request notify = winfo.dialog().createRequest(Request.NOTIFY);
+        notify.addHeader(headers.createEventHeader("presence.winfo"));
+        SubscriptionStateHeader subscriptionState = headers.createSubscriptionStateHeader(state);
+        if (expires > 0) {
+            subscriptionState.setExpires(expires);
+        } else {
+            subscriptionState.setReasonCode(SubscriptionStateHeader.TIMEOUT);
+        }
+        notify.addHeader(subscriptionState);
+        notify.setHeader(contact());
+        notify.setContent(new WatcherInfoWriter().write(info),
+                headers.createContentTypeHeader(WatcherInfo.CONTENT_TYPE, WatcherInfo.CONTENT_SUBTYPE));
+        ClientTransaction transaction = server.endpoint().provider().getNewClientTransaction(notify);
+        winfo.dialog().sendRequest(transaction);
     }
 
     private void notifyWatchers(Address target) throws Exception {
@@ -263,6 +360,11 @@ public final class TestPresenceAgent {
         if (Request.NOTIFY.equals(((javax.sip.header.CSeqHeader) event.getResponse().getHeader("CSeq")).getMethod())) {
             notifyAnswers.add(event.getResponse().getStatusCode());
         }
+    }
+
+    private static boolean isWinfo(Request request) {
+        EventHeader event = (EventHeader) request.getHeader(EventHeader.NAME);
+        return event != null && "presence.winfo".equalsIgnoreCase(event.getEventType());
     }
 
     private static boolean isPresence(Request request) {

@@ -66,8 +66,18 @@ public final class PresenceMapping {
         return builder;
     }
 
-    /** One device's presence; an XMPP client resource can always chat. */
+    /**
+     * One device's presence; an XMPP client resource can always chat. A resource marked
+     * {@code <capability-only xmlns='urn:switchboard:presence:0'/>} (only the Switchboard server
+     * sends it, for a registered SIP phone) is a {@linkplain DevicePresence#capabilityOnly()
+     * capability-only} device that can take calls.
+     */
     public static DevicePresence device(String resource, Presence presence, Instant receivedAt) {
+        if (presence.getType() == Presence.Type.available
+                && presence.getExtensionElement(CapabilityOnlyExtension.ELEMENT, CapabilityOnlyExtension.NAMESPACE) != null) {
+            return new DevicePresence(resource, Availability.AVAILABLE, presence.getStatus(), presence.getPriority(),
+                    Set.of(Capability.AUDIO), receivedAt, true);
+        }
         return new DevicePresence(resource, availability(presence), presence.getStatus(), presence.getPriority(),
                 Set.of(Capability.IM), receivedAt);
     }

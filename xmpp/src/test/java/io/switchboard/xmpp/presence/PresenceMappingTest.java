@@ -64,4 +64,26 @@ class PresenceMappingTest {
     private static org.jivesoftware.smack.packet.PresenceBuilder presence() {
         return StanzaBuilder.buildPresence("test-id");
     }
+
+    @Test
+    void aRelayedRegisteredPhoneIsACapabilityOnlyDevice() throws Exception {
+        org.jivesoftware.smack.provider.ProviderManager.addExtensionProvider(CapabilityOnlyExtension.ELEMENT,
+                CapabilityOnlyExtension.NAMESPACE, new CapabilityOnlyExtensionProvider());
+        // what the Switchboard server sends for a SIP phone that only registered (ADR 0014 step 4)
+        Presence phone = org.jivesoftware.smack.util.PacketParserUtils.parseStanza(
+                "<presence xmlns='jabber:client' from='alice@example.com/sip:registered'><priority>-1</priority>"
+                        + "<availability xmlns='urn:switchboard:presence:0'>available</availability>"
+                        + "<capability-only xmlns='urn:switchboard:presence:0'/></presence>");
+        var device = PresenceMapping.device("sip:registered", phone, java.time.Instant.EPOCH);
+        assertThat(device.capabilityOnly()).isTrue();
+        assertThat(device.availability()).isEqualTo(Availability.AVAILABLE);
+        assertThat(device.capabilities()).containsExactly(io.switchboard.core.model.Capability.AUDIO);
+
+        Presence laptop = org.jivesoftware.smack.util.PacketParserUtils.parseStanza(
+                "<presence xmlns='jabber:client' from='alice@example.com/laptop'><show>away</show></presence>");
+        var chat = PresenceMapping.device("laptop", laptop, java.time.Instant.EPOCH);
+        assertThat(chat.capabilityOnly()).isFalse();
+        assertThat(io.switchboard.core.presence.PresenceComposer.compose(java.util.List.of(device, chat))
+                .availability()).isEqualTo(Availability.AWAY);
+    }
 }

@@ -2,6 +2,7 @@ package io.switchboard.server.sip.presence;
 
 import io.switchboard.core.model.Address;
 import io.switchboard.server.presence.PresenceAuthorization;
+import io.switchboard.server.presence.WatcherRequests;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.sip.presence.winfo.WatcherEvent;
 import io.switchboard.sip.presence.winfo.WatcherStatus;
@@ -27,15 +28,17 @@ public final class PresenceAgent {
     private final Notifier notifier;
     private final NotifyThrottle throttle;
     private final PresenceAuthorization authorization;
+    private final WatcherRequests requests;
     private final String domain;
     private final Clock clock;
 
     public PresenceAgent(SubscriptionRegistry registry, Notifier notifier, NotifyThrottle throttle,
-                         PresenceAuthorization authorization, String domain, Clock clock) {
+                         PresenceAuthorization authorization, WatcherRequests requests, String domain, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.authorization = Objects.requireNonNull(authorization, "authorization");
+        this.requests = Objects.requireNonNull(requests, "requests");
         this.domain = Objects.requireNonNull(domain, "domain");
         this.clock = Objects.requireNonNull(clock, "clock");
         notifier.onGone(gone -> watchersChanged(gone.presentity()));
@@ -58,21 +61,73 @@ public final class PresenceAgent {
     }
 
     /**
-     * The presentity's roster may have changed (e.g. they approved someone in their XMPP client):
-     * pending watchers who are now allowed become active and get the state.
+     * The presentity's roster may have changed (e.g. they answered a request in their XMPP client):
+     * pending watchers who are now allowed become active and get the state; local watchers whose
+     * request is no longer awaiting an answer were refused, and their subscription ends with
+     * {@code Subscription-State: terminated;reason=rejected} (RFC 6665 §4.2.2, RFC 3857).
      */
     public void authorizationChanged(String presentity) {
         boolean changed = false;
         for (Subscription s : registry.of(presentity, EventPackage.PRESENCE)) {
-            if (s.status() == WatcherStatus.PENDING && allowed(s)) {
+            if (s.status() != WatcherStatus.PENDING) {
+                continue;
+            }
+            if (allowed(s)) {
                 s.transition(WatcherStatus.ACTIVE, WatcherEvent.APPROVED);
                 notifier.notifyState(s);
+                changed = true;
+            } else if (refused(s)) {
+                reject(s);
                 changed = true;
             }
         }
         if (changed) {
             watchersChanged(presentity);
         }
+    }
+
+    /**
+     * A new presence subscription the roster does not allow: a local watcher's request is filed as
+     * an XMPP subscription request the presentity answers in their client (ADR 0014 step 5).
+     * Called before the subscription is registered, so it is never seen pending without a request.
+     * A foreign watcher (another domain, not authenticated by us) files nothing and stays pending.
+     */
+    void requestApproval(Subscription s) {
+        if (!isLocal(s.watcher())) {
+            return;
+        }
+        try {
+            requests.requested(Address.of(s.presentity(), domain), s.watcher());
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("cannot file {}'s request to watch {}: {}", s.watcher(), s.presentity(), e.toString());
+        }
+    }
+
+    /** A pending local watcher with no request awaiting the presentity's answer was refused. */
+    boolean refused(Subscription s) {
+        if (!isLocal(s.watcher())) {
+            return false;
+        }
+        try {
+            return !authorization.awaitingAnswer(Address.of(s.presentity(), domain), s.watcher());
+        } catch (StoreException e) {
+            LOG.warn("cannot check whether {}'s request to watch {} awaits an answer: {}", s.watcher(),
+                    s.presentity(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Ends a refused subscription with a final NOTIFY, reason rejected. */
+    void reject(Subscription s) {
+        if (registry.remove(s)) {
+            LOG.info("{} refused to let {} watch them: subscription terminated", s.presentity(), s.watcher());
+            s.transition(WatcherStatus.TERMINATED, WatcherEvent.REJECTED);
+            notifier.notifyTerminated(s, "rejected");
+        }
+    }
+
+    private boolean isLocal(Address address) {
+        return address.domain().equalsIgnoreCase(domain);
     }
 
     /** Whether {@code s}'s watcher may see the presentity now; a store failure keeps them waiting. */

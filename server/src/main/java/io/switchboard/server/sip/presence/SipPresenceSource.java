@@ -2,12 +2,12 @@ package io.switchboard.server.sip.presence;
 
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.DevicePresence;
-import io.switchboard.core.model.Presence;
 import io.switchboard.server.xmpp.im.presence.PresenceEngine;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feeds SIP PUBLISH into the server's one presence per user: the live publications of a user are
- * read as PIDF (ADR 0010's mapping) and each online device becomes a {@link DevicePresence} with
+ * read as PIDF (ADR 0010's mapping) and each device (closed ones as OFFLINE) becomes a {@link DevicePresence} with
  * the id {@code sip:<device>} in the {@link PresenceEngine}, next to the user's XMPP resources;
  * devices no longer published are removed. Core's {@code PresenceComposer} then decides what the
  * user's presence is, whichever protocol it came from. Thread-safe: one user's update is atomic.
@@ -45,14 +45,21 @@ public final class SipPresenceSource {
         fed.compute(user, (u, before) -> {
             Set<String> now = new HashSet<>();
             if (!publications.publications(user).isEmpty()) {
-                Presence published = mapping.toPresence(
-                        publications.composite(user, "sip:" + user + "@" + domain), clock.instant());
-                for (DevicePresence device : published.devices()) {
+                // closed tuples too: an explicit offline must beat the user's registration (ADR 0017);
+                // one device named by several tuples counts as its most communicative one
+                Map<String, DevicePresence> byId = new LinkedHashMap<>();
+                for (DevicePresence device : mapping.devices(
+                        publications.composite(user, "sip:" + user + "@" + domain), clock.instant())) {
                     String id = DEVICE_PREFIX + device.deviceId();
-                    engine.update(address, new DevicePresence(id, device.availability(), device.note(),
-                            device.priority(), device.capabilities(), device.updatedAt()));
-                    now.add(id);
+                    if (id.equals(SipRegistrationSource.DEVICE_ID)) {
+                        id += ".published"; // the registration's device id is reserved
+                    }
+                    byId.merge(id, new DevicePresence(id, device.availability(), device.note(), device.priority(),
+                            device.capabilities(), device.updatedAt()),
+                            (a, b) -> b.availability().reachability() < a.availability().reachability() ? b : a);
                 }
+                byId.values().forEach(device -> engine.update(address, device));
+                now.addAll(byId.keySet());
             }
             if (before != null) {
                 for (String gone : before) {

@@ -168,6 +168,9 @@ public final class SubscribeProcessor implements RequestProcessor {
                 now.plusSeconds(expires), status, why);
         if (eventPackage == EventPackage.PRESENCE && agent.allowed(subscription)) {
             subscription.transition(WatcherStatus.ACTIVE, WatcherEvent.SUBSCRIBE);
+        } else if (eventPackage == EventPackage.PRESENCE && expires > 0) {
+            // filed before the subscription is registered: it is never seen pending without a request
+            agent.requestApproval(subscription);
         }
         if (expires > 0) {
             try {
@@ -176,6 +179,10 @@ public final class SubscribeProcessor implements RequestProcessor {
                 LOG.info("SUBSCRIBE of {} to {} refused: {}", watcher, presentity, e.getMessage());
                 SipResponses.limitExceeded(in, e);
                 return;
+            }
+            // a pre-approval, or an answer given while we filed the request, allows them already
+            if (subscription.status() == WatcherStatus.PENDING && agent.allowed(subscription)) {
+                subscription.transition(WatcherStatus.ACTIVE, WatcherEvent.APPROVED);
             }
         }
         ok(in, expires);
@@ -213,6 +220,10 @@ public final class SubscribeProcessor implements RequestProcessor {
         if (subscription.status() == WatcherStatus.PENDING && agent.allowed(subscription)) {
             subscription.transition(WatcherStatus.ACTIVE, WatcherEvent.APPROVED);
             agent.watchersChanged(subscription.presentity());
+        } else if (subscription.status() == WatcherStatus.PENDING && agent.refused(subscription)) {
+            agent.reject(subscription);
+            agent.watchersChanged(subscription.presentity());
+            return;
         }
         notifier.notifyState(subscription);
     }

@@ -56,6 +56,7 @@ public final class ImRouter implements StanzaRouter {
     private final MessageRouter messages;
     private final OfflineMessages offline;
     private final IqDispatcher iqs;
+    private final io.switchboard.server.presence.WatcherRequests watcherRequests;
 
     /**
      * @param domain  the one domain this server hosts
@@ -74,6 +75,7 @@ public final class ImRouter implements StanzaRouter {
         OfflineMessages offline = new OfflineMessages(offlineStore, addressing, reader, clock);
         this.offline = offline;
         SubscriptionManager subscriptions = new SubscriptionManager(addressing, users, rosters, pusher, delivery, locks);
+        this.watcherRequests = subscriptions::foreignRequest;
         this.engine = new PresenceEngine(workers);
         this.presence = new PresenceManager(addressing, registry, rosters, subscriptions, delivery, engine, offline,
                 sessionLocks, locks, reader, clock);
@@ -87,6 +89,11 @@ public final class ImRouter implements StanzaRouter {
     /** Every user's composed presence, for other presence consumers (SIP watchers). */
     public PresenceEngine presenceEngine() {
         return engine;
+    }
+
+    /** Files watch requests of other protocols (SIP) as XMPP subscription requests (ADR 0014 step 5). */
+    public io.switchboard.server.presence.WatcherRequests watcherRequests() {
+        return watcherRequests;
     }
 
     /** Message routing, for the IM gateway to other protocols (ADR 0016). */

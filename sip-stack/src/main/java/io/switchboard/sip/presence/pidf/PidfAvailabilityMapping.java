@@ -55,6 +55,14 @@ public final class PidfAvailabilityMapping {
     private static final Set<String> DND_OTHER = Set.of("do-not-disturb", "dnd", "donotdisturb");
 
     public Presence toPresence(PidfDocument document, Instant receivedAt) {
+        return PresenceComposer.compose(devices(document, receivedAt));
+    }
+
+    /**
+     * Every tuple as a device, closed ones included ({@link Availability#OFFLINE}): what a
+     * presence server composes with the user's other devices, where an explicit "closed" counts.
+     */
+    public List<DevicePresence> devices(PidfDocument document, Instant receivedAt) {
         Optional<PidfPerson> person = document.persons().stream()
                 .max(Comparator.comparing(p -> p.timestamp() == null ? Instant.MIN : p.timestamp()));
         Availability personState = person.map(PidfAvailabilityMapping::availability).orElse(Availability.AVAILABLE);
@@ -68,7 +76,7 @@ public final class PidfAvailabilityMapping {
             devices.add(new DevicePresence(deviceId(tuple), state, note, 0, Set.of(Capability.IM),
                     tuple.timestamp() == null ? receivedAt : tuple.timestamp()));
         }
-        return PresenceComposer.compose(devices);
+        return devices;
     }
 
     public PidfDocument toPidf(String entity, Presence presence, Instant now) {

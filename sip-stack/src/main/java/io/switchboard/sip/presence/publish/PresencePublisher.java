@@ -5,6 +5,7 @@ import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfWriter;
 import io.switchboard.sip.ua.RequestSequence;
 import io.switchboard.sip.ua.SipContext;
+import io.switchboard.sip.ua.SipProxy;
 import io.switchboard.sip.ua.SipResponses;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,6 +90,30 @@ public final class PresencePublisher {
                         }
                         return null;
                     });
+        });
+    }
+
+    /**
+     * Requests now go through another proxy (failover to the backup, or failback to the primary):
+     * its presence server does not hold our publication, so the last document is published there
+     * from scratch at once rather than at the next refresh, and the publication at the proxy we
+     * left is removed, best effort (it may be dead; left alone it would expire).
+     */
+    public void proxyChanged(SipProxy left) {
+        context.execute(() -> {
+            if (document == null) {
+                return;
+            }
+            cancelRefresh();
+            String old = etag;
+            etag = null;
+            if (old != null) {
+                context.send(requests.next(ownUri(), context.self(),
+                                request -> PublishMessages.fill(context, request, old, null, 0), left))
+                        .exceptionally(failure -> null);
+            }
+            LOG.info("presence of {} published again through {}", context.account().address(), context.route().current());
+            republish();
         });
     }
 

@@ -9,6 +9,7 @@ import io.switchboard.sip.presence.pidf.PidfParser;
 import io.switchboard.sip.ua.ProxyFailures;
 import io.switchboard.sip.ua.RequestSequence;
 import io.switchboard.sip.ua.SipContext;
+import io.switchboard.sip.ua.SipProxy;
 import io.switchboard.sip.ua.SipResponses;
 import io.switchboard.sip.ua.SipTimeoutException;
 import io.switchboard.sip.ua.transaction.OutgoingRequest;
@@ -16,6 +17,7 @@ import io.switchboard.sip.ua.transaction.RequestProcessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -137,6 +139,29 @@ public final class PresenceWatcher {
                 }
             });
             return fetch.fetched;
+        });
+    }
+
+    /**
+     * Requests now go through another proxy (failover to the backup, or failback to the primary).
+     * The dialogs we hold belong to the presence server behind the proxy we left, which is dead or
+     * no longer ours: every wanted subscription is started again now through the current proxy
+     * (new dialog), instead of going silent until a refresh meets a 481. The old dialogs are ended
+     * with Expires 0, best effort: a live old server stops notifying, a dead one costs a timeout.
+     */
+    public void proxyChanged(SipProxy left) {
+        context.execute(() -> {
+            for (PresenceSubscription old : List.copyOf(byContact.values())) {
+                if (!old.wanted) {
+                    continue;
+                }
+                old.cancelTimer();
+                forget(old);
+                if (old.dialog != null && old.dialog.getState() != DialogState.TERMINATED) {
+                    context.send(inDialog(old, 0, SipContext.hop(left))).exceptionally(failure -> null);
+                }
+                start(old.contact).exceptionally(failure -> null);
+            }
         });
     }
 
@@ -290,8 +315,11 @@ public final class PresenceWatcher {
     }
 
     private OutgoingRequest inDialog(PresenceSubscription subscription, int expires) {
+        return inDialog(subscription, expires, SipContext.hop(context.route().current()));
+    }
+
+    private OutgoingRequest inDialog(PresenceSubscription subscription, int expires, String hop) {
         Dialog dialog = subscription.dialog;
-        String hop = SipContext.hop(context.route().current());
         return new OutgoingRequest() {
             @Override
             public Request create() throws SipException {

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One composed presence per user, from all their devices, by {@link PresenceComposer}. XMPP
- * resources feed it now; SIP PUBLISH and phone state will feed it later.
+ * One composed presence per user, from all their devices, by {@link PresenceComposer}: XMPP
+ * resources, SIP PUBLISH ({@code SipPresenceSource}) and SIP registrations as a capability-only
+ * device ({@code SipRegistrationSource}, ADR 0017).
  *
  * <p>Thread-safe. Updates of one user are atomic; listeners are told of every change of a
  * user's composed {@link Presence} (availability, note, capabilities or device detail), in

@@ -90,6 +90,38 @@ public final class SubscriptionManager {
     }
 
     /**
+     * {@code watcher} asked to see {@code owner}'s presence through another protocol (a SIP
+     * SUBSCRIBE, ADR 0014 bridge step 5): processed like an inbound {@code subscribe} on the
+     * owner's side (RFC 6121 §3.1.3) — nothing when the owner already lets them, an approval when
+     * the owner pre-approved them (§3.4), otherwise a pending request kept in the store and shown
+     * to the owner's available resources. The watcher's own roster is not touched: their
+     * protocol keeps its side of the subscription.
+     */
+    public void foreignRequest(Address owner, Address watcher) throws StoreException {
+        if (owner.equals(watcher)) {
+            return;
+        }
+        XmlElement request = stanza("subscribe", watcher, owner);
+        try {
+            locks.withLocks(() -> {
+            RosterItem theirs = rosters.item(Addressing.owner(owner), watcher).orElse(null);
+            if (theirs != null && theirs.subscription().theySeeMine()) {
+                return null;
+            }
+            if (theirs != null && theirs.preApproved()) {
+                save(owner, theirs.withSubscription(addFrom(theirs.subscription())).withPreApproved(false));
+                return null;
+            }
+            rosters.addPendingIn(Addressing.owner(owner), watcher, request.toXml());
+            delivery.toAvailable(owner, request);
+            return null;
+            }, owner, watcher);
+        } catch (StanzaException e) {
+            throw new IllegalStateException("filing a request raises no stanza error", e);
+        }
+    }
+
+    /**
      * The user removed {@code contact} from the roster (RFC 6121 §2.5.2): cancel the
      * subscriptions both ways and drop a pending request, on the contact's side. The caller
      * holds the locks of both and removes the user's item itself.
@@ -144,8 +176,9 @@ public final class SubscriptionManager {
     private void subscribed(Address user, Address contact, boolean contactExists, XmlElement stanza)
             throws StoreException {
         RosterItem item = rosters.item(Addressing.owner(user), contact).orElse(RosterItem.none(contact));
-        boolean pending = removePendingIn(user, contact);
+        boolean pending = hasPendingIn(user, contact);
         if (item.subscription().theySeeMine()) {
+            removePendingIn(user, contact);
             return;                                  // A.2.2: already From/Both, nothing to route
         }
         if (!pending) {
@@ -154,7 +187,10 @@ public final class SubscriptionManager {
             }
             return;
         }
+        // approval first, then the request goes: an observer of the store (a pending SIP watcher,
+        // ADR 0014) never sees "no request and not allowed", which reads as a refusal
         save(user, item.withSubscription(addFrom(item.subscription())).withPreApproved(false));
+        removePendingIn(user, contact);
         if (contactExists) {
             userReceivesSubscribed(contact, user, stanza);
             delivery.currentPresence(user, contact);  // §3.1.5: the new subscriber sees us at once
@@ -246,8 +282,12 @@ public final class SubscriptionManager {
         pusher.pushItem(owner, item, version);
     }
 
+    private boolean hasPendingIn(Address owner, Address from) throws StoreException {
+        return rosters.pendingIn(Addressing.owner(owner)).stream().anyMatch(p -> p.from().equals(from));
+    }
+
     private boolean removePendingIn(Address owner, Address from) throws StoreException {
-        boolean pending = rosters.pendingIn(Addressing.owner(owner)).stream().anyMatch(p -> p.from().equals(from));
+        boolean pending = hasPendingIn(owner, from);
         if (pending) {
             rosters.removePendingIn(Addressing.owner(owner), from);
         }

@@ -26,6 +26,12 @@ import java.util.Set;
  */
 public final class XmppPresenceMapper {
 
+    /**
+     * Marks a relayed device that is only reachable (a registered phone,
+     * {@link DevicePresence#capabilityOnly()}); other clients see priority -1 and ignore it.
+     */
+    public static final String CAPABILITY_ONLY = "capability-only";
+
     private static final Map<String, Availability> SHOW = Map.of(
             "chat", Availability.AVAILABLE,
             "away", Availability.AWAY,
@@ -59,7 +65,8 @@ public final class XmppPresenceMapper {
      * The available presence stanza that shows a device of another protocol (a SIP phone) to XMPP
      * contacts as a resource of its user: the closest {@code show}, the note as status, the exact
      * availability in the Switchboard extension, and priority -1 so no client routes chats to a
-     * resource that has no XMPP session (RFC 6121 §4.7.2.3).
+     * resource that has no XMPP session (RFC 6121 §4.7.2.3). A capability-only device also carries
+     * {@code <capability-only xmlns='urn:switchboard:presence:0'/>}.
      */
     public XmlElement toStanza(Jid from, DevicePresence device) {
         XmlElement.Builder stanza = XmlElement.builder("presence", Namespaces.CLIENT).attr("from", from.toString());
@@ -79,6 +86,10 @@ public final class XmppPresenceMapper {
         RICH.entrySet().stream().filter(e -> e.getValue() == device.availability()).findFirst()
                 .ifPresent(e -> stanza.child(XmlElement.builder("availability", Namespaces.SWITCHBOARD_PRESENCE)
                         .text(e.getKey()).build()));
+        if (device.capabilityOnly()) {
+            // a registered phone: Switchboard clients must not let it speak over a real status
+            stanza.child(XmlElement.builder(CAPABILITY_ONLY, Namespaces.SWITCHBOARD_PRESENCE).build());
+        }
         return stanza.build();
     }
 

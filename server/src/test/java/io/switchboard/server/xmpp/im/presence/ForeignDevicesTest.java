@@ -86,4 +86,25 @@ class ForeignDevicesTest {
         assertThat(presences(romeo)).singleElement()
                 .satisfies(p -> assertThat(p.attr("from")).isEqualTo("juliet@example.com/balcony"));
     }
+
+    @Test
+    void aRegisteredPhoneIsRelayedAsCapabilityOnlyAndNeverSpeaksOverTheChatStatus() {
+        RecordingSession juliet = im.online("juliet", "balcony");
+        im.send(juliet, "<presence><show>away</show><status>at the ball</status></presence>");
+        RecordingSession romeo = im.online("romeo", "orchard");
+        presences(romeo);
+
+        im.router().presenceEngine().update(address("juliet"),
+                DevicePresence.capabilityOnlyDevice("sip:registered", Set.of(Capability.AUDIO), im.clock.instant()));
+
+        assertThat(presences(romeo)).singleElement().satisfies(p -> {
+            assertThat(p.attr("from")).isEqualTo("juliet@example.com/sip:registered");
+            assertThat(p.childText("priority")).contains("-1");
+            assertThat(p.child("capability-only", Namespaces.SWITCHBOARD_PRESENCE)).isPresent();
+        });
+        var composed = im.router().presenceEngine().composedPresence(address("juliet"));
+        assertThat(composed.availability()).isEqualTo(Availability.AWAY);
+        assertThat(composed.note()).isEqualTo("at the ball");
+        assertThat(composed.capabilities()).contains(Capability.IM, Capability.AUDIO);
+    }
 }

@@ -251,4 +251,62 @@ class SubscriptionTest {
     private static Predicate<XmlElement> type(String type) {
         return e -> e.name().equals("presence") && type.equals(e.attr("type"));
     }
+
+    // --- requests from other protocols (a SIP SUBSCRIBE, ADR 0014 bridge step 5) ---------------
+
+    @Test
+    void aForeignWatchRequestIsShownAndKeptLikeAnXmppOneAndAnsweredTheXmppWay() throws Exception {
+        RecordingSession balcony = im.online("juliet", "balcony");
+        balcony.drain();
+
+        im.router().watcherRequests().requested(address("juliet"), address("romeo"));
+
+        List<XmlElement> shown = balcony.drain(type("subscribe"));
+        assertThat(shown).singleElement().satisfies(p -> {
+            assertThat(p.attr("from")).isEqualTo("romeo@example.com");
+            assertThat(p.attr("to")).isEqualTo("juliet@example.com");
+        });
+        assertThat(im.rosters.pendingIn("juliet")).extracting(p -> p.from()).containsExactly(address("romeo"));
+        assertThat(im.item("romeo", "juliet")).as("the watcher's roster is the other protocol's business").isEmpty();
+
+        // re-sent at the next sign-in, as RFC 6121 §3.1.3 asks for stored requests
+        im.disconnect(balcony);
+        RecordingSession again = im.connect("juliet", "balcony");
+        im.send(again, "<presence/>");
+        assertThat(again.drain(type("subscribe"))).singleElement()
+                .satisfies(p -> assertThat(p.attr("from")).isEqualTo("romeo@example.com"));
+
+        im.send(again, "<presence to='romeo@example.com' type='subscribed'/>");
+        assertThat(im.rosters.pendingIn("juliet")).isEmpty();
+        assertThat(im.item("juliet", "romeo")).get().extracting(RosterItem::subscription)
+                .isEqualTo(SubscriptionState.FROM);
+    }
+
+    @Test
+    void aForeignWatchRequestIsNotFiledWhenTheOwnerAlreadyAllowsOrPreApproved() throws Exception {
+        im.friends("juliet", "romeo");
+        im.router().watcherRequests().requested(address("juliet"), address("romeo"));
+        assertThat(im.rosters.pendingIn("juliet")).isEmpty();
+
+        RecordingSession balcony = im.online("juliet", "balcony");
+        im.send(balcony, "<presence to='nurse@example.com' type='subscribed'/>"); // §3.4 pre-approval
+        balcony.drain();
+        im.router().watcherRequests().requested(address("juliet"), address("nurse"));
+
+        assertThat(im.rosters.pendingIn("juliet")).isEmpty();
+        assertThat(balcony.drain(type("subscribe"))).isEmpty();
+        assertThat(im.item("juliet", "nurse")).get().extracting(RosterItem::subscription)
+                .isEqualTo(SubscriptionState.FROM);
+    }
+
+    @Test
+    void aDeniedForeignRequestLeavesNoPendingRequest() throws Exception {
+        RecordingSession balcony = im.online("juliet", "balcony");
+        im.router().watcherRequests().requested(address("juliet"), address("romeo"));
+        im.send(balcony, "<presence to='romeo@example.com' type='unsubscribed'/>");
+
+        assertThat(im.rosters.pendingIn("juliet")).isEmpty();
+        assertThat(im.item("juliet", "romeo").map(RosterItem::subscription).orElse(SubscriptionState.NONE))
+                .isEqualTo(SubscriptionState.NONE);
+    }
 }
