@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.e2e.interop.sip.RawSipSender;
 import io.switchboard.e2e.interop.sip.RawSipSender.Outcome;
+import io.switchboard.e2e.interop.sip.TortureMessages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -240,16 +241,12 @@ class SipTortureIT {
         }
     }
 
-    private static List<Row> index() throws IOException {
-        String text = new String(resource("rfc4475/index.tsv"), StandardCharsets.UTF_8);
-        List<Row> rows = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("name\t")) {
-                continue;
-            }
-            String[] c = line.split("\t", -1);
-            rows.add(new Row(c[0], c[1], c[2], c[3], c[4], c[6], c.length > 8 ? c[8].strip() : ""));
-        }
+    private static List<Row> index() {
+        List<Row> rows = TortureMessages.all().stream()
+                .map(e -> new Row(e.name(), e.section(), e.request() ? "request" : "response",
+                        e.verdict().name().toLowerCase(java.util.Locale.ROOT), e.expect().text(), e.note(),
+                        e.knownDeviation()))
+                .toList();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(49);
         return rows;
     }
