@@ -537,5 +537,12 @@ public final class BuddyListViewModel {
                 ui.run(() -> addRequests(List.of(request)));
             }
         }
+
+        @Override
+        public void subscriptionRequestSettled(Address from) {
+            if (!disposed) {
+                ui.run(() -> forgetRequest(from));
+            }
+        }
     }
 }

@@ -502,6 +502,18 @@ class BuddyListViewModelTest {
     }
 
     @Test
+    void requestSettledElsewhereWithoutAContactChangeDisappears() {
+        // SIP accounts: the watcher-info says the watcher is no longer pending; no roster to update
+        session.contacts.preloadRequest(DAVE);
+        start();
+        assertThat(onUi(() -> vm.pendingRequests().size())).isEqualTo(1);
+
+        session.contacts.settleRequest(DAVE);
+
+        assertThat(onUi(() -> vm.pendingRequests().size())).isZero();
+    }
+
+    @Test
     void activatingAContactOpensTheChatAndAHeaderCollapses() {
         threeContacts();
         start();

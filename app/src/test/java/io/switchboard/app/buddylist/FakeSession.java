@@ -246,6 +246,13 @@ final class FakeSession implements ClientSession {
             listeners.fire(l -> l.subscriptionRequested(r));
         }
 
+        void settleRequest(Address from) {
+            synchronized (this) {
+                pending.remove(from);
+            }
+            listeners.fire(l -> l.subscriptionRequestSettled(from));
+        }
+
         synchronized void preloadRequest(Address from) {
             pending.put(from, new SubscriptionRequest(from, ""));
         }

@@ -56,6 +56,13 @@ public interface ContactListService {
         default void subscriptionRequested(SubscriptionRequest request) {
         }
 
+        /**
+         * A pending request is gone without my answer here: answered from another client of mine,
+         * or withdrawn by the requester. Lists of pending requests drop it.
+         */
+        default void subscriptionRequestSettled(Address from) {
+        }
+
         /** The contact denied or cancelled my subscription to their presence. */
         default void subscriptionRevoked(Address contact) {
         }

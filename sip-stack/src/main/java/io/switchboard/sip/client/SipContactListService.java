@@ -183,6 +183,9 @@ final class SipContactListService implements ContactListService {
                 listeners.fire(l -> l.subscriptionRequested(request));
             }
         });
+        // answered from an XMPP client of the same account, or the watcher gave up
+        before.keySet().stream().filter(from -> !now.containsKey(from))
+                .forEach(from -> listeners.fire(l -> l.subscriptionRequestSettled(from)));
     }
 
     @Override

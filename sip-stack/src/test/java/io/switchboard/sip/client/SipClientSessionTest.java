@@ -244,10 +244,16 @@ class SipClientSessionTest {
         SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.UDP));
         SipClientSession bob = session(BOB, PASSWORD, server.proxy(SipTransport.TCP));
         List<Address> asked = new CopyOnWriteArrayList<>();
+        List<Address> settled = new CopyOnWriteArrayList<>();
         alice.contacts().addListener(new io.switchboard.core.service.ContactListService.ContactListListener() {
             @Override
             public void subscriptionRequested(io.switchboard.core.model.SubscriptionRequest request) {
                 asked.add(request.from());
+            }
+
+            @Override
+            public void subscriptionRequestSettled(Address from) {
+                settled.add(from);
             }
         });
         alice.signIn();
@@ -266,6 +272,7 @@ class SipClientSessionTest {
         server.presence().authorize(ALICE);
         await().atMost(WAIT).until(() -> alice.contacts().pendingRequests().isEmpty());
         assertThat(asked).containsExactly(BOB);
+        await().atMost(WAIT).until(() -> settled.equals(List.of(BOB)));
 
         alice.signOut();
         await().atMost(WAIT).until(() -> !watchesWatchers(server));
