@@ -4,21 +4,8 @@ import io.switchboard.core.model.Presence;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParseException;
 import io.switchboard.sip.presence.pidf.PidfParser;
-import io.switchboard.sip.ua.SipHeaders;
-import io.switchboard.sip.ua.transaction.IncomingRequest;
-import io.switchboard.sip.ua.transaction.RateLimitedLog;
-import io.switchboard.sip.ua.transaction.RequestProcessor;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.EventHeader;
-import javax.sip.header.SubscriptionStateHeader;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,10 +15,7 @@ import org.slf4j.LoggerFactory;
  * then goes to the {@link PresenceWatcher} on the protocol thread. Parsing is bounded by the
  * PIDF parser's size limit and refuses DTDs and entities.
  */
-final class NotifyProcessor implements RequestProcessor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NotifyProcessor.class);
-    private static final RateLimitedLog BAD_NOTIFY = new RateLimitedLog(LOG, Duration.ofSeconds(10));
+final class NotifyProcessor extends EventNotifyProcessor<Presence> {
 
     private final PresenceWatcher watcher;
     private final PidfParser parser;
@@ -39,6 +23,8 @@ final class NotifyProcessor implements RequestProcessor {
     private final Clock clock;
 
     NotifyProcessor(PresenceWatcher watcher, PidfParser parser, PidfAvailabilityMapping mapping, Clock clock) {
+        super(SubscribeMessages.EVENT, SubscribeMessages.PIDF_TYPE, SubscribeMessages.PIDF_SUBTYPE,
+                LoggerFactory.getLogger(NotifyProcessor.class));
         this.watcher = watcher;
         this.parser = parser;
         this.mapping = mapping;
@@ -46,52 +32,21 @@ final class NotifyProcessor implements RequestProcessor {
     }
 
     @Override
-    public void process(IncomingRequest incoming) {
-        Request request = incoming.request();
-        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        if (!watcher.knows(callId)) {
-            incoming.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
-        EventHeader event = (EventHeader) request.getHeader(EventHeader.NAME);
-        if (event == null || !SubscribeMessages.EVENT.equalsIgnoreCase(event.getEventType())) {
-            incoming.respond(Response.BAD_EVENT);
-            return;
-        }
-        SubscriptionStatus status;
+    protected boolean knows(String callId) {
+        return watcher.knows(callId);
+    }
+
+    @Override
+    protected Presence decode(byte[] body) throws MalformedBodyException {
         try {
-            status = SubscriptionStatus.parse(SipHeaders.value(request.getHeader(SubscriptionStateHeader.NAME)));
-        } catch (IllegalArgumentException e) {
-            reject(incoming, "Bad Subscription-State", e.getMessage());
-            return;
+            return mapping.toPresence(parser.parse(body), clock.instant());
+        } catch (PidfParseException e) {
+            throw new MalformedBodyException("Malformed PIDF", e);
         }
-        Optional<Presence> presence;
-        byte[] body = request.getRawContent();
-        if (body == null || body.length == 0) {
-            presence = Optional.empty();
-        } else if (!isPidf((ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME))) {
-            incoming.respond(Response.UNSUPPORTED_MEDIA_TYPE);
-            return;
-        } else {
-            try {
-                presence = Optional.of(mapping.toPresence(parser.parse(body), clock.instant()));
-            } catch (PidfParseException e) {
-                reject(incoming, "Malformed PIDF", e.getMessage());
-                return;
-            }
-        }
-        incoming.respond(Response.OK);
-        long cseq = ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+    }
+
+    @Override
+    protected void notified(String callId, long cseq, SubscriptionStatus status, Optional<Presence> presence) {
         watcher.notified(callId, cseq, status, presence);
-    }
-
-    private void reject(IncomingRequest incoming, String reason, String detail) {
-        BAD_NOTIFY.warn("NOTIFY from {} refused: {}: {}", incoming.request().getHeader("From"), reason, detail);
-        incoming.respond(Response.BAD_REQUEST, reason);
-    }
-
-    private static boolean isPidf(ContentTypeHeader type) {
-        return type != null && SubscribeMessages.PIDF_TYPE.equalsIgnoreCase(type.getContentType())
-                && SubscribeMessages.PIDF_SUBTYPE.equals(type.getContentSubType().toLowerCase(Locale.ROOT));
     }
 }
