@@ -107,7 +107,7 @@ public final class WindowHost {
         /** UI-thread time the steps may take in one task, as the buddy list's view model allows itself. */
         private static final long TASK_BUDGET_NANOS = 8_000_000;
         /** Heights, as fractions of the window's, at which it is laid out before it is shown. */
-        private static final double[] GROWING_HEIGHTS = {0.35, 0.5, 0.65, 0.8, 1.0};
+        private static final double[] GROWING_HEIGHTS = {0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95, 1.0};
 
         private final Parent window;
         private final double width;
@@ -214,7 +214,9 @@ public final class WindowHost {
                 preparing = null;
                 window.setManaged(true);
                 window.setVisible(true);
-                root.getChildren().setAll(window);   // the window shown so far goes
+                // only the window shown so far goes: setAll would take this one out and put it back,
+                // and a node that leaves the scene is styled again from scratch
+                root.getChildren().removeIf(child -> child != window);
                 shown = window;
                 finishShowing(width, height, title);
             });

@@ -64,11 +64,15 @@ class WindowHostTest extends ApplicationTest {
         assertThat(((HBox) main.getChildren().get(1)).getChildren()).hasSize(3);
         assertThat(main.getWidth()).isEqualTo(320);
 
+        java.util.List<Object> scenes = new java.util.ArrayList<>();
+        interact(() -> main.sceneProperty().addListener((obs, was, now) -> scenes.add(String.valueOf(now))));
         interact(() -> ready.set(true));
         WaitForAsyncUtils.waitForFxEvents(20);
 
         assertThat(host.shown()).isSameAs(main);
         assertThat(main.isVisible()).isTrue();
+        assertThat(scenes).as("never taken out of the scene (that restyles it all)").isEmpty();
+        assertThat(host.scene().getRoot().getChildrenUnmodifiable()).containsExactly(main);
         assertThat(signIn.getParent()).as("the sign-in form went").isNull();
         assertThat(host.scene().getRoot()).as("one root for the whole run").isSameAs(root);
         assertThat(((Stage) host.scene().getWindow()).getTitle()).isEqualTo("Main");

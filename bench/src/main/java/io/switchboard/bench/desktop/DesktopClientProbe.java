@@ -125,15 +125,10 @@ public final class DesktopClientProbe {
         if (root.getStyleClass().contains("window-host")) {
             // the client keeps one root and shows its windows in it; one being prepared is hidden
             if (root.getProperties().putIfAbsent("bench-probe", Boolean.TRUE) == null) {
-                root.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) change -> {
-                    while (change.next()) {
-                        change.getAddedSubList().stream().filter(Node::isVisible)
-                                .forEach(window -> rootShown(scene, (Parent) window));
-                    }
-                });
+                // a prepared window is shown by taking the others away (no child added then)
+                root.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) change -> visibleWindows(scene, root));
             }
-            root.getChildrenUnmodifiable().stream().filter(Node::isVisible)
-                    .forEach(window -> rootShown(scene, (Parent) window));
+            visibleWindows(scene, root);
         } else if (root.getStyleClass().contains("sign-in")) {
             // as a user would: press "Sign in" once the form has been laid out and drawn (a new scene
             // was laid out at once when set; a swapped root only in the next pulse)
@@ -142,6 +137,12 @@ public final class DesktopClientProbe {
             mainShownAt = System.nanoTime();
             watchBuddyList(scene, root);
         }
+    }
+
+    private void visibleWindows(Scene scene, Parent root) {
+        root.getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                .filter(window -> window.getProperties().putIfAbsent("bench-probe-window", Boolean.TRUE) == null)
+                .forEach(window -> rootShown(scene, (Parent) window));
     }
 
     private static void afterNextPulse(Scene scene, Runnable step) {
