@@ -11,6 +11,9 @@ import io.switchboard.server.store.ObservableRosterStore;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
+import io.switchboard.server.store.CredentialCachingUserStore;
+import io.switchboard.server.store.OfflineEmptinessCachingStore;
+import io.switchboard.server.store.UserStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.server.tls.CertificateManager;
 import io.switchboard.server.xmpp.im.ImRouter;
@@ -60,11 +63,13 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.workers = Executors.newFixedThreadPool(
                 Math.max(MIN_WORKERS, config.database().maximumPoolSize()), new NamedDaemonThreads("im-worker"));
-        JdbcUserStore users = new JdbcUserStore(database, config.domain());
+        // credentials and "no offline messages" in memory: every SIP REGISTER reads both (ADR 0014)
+        UserStore users = new CredentialCachingUserStore(new JdbcUserStore(database, config.domain()));
         // observable: an approval given over XMPP re-decides pending SIP watchers (ADR 0014)
         ObservableRosterStore rosters = new ObservableRosterStore(new JdbcRosterStore(database));
         this.router = new ImRouter(config.domain(), users, rosters,
-                new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser()),
+                new OfflineEmptinessCachingStore(
+                        new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser())),
                 workers, Clock.systemUTC());
         this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
         this.sip = config.sip().enabled()

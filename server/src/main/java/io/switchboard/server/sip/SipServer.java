@@ -71,7 +71,9 @@ public final class SipServer implements AutoCloseable {
                 .withHost(config.host())
                 .withPort(config.port())
                 .withTransports(config.transports())
-                .withMaxMessageSize(config.maxMessageBytes());
+                .withMaxMessageSize(config.maxMessageBytes())
+                // the server never reads an answered transaction back: keep its bytes only
+                .withLeanTransactions(true);
         SipEndpoint started = stacks.start(settings, dispatcher);
         // a stateful proxy and presence agent keeps its own state; JAIN-SIP's automatic dialogs
         // would answer and track INVITE/SUBSCRIBE dialogs behind our back

@@ -10,6 +10,7 @@ import io.switchboard.server.sip.message.SipImReader;
 import io.switchboard.server.sip.message.SipOfflineDelivery;
 import io.switchboard.server.sip.message.SipPager;
 import io.switchboard.server.sip.message.XmppImMapping;
+import io.switchboard.server.sip.presence.ComposedPresenceView;
 import io.switchboard.server.sip.presence.Notifier;
 import io.switchboard.server.sip.presence.NotifyThrottle;
 import io.switchboard.server.sip.presence.PresenceAgent;
@@ -110,9 +111,8 @@ public final class SipServices {
         PublicationStore publications = new PublicationStore(clock);
         SubscriptionRegistry subscriptions = new SubscriptionRegistry();
         PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
-        PresenceView view = (user, entity) ->
-                mapping.toPidf(entity, engine.composedPresence(io.switchboard.core.model.Address.of(user, domain)),
-                        clock.instant());
+        // one PIDF per state, not per watcher: the 1,000-watcher fan-out shares it
+        PresenceView view = new ComposedPresenceView(engine, mapping, domain, clock);
         Notifier notifier = new Notifier(messaging, view, subscriptions, clock);
         PresenceAgent agent = new PresenceAgent(subscriptions, notifier,
                 new NotifyThrottle(Duration.ofMillis(config.notifyIntervalMillis()), clock, timers, workers),

@@ -38,6 +38,11 @@ public final class DigestNonces {
     private static final Duration FUTURE_TOLERANCE = Duration.ofSeconds(5);
 
     private final SecretKeySpec key;
+    /**
+     * One initialised Mac per thread: {@code Mac.getInstance} + {@code init} per nonce was a
+     * visible part of a REGISTER's cost (a provider lookup and key set-up, twice per REGISTER).
+     */
+    private final ThreadLocal<Mac> macs;
     private final SecureRandom random;
     private final Clock clock;
     private final Duration maxAge;
@@ -47,6 +52,7 @@ public final class DigestNonces {
             throw new IllegalArgumentException("the nonce secret needs at least 16 bytes");
         }
         this.key = new SecretKeySpec(secret.clone(), HMAC);
+        this.macs = ThreadLocal.withInitial(this::newMac);
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (maxAge.isNegative() || maxAge.isZero()) {
@@ -97,11 +103,17 @@ public final class DigestNonces {
 
     /** HMAC over the time and random part of {@code nonce}, truncated. */
     private byte[] mac(byte[] nonce) {
+        Mac mac = macs.get();
+        // doFinal resets the Mac for the next use with the same key
+        mac.update(nonce, 0, TIME_BYTES + RANDOM_BYTES);
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            mac.update(nonce, 0, TIME_BYTES + RANDOM_BYTES);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java platform provides " + HMAC, e);
         }

@@ -17,7 +17,7 @@ import java.util.Set;
  *                       are processed concurrently
  */
 public record SipStackSettings(String name, String host, int port, Set<SipTransport> transports,
-                               int maxMessageSize, int threadPoolSize) {
+                               int maxMessageSize, int threadPoolSize, boolean leanTransactions) {
 
     /** 64 KiB: the largest UDP datagram, and far above any PIDF or MESSAGE we expect. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
@@ -44,26 +44,35 @@ public record SipStackSettings(String name, String host, int port, Set<SipTransp
     /** UDP and TCP on a free loopback port with default limits: what tests and the demo use. */
     public static SipStackSettings loopback(String name) {
         return new SipStackSettings(name, "127.0.0.1", 0, EnumSet.allOf(SipTransport.class),
-                DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_THREAD_POOL_SIZE);
+                DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_THREAD_POOL_SIZE, false);
     }
 
     public SipStackSettings withHost(String newHost) {
-        return new SipStackSettings(name, newHost, port, transports, maxMessageSize, threadPoolSize);
+        return new SipStackSettings(name, newHost, port, transports, maxMessageSize, threadPoolSize, leanTransactions);
     }
 
     public SipStackSettings withPort(int newPort) {
-        return new SipStackSettings(name, host, newPort, transports, maxMessageSize, threadPoolSize);
+        return new SipStackSettings(name, host, newPort, transports, maxMessageSize, threadPoolSize, leanTransactions);
     }
 
     public SipStackSettings withTransports(Set<SipTransport> newTransports) {
-        return new SipStackSettings(name, host, port, newTransports, maxMessageSize, threadPoolSize);
+        return new SipStackSettings(name, host, port, newTransports, maxMessageSize, threadPoolSize, leanTransactions);
     }
 
     public SipStackSettings withMaxMessageSize(int newMaxMessageSize) {
-        return new SipStackSettings(name, host, port, transports, newMaxMessageSize, threadPoolSize);
+        return new SipStackSettings(name, host, port, transports, newMaxMessageSize, threadPoolSize, leanTransactions);
     }
 
     public SipStackSettings withThreadPoolSize(int newThreadPoolSize) {
-        return new SipStackSettings(name, host, port, transports, maxMessageSize, newThreadPoolSize);
+        return new SipStackSettings(name, host, port, transports, maxMessageSize, newThreadPoolSize, leanTransactions);
+    }
+
+    /**
+     * {@code true}: an answered transaction keeps only the bytes of its messages (JAIN-SIP's
+     * {@code RELEASE_REFERENCES_STRATEGY=Normal}), not their parsed form — for a server that
+     * never reads a transaction's request or last response back; a user agent does.
+     */
+    public SipStackSettings withLeanTransactions(boolean lean) {
+        return new SipStackSettings(name, host, port, transports, maxMessageSize, threadPoolSize, lean);
     }
 }

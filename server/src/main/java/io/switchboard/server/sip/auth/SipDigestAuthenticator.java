@@ -178,6 +178,7 @@ public final class SipDigestAuthenticator {
         } catch (ParseException e) {
             throw new IllegalStateException("cannot write our own digest challenge", e);
         }
-        request.send(response);
+        // a retransmitted request just gets a new challenge: no transaction kept for 32 s
+        request.sendAndForget(response);
     }
 }

@@ -48,6 +48,7 @@ public final class Notifier {
     private final PidfWriter pidfWriter = new PidfWriter();
     private final WatcherInfoWriter winfoWriter = new WatcherInfoWriter();
     private volatile Consumer<Subscription> onGone = s -> { };
+    private volatile Written lastWritten;
 
     public Notifier(SipMessaging messaging, PresenceView presence, SubscriptionRegistry registry, Clock clock) {
         this.messaging = Objects.requireNonNull(messaging, "messaging");
@@ -135,7 +136,17 @@ public final class Notifier {
             return null;
         }
         PidfDocument current = presence.current(s.presentity(), s.presentityUri());
-        return pidfWriter.write(current);
+        // a fan-out sends one document to every watcher (ComposedPresenceView): write it once
+        Written last = lastWritten;
+        if (last != null && last.document == current) {
+            return last.bytes;
+        }
+        byte[] bytes = pidfWriter.write(current);
+        lastWritten = new Written(current, bytes);
+        return bytes;
+    }
+
+    private record Written(PidfDocument document, byte[] bytes) {
     }
 
     private WatcherInfo watcherInfo(Subscription winfo) {

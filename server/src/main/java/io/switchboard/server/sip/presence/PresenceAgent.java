@@ -9,6 +9,8 @@ import io.switchboard.sip.presence.winfo.WatcherStatus;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +48,13 @@ public final class PresenceAgent {
 
     /** The presentity's published state changed: tell every authorised watcher, throttled. */
     public void presentityChanged(String presentity) {
+        List<Subscription> active = new ArrayList<>();
         for (Subscription s : registry.of(presentity, EventPackage.PRESENCE)) {
             if (s.status() == WatcherStatus.ACTIVE) {
-                throttle.request(s, notifier::notifyState);
+                active.add(s);
             }
         }
+        throttle.requestAll(active, notifier::notifyState);
     }
 
     /** Someone started, stopped or changed watching {@code presentity}: tell its winfo subscribers. */

@@ -90,6 +90,22 @@ public final class IncomingRequest {
         }
     }
 
+    /**
+     * Sends a final {@code response} and ends the transaction at once instead of keeping it 32 s
+     * to absorb retransmissions (Timer J) — for answers that may just as well be sent again to a
+     * retransmitted request, like a digest challenge: Kamailio sends those statelessly. Under
+     * REGISTER load the kept challenge transactions were half of all transactions and most of
+     * the heap (docs/benchmarks.md, 2026-12-03).
+     */
+    public void sendAndForget(Response response) {
+        send(response);
+        try {
+            transaction.terminate();
+        } catch (javax.sip.ObjectInUseException | RuntimeException e) {
+            LOG.debug("could not end the transaction of {} {}: {}", method(), source, e.toString());
+        }
+    }
+
     /** Whether a final response went out. */
     public boolean answered() {
         return answered.get();
