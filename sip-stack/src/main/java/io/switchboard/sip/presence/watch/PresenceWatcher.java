@@ -25,7 +25,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
-import javax.sip.Dialog;
 import javax.sip.DialogState;
 import javax.sip.SipException;
 import javax.sip.message.Request;
@@ -319,25 +318,8 @@ public final class PresenceWatcher {
     }
 
     private OutgoingRequest inDialog(PresenceSubscription subscription, int expires, String hop) {
-        Dialog dialog = subscription.dialog;
-        return new OutgoingRequest() {
-            @Override
-            public Request create() throws SipException {
-                Request request = dialog.createRequest(Request.SUBSCRIBE);
-                SubscribeMessages.fill(context, request, expires);
-                return request;
-            }
-
-            @Override
-            public Dialog dialog() {
-                return dialog;
-            }
-
-            @Override
-            public String hop() {
-                return hop;
-            }
-        };
+        return OutgoingRequest.inDialog(subscription.dialog, Request.SUBSCRIBE, hop,
+                request -> SubscribeMessages.fill(context, request, expires));
     }
 
     private void forget(PresenceSubscription subscription) {

@@ -276,24 +276,8 @@ public final class WatcherInfoSubscriber {
     }
 
     private OutgoingRequest inDialog(Dialog dialog, int expires, String hop) {
-        return new OutgoingRequest() {
-            @Override
-            public Request create() throws SipException {
-                Request request = dialog.createRequest(Request.SUBSCRIBE);
-                WatcherInfoMessages.fill(context, request, expires);
-                return request;
-            }
-
-            @Override
-            public Dialog dialog() {
-                return dialog;
-            }
-
-            @Override
-            public String hop() {
-                return hop;
-            }
-        };
+        return OutgoingRequest.inDialog(dialog, Request.SUBSCRIBE, hop,
+                request -> WatcherInfoMessages.fill(context, request, expires));
     }
 
     private void reset() {

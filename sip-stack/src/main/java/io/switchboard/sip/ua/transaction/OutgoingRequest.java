@@ -24,4 +24,30 @@ public interface OutgoingRequest {
 
     /** Where the request goes, "host:port", to tie connection failures to it; null if unknown. */
     String hop();
+
+    /**
+     * A request of {@code method} in {@code dialog} (refreshes, un-SUBSCRIBEs), completed by
+     * {@code headers} each time it is built.
+     */
+    static OutgoingRequest inDialog(Dialog dialog, String method, String hop,
+                                    java.util.function.Consumer<Request> headers) {
+        return new OutgoingRequest() {
+            @Override
+            public Request create() throws SipException {
+                Request request = dialog.createRequest(method);
+                headers.accept(request);
+                return request;
+            }
+
+            @Override
+            public Dialog dialog() {
+                return dialog;
+            }
+
+            @Override
+            public String hop() {
+                return hop;
+            }
+        };
+    }
 }
