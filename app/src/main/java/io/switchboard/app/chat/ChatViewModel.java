@@ -99,10 +99,15 @@ public final class ChatViewModel implements Conversations {
                 ui.run(() -> find(peer).ifPresent(c -> c.peerChatState(state)));
             }
         }));
+        // A sign-in adds every contact and updates each with its presence: two UI tasks per contact
+        // were thousands in the UI thread's queue (each handed over on its own by JavaFX's GTK
+        // glass), and the window waited behind them. Only open conversations show a contact's name.
         registrations.add(session.contacts().addListener(new ContactListService.ContactListListener() {
             @Override
             public void contactAdded(Contact contact) {
-                ui.run(() -> find(contact.address()).ifPresent(c -> c.displayName(contact.displayName())));
+                if (openPeers.contains(contact.address())) {
+                    ui.run(() -> find(contact.address()).ifPresent(c -> c.displayName(contact.displayName())));
+                }
             }
 
             @Override
@@ -112,7 +117,9 @@ public final class ChatViewModel implements Conversations {
 
             @Override
             public void contactRemoved(Address address) {
-                ui.run(() -> find(address).ifPresent(c -> c.displayName(address.toString())));
+                if (openPeers.contains(address)) {
+                    ui.run(() -> find(address).ifPresent(c -> c.displayName(address.toString())));
+                }
             }
         }));
         registrations.add(session.presence().addListener((contact, presence) -> {

@@ -154,6 +154,39 @@ class ChatViewModelTest {
             assertThat(bob().presenceColourProperty().get()).isEqualTo(PresenceColour.RED);
             assertThat(bob().presenceTextProperty().get()).isEqualTo("Do not disturb");
         }
+
+        @Test
+        void contactEventsWithoutAnOpenConversationPostNothingToTheUiThread() {
+            // a sign-in adds and updates every contact: one UI task each kept the window waiting
+            java.util.concurrent.atomic.AtomicInteger uiTasks = new java.util.concurrent.atomic.AtomicInteger();
+            vm.dispose();
+            io.switchboard.app.ui.UiDispatcher counting = new io.switchboard.app.ui.UiDispatcher() {
+                @Override
+                public void run(Runnable task) {
+                    uiTasks.incrementAndGet();
+                    ui.run(task);
+                }
+
+                @Override
+                public boolean isUiThread() {
+                    return false;
+                }
+            };
+            vm = new ChatViewModel(session, counting, ui, notifier, scheduler, clock, openedLinks::add);
+
+            session.contacts.put(CAROL, "Carol");
+            session.contacts.put(BOB, "Robert");
+            session.contacts.removeContact(CAROL);
+            session.presence.change(BOB, Availability.AWAY);
+            session.flush();
+            assertThat(uiTasks).hasValue(0);
+
+            vm.open(BOB);
+            session.contacts.put(BOB, "Bobby");
+            session.flush();
+            assertThat(uiTasks).hasValue(1);
+            assertThat(bob().titleProperty().get()).isEqualTo("Bobby");
+        }
     }
 
     @Nested
