@@ -212,8 +212,9 @@ public final class DesktopClientBench implements Callable<Integer> {
         result.setProperty("coldStartMs", Long.toString(filled - launched));
         result.setProperty("jvmLaunchMs", Long.toString(jvmStart - launched));
         try (Stream<String> lines = Files.lines(log)) {
-            lines.filter(l -> l.contains("pipeline name")).findFirst()
-                    .ifPresent(l -> result.setProperty("prismPipeline", l.replaceAll(".*= *", "").strip()));
+            // the pipeline Prism ended up with: under Xvfb ES2 fails its hardware check and falls back to SW
+            lines.filter(l -> l.contains("Initialized prism pipeline:")).reduce((first, last) -> last)
+                    .ifPresent(l -> result.setProperty("prismPipeline", l.replaceAll(".*pipeline: *", "").strip()));
         }
         return result;
     }

@@ -1,7 +1,9 @@
 package io.switchboard.core.model;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +22,15 @@ public final class Address implements Comparable<Address> {
     /** RFC 7622 limits each JID part to 1023 octets. */
     static final int MAX_PART_LENGTH = 1023;
     /** Characters RFC 7622 forbids in a localpart, plus whitespace and controls. */
-    private static final Pattern FORBIDDEN_LOCAL = Pattern.compile("[\"&'/:<>@\\s\\p{Cntrl}]");
+    /**
+     * Besides control characters: RFC 7622's forbidden {@code "&'/:<>@} and whitespace
+     * (Java's {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return).
+     * Checked by a loop, not a pattern: every contact's address is made at each sign-in.
+     */
+    private static final String FORBIDDEN_IN_LOCAL = "\"&'/:<>@ \t\n\u000b\f\r";
+    /** Domains already found valid (normalised): a contact list has a few domains, thousands of times. */
+    private static final Map<String, String> VALID_DOMAINS = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED_DOMAINS = 256;
     private static final Pattern DOMAIN_LABEL = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
@@ -168,10 +178,12 @@ public final class Address implements Comparable<Address> {
         if (l.length() > MAX_PART_LENGTH) {
             throw new InvalidAddressException("user part is longer than " + MAX_PART_LENGTH + " characters");
         }
-        var m = FORBIDDEN_LOCAL.matcher(l);
-        if (m.find()) {
-            throw new InvalidAddressException("user part '" + printable(local) + "' contains the forbidden character '"
-                    + printable(m.group()) + "'");
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (FORBIDDEN_IN_LOCAL.indexOf(c) >= 0 || c < 0x20 || c == 0x7f) {
+                throw new InvalidAddressException("user part '" + printable(local) + "' contains the forbidden character '"
+                        + printable(String.valueOf(c)) + "'");
+            }
         }
         return l;
     }
@@ -180,6 +192,18 @@ public final class Address implements Comparable<Address> {
         if (domain == null || domain.isEmpty()) {
             throw new InvalidAddressException("domain is empty");
         }
+        String known = VALID_DOMAINS.get(domain);
+        if (known != null) {
+            return known;
+        }
+        String valid = checkDomain(domain);
+        if (VALID_DOMAINS.size() < MAX_REMEMBERED_DOMAINS) {   // bounded: domains come from the network
+            VALID_DOMAINS.put(domain, valid);
+        }
+        return valid;
+    }
+
+    private static String checkDomain(String domain) {
         String d = domain.toLowerCase(Locale.ROOT);
         if (d.endsWith(".")) {
             d = d.substring(0, d.length() - 1);   // a fully-qualified trailing dot names the same domain

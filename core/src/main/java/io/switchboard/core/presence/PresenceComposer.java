@@ -47,6 +47,9 @@ public final class PresenceComposer {
     }
 
     public static Presence compose(Collection<DevicePresence> devices) {
+        if (devices.isEmpty()) {
+            return Presence.OFFLINE;   // most contacts, most of the time: no stream pipeline for them
+        }
         List<DevicePresence> online = devices.stream()
                 .filter(d -> d.availability().isOnline())
                 .sorted(SPEAKS_FIRST)

@@ -61,6 +61,23 @@ class AddressTest {
                 .hasMessageStartingWith("Invalid address: ");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a&b", "a'b", "a/b", "a:b", "a>b", "a\tb", "a\nb", "a\u000bb", "a\fb", "a\rb", "a\u007fb", "a\u001fb"})
+    void rejectsEveryForbiddenUserPartCharacterNamingIt(String local) {
+        assertThatThrownBy(() -> Address.of(local, "example.com"))
+                .isInstanceOf(InvalidAddressException.class)
+                .hasMessageContaining("contains the forbidden character");
+    }
+
+    @Test
+    void aDomainCheckedBeforeIsNormalisedTheSameAndAnInvalidOneIsStillRejected() {
+        assertThat(Address.of("a", "Example.ORG.").domain()).isEqualTo("example.org");
+        assertThat(Address.of("b", "Example.ORG.").domain()).isEqualTo("example.org");
+        assertThatThrownBy(() -> Address.of("a", "bad..example.org")).isInstanceOf(InvalidAddressException.class);
+        assertThatThrownBy(() -> Address.of("b", "bad..example.org")).isInstanceOf(InvalidAddressException.class);
+        assertThat(Address.of("a", "ex\u00e4mple.org").domain()).isEqualTo("ex\u00e4mple.org");
+    }
+
     @Test
     void rejectsNullAndOverlongParts() {
         assertThatThrownBy(() -> Address.parse(null)).isInstanceOf(InvalidAddressException.class);
