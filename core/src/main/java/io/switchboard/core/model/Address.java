@@ -2,7 +2,6 @@ package io.switchboard.core.model;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -155,7 +154,8 @@ public final class Address implements Comparable<Address> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(local, domain);
+        // as Objects.hash(local, domain), without its array: addresses key every contact map
+        return 31 * (31 + local.hashCode()) + domain.hashCode();
     }
 
     @Override
