@@ -66,6 +66,9 @@ public final class XmppContactListService implements ContactListService {
         roster.addRosterListener(new RosterTracker());
         roster.addSubscribeListener(this::subscribeReceived);
         roster.addPresenceEventListener(new RevocationTracker());
+        // a contact carries its presence: updated when the composed presence changes, not at every
+        // presence stanza (the presence service leaves out those that change nothing)
+        presence.addListener((address, composed) -> contact(address).ifPresent(c -> listeners.fire(l -> l.contactUpdated(c))));
         // the requester withdrew the request before I answered
         connection.addSyncStanzaListener(stanza -> Jids.address(stanza.getFrom()).ifPresent(this::forget),
                 PresenceTypeFilter.UNSUBSCRIBE);
@@ -321,9 +324,7 @@ public final class XmppContactListService implements ContactListService {
 
         @Override
         public void presenceChanged(Presence p) {
-            if (p.getFrom() != null) {
-                contactFor(p.getFrom()).ifPresent(c -> listeners.fire(l -> l.contactUpdated(c)));
-            }
+            // followed through the presence service (see the constructor)
         }
     }
 

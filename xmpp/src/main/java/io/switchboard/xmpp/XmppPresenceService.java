@@ -43,6 +43,8 @@ public final class XmppPresenceService implements PresenceService {
     private final Listeners<PresenceListener> listeners;
     /** When each full JID's current presence arrived; the composer's tie-breaker. */
     private final Map<Jid, java.time.Instant> receivedAt = new ConcurrentHashMap<>();
+    /** The composed presence last announced per contact, offline ones left out. */
+    private final Map<BareJid, Presence> announced = new ConcurrentHashMap<>();
     private volatile Availability ownAvailability = Availability.AVAILABLE;
     private volatile String ownNote = "";
 
@@ -112,6 +114,16 @@ public final class XmppPresenceService implements PresenceService {
         return PresenceComposer.compose(devices);
     }
 
+    /**
+     * Whether {@code now} differs from what was last announced for {@code contact} (offline when
+     * nothing was). Servers answer the probe of every offline contact with an unavailable
+     * presence (RFC 6121 4.3.2; Prosody and ours do): thousands at a sign-in that change nothing.
+     */
+    private boolean changedSinceAnnounced(BareJid contact, Presence now) {
+        Presence before = Presence.OFFLINE.equals(now) ? announced.remove(contact) : announced.put(contact, now);
+        return !now.equals(before == null ? Presence.OFFLINE : before);
+    }
+
     private String deviceName() {
         var user = connection.getUser();
         return user == null ? "" : user.getResourcepart().toString();
@@ -132,7 +144,9 @@ public final class XmppPresenceService implements PresenceService {
             }
             Jids.address(from).ifPresent(address -> {
                 Presence composed = compose(from.asBareJid());
-                listeners.fire(l -> l.presenceChanged(address, composed));
+                if (changedSinceAnnounced(from.asBareJid(), composed)) {
+                    listeners.fire(l -> l.presenceChanged(address, composed));
+                }
             });
         }
 

@@ -145,6 +145,45 @@ public abstract class XmppClientScenarios {
     }
 
     @Test
+    void aContactsPresenceIsAnnouncedOnlyWhenItChanges() throws Exception {
+        XmppAccount aliceAccount = newUser("alice");
+        XmppAccount bobAccount = newUser("bob");
+        XmppClientSession alice = signedIn(aliceAccount);
+        XmppClientSession bob = signedIn(bobAccount);
+        subscribeBothWays(alice, bob);
+        bob.signOut();
+        alice.signOut();
+
+        // signing in again, alice's server answers her probe of the offline bob (with an
+        // unavailable presence, RFC 6121 4.3.2): that changes nothing and is not announced
+        XmppClientSession again = session(aliceAccount);
+        List<Availability> announced = new CopyOnWriteArrayList<>();
+        List<Availability> contactUpdates = new CopyOnWriteArrayList<>();
+        again.presence().addListener((contact, presence) -> {
+            if (contact.equals(bobAccount.user())) {
+                announced.add(presence.availability());
+            }
+        });
+        again.contacts().addListener(new ContactListService.ContactListListener() {
+            @Override
+            public void contactUpdated(Contact contact) {
+                if (contact.address().equals(bobAccount.user())) {
+                    contactUpdates.add(contact.presence().availability());
+                }
+            }
+        });
+        again.signIn();
+        XmppClientSession bobAgain = signedIn(bobAccount);
+        await().atMost(WAIT).until(() -> again.presence().presenceOf(bobAccount.user()).isOnline());
+        bobAgain.signOut();
+        await().atMost(WAIT).until(() -> announced.size() >= 2);
+
+        assertThat(announced).containsExactly(Availability.AVAILABLE, Availability.OFFLINE);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(contactUpdates).containsExactly(Availability.AVAILABLE, Availability.OFFLINE));
+    }
+
+    @Test
     void chatBothWaysWithDeliveryReceipts() throws Exception {
         XmppClientSession alice = signedIn(newUser("alice"));
         XmppClientSession bob = signedIn(newUser("bob"));
