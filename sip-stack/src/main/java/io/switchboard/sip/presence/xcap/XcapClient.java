@@ -45,20 +45,26 @@ public final class XcapClient {
     }
 
     public XcapResponse get(URI uri) throws XcapException {
-        return send(uri, "GET", null, null);
+        return send(uri, "GET", null, null, Optional.empty());
     }
 
     /** Creates or replaces the document or element at {@code uri} with {@code body} of {@code contentType}. */
     public XcapResponse put(URI uri, String contentType, byte[] body) throws XcapException {
-        return send(uri, "PUT", contentType, body);
+        return send(uri, "PUT", contentType, body, Optional.empty());
+    }
+
+    /** A PUT only if the document's entity tag is still {@code ifMatch} (412 otherwise, RFC 4825 §7.11). */
+    public XcapResponse put(URI uri, String contentType, byte[] body, String ifMatch) throws XcapException {
+        return send(uri, "PUT", contentType, body, Optional.of(ifMatch));
     }
 
     public XcapResponse delete(URI uri) throws XcapException {
-        return send(uri, "DELETE", null, null);
+        return send(uri, "DELETE", null, null, Optional.empty());
     }
 
-    private XcapResponse send(URI uri, String method, String contentType, byte[] body) throws XcapException {
-        Exchange first = exchange(uri, method, contentType, body, authorization(uri, method));
+    private XcapResponse send(URI uri, String method, String contentType, byte[] body, Optional<String> ifMatch)
+            throws XcapException {
+        Exchange first = exchange(uri, method, contentType, body, ifMatch, authorization(uri, method));
         if (first.response().status() != UNAUTHORIZED) {
             return first.response();
         }
@@ -67,7 +73,7 @@ public final class XcapClient {
             challenge = fresh;
             nonceCount = 0;
         }
-        Exchange second = exchange(uri, method, contentType, body, authorization(uri, method));
+        Exchange second = exchange(uri, method, contentType, body, ifMatch, authorization(uri, method));
         if (second.response().status() == UNAUTHORIZED) {
             throw new XcapException(UNAUTHORIZED, "the XCAP server at " + uri.getAuthority()
                     + " refused the credentials of " + credentials.username());
@@ -113,8 +119,8 @@ public final class XcapClient {
     private record Exchange(XcapResponse response, List<String> challenges) {
     }
 
-    private Exchange exchange(URI uri, String method, String contentType, byte[] body,
-                                  Optional<String> authorization) throws XcapException {
+    private Exchange exchange(URI uri, String method, String contentType, byte[] body, Optional<String> ifMatch,
+                              Optional<String> authorization) throws XcapException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
         if (body != null) {
             request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
@@ -122,6 +128,7 @@ public final class XcapClient {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         authorization.ifPresent(value -> request.header("Authorization", value));
+        ifMatch.ifPresent(value -> request.header("If-Match", value));
         try {
             HttpResponse<java.io.InputStream> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofInputStream());
