@@ -148,8 +148,9 @@ class SipSignInViewModelTest {
         SignInViewModel vm = sip(viewModel(), "alice@example.com", "secret");
         vm.sipProxyProperty().set("proxy.example.com");
         vm.signIn();
-        vm.sipXcapRootProperty().set(" https://xcap.example.com/root ");
-        vm.signIn();
+        SignInViewModel again = sip(viewModel(), "alice@example.com", "secret");
+        again.sipXcapRootProperty().set(" https://xcap.example.com/root ");
+        again.signIn();
 
         assertThat(sipAccounts).hasSize(2);
         assertThat(sipAccounts.get(0).xcapRootOrDefault())
