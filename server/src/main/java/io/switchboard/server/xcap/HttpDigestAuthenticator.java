@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP Digest authentication (RFC 7616) of XCAP requests with sip-stack's {@link DigestVerifier}
  * against the HA1s the SIP registrar uses: one realm (the domain), one password per user for
- * SIP and XCAP. The digest {@code uri} must be the request-target as sent (RFC 7616 §3.4.6).
+ * SIP and XCAP. The digest {@code uri} must be the request-target as sent (RFC 7616 §3.4).
  * Failed attempts count per source address; a source over the limit is refused with 429 before
  * any credential is checked. Thread-safe.
  */

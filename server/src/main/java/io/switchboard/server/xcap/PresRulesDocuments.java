@@ -95,7 +95,7 @@ final class PresRulesDocuments {
             }
             SubHandling handling = rule.subHandling().orElse(SubHandling.CONFIRM);
             for (String identity : rule.identities()) {
-                // RFC 4745 §10.2: of several matching rules, the most permissive sub-handling wins
+                // RFC 4745 §10: of several matching rules, the most permissive sub-handling wins
                 answers.merge(watcher(identity).orElseThrow(), handling,
                         (a, b) -> a.compareTo(b) >= 0 ? a : b);
             }

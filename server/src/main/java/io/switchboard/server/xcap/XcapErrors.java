@@ -20,22 +20,22 @@ final class XcapErrors {
     private XcapErrors() {
     }
 
-    /** The body is not well-formed XML (§11.3). */
+    /** The body is not well-formed XML. */
     static byte[] notWellFormed(String phrase) {
         return error("not-well-formed", phrase);
     }
 
-    /** Well-formed, but not what the pres-rules schema allows (§11.5). */
+    /** Well-formed, but not what the pres-rules schema allows. */
     static byte[] schemaValidationError(String phrase) {
         return error("schema-validation-error", phrase);
     }
 
-    /** The element would not be selected by the node selector it was PUT to (§11.7 cannot-insert). */
+    /** The element would not be selected by the node selector it was PUT to. */
     static byte[] cannotInsert(String phrase) {
         return error("cannot-insert", phrase);
     }
 
-    /** Valid, but a rule this server's usage cannot enforce (§11.12 constraint-failure). */
+    /** Valid, but a rule this server's usage cannot enforce. */
     static byte[] constraintFailure(String phrase) {
         return error("constraint-failure", phrase);
     }

@@ -57,7 +57,7 @@ final class XcapService {
         }
         if (!XcapUris.DOCUMENT_NAME.equals(target.documentName())) {
             return XcapResult.text(404, "pres-rules documents are called " + XcapUris.DOCUMENT_NAME
-                    + " (RFC 5025 §9.7)");
+                    + " (RFC 5025 §9)");
         }
         try {
             return dispatch(request, target, user);

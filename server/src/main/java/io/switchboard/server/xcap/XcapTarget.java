@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * whole document, optionally followed by {@code /~~/} and a node selector. This server's node
  * selectors are the ones a pres-rules client needs: the ruleset, and one rule by id,
  * {@code ruleset/rule[@id="..."]}. Unprefixed names are the usage's default namespace, common policy
- * (RFC 5025 §9.4); a prefix must be bound to it in the query ({@code ?xmlns(cr=...)}, RFC 4825
+ * (RFC 5025 §9); a prefix must be bound to it in the query ({@code ?xmlns(cr=...)}, RFC 4825
  * §6.4), except {@code cr}, accepted unbound because clients commonly send it so.
  *
  * @param xui          the XCAP user identifier, percent-decoded ({@code sip:alice@example.com})
@@ -79,7 +79,7 @@ record XcapTarget(String xui, String documentName, Optional<String> ruleId) {
                     + auid);
         }
         if (!"users".equals(decode(segments[1]))) {
-            throw new TargetException(404, "pres-rules has no global documents (RFC 5025 §9.7)");
+            throw new TargetException(404, "pres-rules has no global documents (RFC 5025 §9)");
         }
         String xui = decode(segments[2]);
         String documentName = decode(segments[3]);

@@ -14,11 +14,11 @@ public record PresRules(List<PresRule> rules) {
     public static final String COMMON_POLICY = "urn:ietf:params:xml:ns:common-policy";
     /** RFC 5025: sub-handling and the provide-* transformations. */
     public static final String PRES_RULES = "urn:ietf:params:xml:ns:pres-rules";
-    /** The XCAP application unique id (RFC 5025 §9.1). */
+    /** The XCAP application unique id (RFC 5025 §9). */
     public static final String AUID = "pres-rules";
-    /** The MIME type of a whole document (RFC 5025 §9.3). */
+    /** The MIME type of a whole document (RFC 5025 §9). */
     public static final String CONTENT_TYPE = "application/auth-policy+xml";
-    /** The MIME type of one element addressed by a node selector (RFC 4825 §15.2.1). */
+    /** The MIME type of one element addressed by a node selector. */
     public static final String ELEMENT_CONTENT_TYPE = "application/xcap-el+xml";
 
     public PresRules {

@@ -31,7 +31,7 @@ public final class PresRulesWriter {
         });
     }
 
-    /** One {@code <cr:rule>} as the root, with its own namespace declarations (RFC 4825 §8.2.1). */
+    /** One {@code <cr:rule>} as the root, with its own namespace declarations (RFC 4825 §8.2). */
     public byte[] writeRule(PresRule rule) {
         return document(xml -> {
             xml.writeStartElement("cr", "rule", COMMON_POLICY);

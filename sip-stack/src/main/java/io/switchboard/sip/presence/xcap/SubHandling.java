@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * What a rule does with a subscription (RFC 5025 §3.2.1), in the RFC's order of permissiveness:
- * when several rules match, the highest value wins (RFC 4745 §10.2).
+ * when several rules match, the highest value wins (RFC 4745 §10).
  */
 public enum SubHandling {
     /** Reject the subscription: {@code terminated;reason=rejected}. */

@@ -99,7 +99,7 @@ public final class XcapClient {
         }
     }
 
-    /** SHA-256 when offered, else MD5 (RFC 7616 §3.7: the client takes the strongest it knows). */
+    /** SHA-256 when offered, else MD5: the strongest the client knows. */
     private static DigestChallenge strongest(List<String> headers, URI uri) throws XcapException {
         List<DigestChallenge> offered = new ArrayList<>();
         for (String header : headers) {

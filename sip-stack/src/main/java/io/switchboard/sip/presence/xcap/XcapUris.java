@@ -4,14 +4,14 @@ import io.switchboard.core.model.Address;
 import java.net.URI;
 
 /**
- * The URIs of a user's pres-rules document and of one rule in it (RFC 4825 §6, RFC 5025 §9.7:
+ * The URIs of a user's pres-rules document and of one rule in it (RFC 4825 §6, RFC 5025 §9:
  * {@code <root>/pres-rules/users/<xui>/index}, the XUI being the user's SIP URI). A rule is
  * addressed by the node selector {@code ~~/cr:ruleset/cr:rule[@id="..."]} with the {@code cr}
  * prefix bound in the query ({@code ?xmlns(cr=...)}, RFC 4825 §6.4). Stateless.
  */
 public final class XcapUris {
 
-    /** The document name RFC 5025 §9.7 gives every user's pres-rules. */
+    /** The document name RFC 5025 §9 gives every user's pres-rules. */
     public static final String DOCUMENT_NAME = "index";
 
     private XcapUris() {
