@@ -117,9 +117,6 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
         if (xcap.maxDocumentBytes() < 4_096 || xcap.maxDocumentBytes() > 1_048_576) {
             problems.add("xcap.max-document-bytes: " + xcap.maxDocumentBytes() + " is outside 4096-1048576");
         }
-        if (xcap.enabled() && !sip.enabled()) {
-            problems.add("xcap.enabled: XCAP serves SIP clients' presence rules; enable sip too, or set xcap.enabled: false");
-        }
     }
 
     private void validateSip(List<String> problems) {

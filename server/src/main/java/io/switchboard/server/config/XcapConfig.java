@@ -4,7 +4,8 @@ package io.switchboard.server.config;
  * The XCAP server (RFC 4825) for presence authorisation rules (RFC 5025): SIP clients answer watch
  * requests by writing their pres-rules document over HTTP with digest authentication (ADR 0019).
  *
- * @param enabled          whether the server listens for XCAP at all
+ * @param enabled          whether the server listens for XCAP; it only does with SIP enabled too (it
+ *                         serves SIP clients, and a file that turns SIP off need not know about XCAP)
  * @param bindHost         address the HTTP listener binds to; 127.0.0.1 keeps it on this machine
  * @param port             TCP port; 5062 by default (next to SIP's 5060), 0 picks a free one (tests)
  * @param maxDocumentBytes largest request body accepted; larger ones get 413
