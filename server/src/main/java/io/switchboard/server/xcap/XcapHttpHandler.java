@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.switchboard.core.event.SerialExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,18 +29,24 @@ import org.slf4j.LoggerFactory;
  * The end of the XCAP pipeline: turns an aggregated HTTP request into an {@link XcapRequest},
  * hands it to the {@link XcapService} on a worker (store access blocks), and writes the answer
  * back, keeping the connection when the client asked for it. A request the codec could not
- * decode gets 400 and the connection closed. One instance per connection.
+ * decode gets 400 and the connection closed. One instance per connection; its requests run one
+ * after the other ({@link SerialExecutor} over the workers), so pipelined requests are answered
+ * in order (RFC 9112 §9.3.2), and reading stops while {@link #MAX_QUEUED} wait.
  */
 final class XcapHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(XcapHttpHandler.class);
 
+    /** Pipelined requests of one connection waiting for a worker before it stops reading. */
+    static final int MAX_QUEUED = 4;
+
     private final XcapService service;
-    private final Executor workers;
+    private final Executor serial;
+    private final AtomicInteger queued = new AtomicInteger();
 
     XcapHttpHandler(XcapService service, Executor workers) {
         this.service = service;
-        this.workers = workers;
+        this.serial = new SerialExecutor(workers);
     }
 
     @Override
@@ -54,8 +62,11 @@ final class XcapHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 Optional.ofNullable(http.headers().get(HttpHeaderNames.IF_MATCH)),
                 ByteBufUtil.getBytes(http.content()),
                 ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+        if (queued.incrementAndGet() >= MAX_QUEUED) {
+            ctx.channel().config().setAutoRead(false);
+        }
         try {
-            workers.execute(() -> {
+            serial.execute(() -> {
                 XcapResult result;
                 try {
                     result = service.handle(request);
@@ -64,6 +75,9 @@ final class XcapHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                     result = XcapResult.text(500, "internal error");
                 }
                 write(ctx, result, keepAlive);
+                if (queued.decrementAndGet() < MAX_QUEUED) {
+                    ctx.channel().config().setAutoRead(true);
+                }
             });
         } catch (RejectedExecutionException stopping) {
             write(ctx, XcapResult.text(503, "the server is stopping"), false);

@@ -241,6 +241,34 @@ class XcapServerTest {
         assertThat(im.item("alice", "bob").orElseThrow().subscription()).isEqualTo(SubscriptionState.FROM);
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        String path = XcapConfig.ROOT_PATH + "/pres-rules/users/sip:alice@example.com/index";
+        String requests = ("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").repeat(3)
+                + "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.boundPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answers.lines().filter(line -> line.startsWith("HTTP/1.1 ")).toList())
+                    .containsExactly("HTTP/1.1 405 Method Not Allowed", "HTTP/1.1 405 Method Not Allowed",
+                            "HTTP/1.1 405 Method Not Allowed", "HTTP/1.1 401 Unauthorized");
+        }
+    }
+
+    @Test
+    void aMalformedRequestGets400() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.boundPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /" + "x".repeat(5_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 4");
+        }
+    }
+
     private static void assertConflict(XcapResponse response, String condition) {
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.contentType()).contains("application/xcap-error+xml");
