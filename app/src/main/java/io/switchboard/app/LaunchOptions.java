@@ -26,11 +26,12 @@ import picocli.CommandLine.Option;
  * @param accountType      XMPP or SIP; empty keeps the type last used
  * @param proxy            SIP primary proxy (for SIP, {@code user} is the address of record)
  * @param backupProxy      SIP backup proxy
+ * @param xcapRoot         SIP: the XCAP root for answering watch requests (ADR 0019)
  */
 public record LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
                             Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
                             Optional<AccountType> accountType, Optional<ProxyOption> proxy,
-                            Optional<ProxyOption> backupProxy) {
+                            Optional<ProxyOption> backupProxy, Optional<String> xcapRoot) {
 
     public static final LaunchOptions NONE = new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), false, Optional.empty());
@@ -58,7 +59,7 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
     public LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
                          Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme) {
         this(server, user, passwordEnv, trustFingerprint, autoSignIn, theme, Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** @throws CommandLine.ParameterException with a message for the user when the line is wrong */
@@ -71,7 +72,8 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 Optional.ofNullable(arguments.passwordEnv), Optional.ofNullable(arguments.trustFingerprint),
                 arguments.autoSignIn, Optional.ofNullable(arguments.theme), Optional.ofNullable(arguments.accountType),
                 Optional.ofNullable(arguments.proxy).map(ProxyOption::parse),
-                Optional.ofNullable(arguments.backupProxy).map(ProxyOption::parse));
+                Optional.ofNullable(arguments.backupProxy).map(ProxyOption::parse),
+                Optional.ofNullable(arguments.xcapRoot).map(String::strip));
     }
 
     /**
@@ -131,6 +133,11 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 description = "SIP backup proxy.")
         String backupProxy;
 
+        @Option(names = "--xcap-root", paramLabel = "URL",
+                description = "SIP: XCAP root for accepting and denying watch requests; "
+                        + "default: the proxy's host, port 5062, /xcap-root.")
+        String xcapRoot;
+
         @Option(names = "--password-env", paramLabel = "VAR",
                 description = "Read the password from this environment variable.")
         String passwordEnv;
@@ -159,8 +166,9 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 throw new CommandLine.ParameterException(line, "--auto-sign-in needs --user and --password-env");
             }
             boolean sip = accountType == AccountType.SIP;
-            if (!sip && (proxy != null || backupProxy != null)) {
-                throw new CommandLine.ParameterException(line, "--proxy and --backup-proxy need --account-type sip");
+            if (!sip && (proxy != null || backupProxy != null || xcapRoot != null)) {
+                throw new CommandLine.ParameterException(line,
+                        "--proxy, --backup-proxy and --xcap-root need --account-type sip");
             }
             if (sip && server != null) {
                 throw new CommandLine.ParameterException(line,

@@ -30,6 +30,7 @@ final class LaunchedSignIn {
                     options.backupProxy().map(LaunchOptions.ProxyOption::address).orElse(""));
             viewModel.sipBackupTransportProperty().set(
                     options.backupProxy().map(LaunchOptions.ProxyOption::transport).orElse(SipTransport.UDP));
+            viewModel.sipXcapRootProperty().set(options.xcapRoot().orElse(""));
         } else {
             // scripts written before SIP accounts give --server/--user without a type: they mean XMPP
             if (options.accountType().isPresent() || options.server().isPresent() || options.user().isPresent()) {

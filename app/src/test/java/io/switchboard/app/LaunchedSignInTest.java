@@ -76,6 +76,21 @@ class LaunchedSignInTest {
         assertThatThrownBy(() -> LaunchOptions.parse("--account-type", "irc"))
                 .isInstanceOf(CommandLine.ParameterException.class);
         assertThat(LaunchOptions.check("--account-type", "sip", "--backup-proxy", "b;transport=udp")).isZero();
+        assertThatThrownBy(() -> LaunchOptions.parse("--xcap-root", "http://x.example.com/xcap-root"))
+                .hasMessageContaining("--account-type sip");
+    }
+
+    @Test
+    void aScriptGivesTheXcapRootOfASipAccount() {
+        SignInViewModel vm = viewModel(AppSettings.defaults());
+        LaunchOptions options = LaunchOptions.parse("--account-type", "sip", "--user", "alice@example.com",
+                "--password-env", "PW", "--proxy", "127.0.0.1:5070", "--xcap-root", "http://127.0.0.1:6000/xcap-root");
+
+        LaunchedSignIn.apply(options, Map.of("PW", "secret"), vm);
+        vm.signIn();
+
+        assertThat(sipAccounts).singleElement().satisfies(a -> assertThat(a.xcapRootOrDefault())
+                .isEqualTo(java.net.URI.create("http://127.0.0.1:6000/xcap-root")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.switchboard.e2e.scenarios.XmppServerFixture;
 import io.switchboard.server.SwitchboardServer;
 import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.config.SipConfig;
+import io.switchboard.server.config.XcapConfig;
 import io.switchboard.server.config.SipRateLimitConfig;
 import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.store.jdbc.Database;
@@ -69,7 +70,8 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("switchboard-e2e");
-        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany).withSip(testSip());
+        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany).withSip(testSip())
+                .withXcapPort(0);
         certificates = CertificateManager.loadOrCreate(dataDir, config.domain());
         start();
     }
@@ -89,7 +91,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         server = SwitchboardServer.create(config, database, certificates);
         server.start();
         // a restart must come back on the same ports, so clients can reconnect
-        config = config.withPort(server.c2sPort()).withSipPort(server.sipPort());
+        config = config.withPort(server.c2sPort()).withSipPort(server.sipPort()).withXcapPort(server.xcapPort());
     }
 
     private static SipConfig testSip() {
@@ -145,6 +147,11 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     /** The SIP port (UDP and TCP on 127.0.0.1). */
     public int sipPort() {
         return server.sipPort();
+    }
+
+    /** The XCAP root for SIP clients' presence rules: {@code http://127.0.0.1:<port>/xcap-root}. */
+    public java.net.URI xcapRoot() {
+        return java.net.URI.create("http://127.0.0.1:" + server.xcapPort() + XcapConfig.ROOT_PATH);
     }
 
     @Override

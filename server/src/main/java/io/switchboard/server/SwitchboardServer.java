@@ -7,6 +7,7 @@ import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.demo.BotTimings;
 import io.switchboard.server.demo.DemoBots;
 import io.switchboard.server.sip.SipServices;
+import io.switchboard.server.xcap.XcapServer;
 import io.switchboard.server.store.ObservableRosterStore;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
@@ -54,6 +55,8 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     private final C2sServer c2s;
     /** Null when SIP is disabled. */
     private final SipServices sip;
+    /** Null when XCAP (or SIP) is disabled. */
+    private final XcapServer xcap;
     /** Null unless demo mode with bots is on. */
     private final DemoBots demoBots;
     private final ScheduledExecutorService demoScheduler;
@@ -76,6 +79,11 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
                 ? SipServices.create(config.sip(), config.domain(), users, rosters, router.presenceEngine(),
                         router.watcherRequests(), router.messageRouter(), router.offlineMessages(),
                         Clock.systemUTC())
+                : null;
+        // SIP clients answer watch requests over XCAP pres-rules, into the same decision (ADR 0019)
+        this.xcap = sip != null && config.xcap().enabled()
+                ? new XcapServer(config.xcap(), config.domain(), sip.digestVerifier(), users, rosters,
+                        router.watcherDecisions(), workers)
                 : null;
         if (config.demo().botsEnabled()) {
             // one thread is plenty: bots only build stanzas and hand them to the router
@@ -121,6 +129,17 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
                         + "sip.enabled: false, in server.yaml", e);
             }
         }
+        if (xcap != null) {
+            try {
+                xcap.start();
+            } catch (RuntimeException e) {
+                sip.server().close();
+                c2s.stop();
+                throw new ConfigException("XCAP cannot listen on " + config.xcap().bindHost() + ":"
+                        + config.xcap().port() + " (" + e.getMessage() + "). Change xcap.port, or set "
+                        + "xcap.enabled: false, in server.yaml", e);
+            }
+        }
         if (demoBots != null) {
             demoBots.start();
         }
@@ -134,6 +153,14 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             throw new IllegalStateException("SIP is disabled in the configuration");
         }
         return sip.server().port();
+    }
+
+    /** The XCAP port actually bound; fails when XCAP is disabled or not started. */
+    public int xcapPort() {
+        if (xcap == null) {
+            throw new IllegalStateException("XCAP is disabled in the configuration");
+        }
+        return xcap.boundPort();
     }
 
     /** The XMPP client port actually bound (the configured one, or the ephemeral one for port 0). */
@@ -181,6 +208,9 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             // before the workers stop, so their sign-outs reach the people watching them
             demoBots.close();
             demoScheduler.shutdownNow();
+        }
+        if (xcap != null) {
+            xcap.stop();
         }
         if (sip != null) {
             sip.server().close();

@@ -57,6 +57,47 @@ class SwitchboardServerSipTest {
                 assertThat(server.c2sPort()).isPositive();
                 assertThatThrownBy(server::sipPort).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("disabled");
+                // XCAP serves SIP clients: off with SIP, though its own section says enabled
+                assertThat(config.xcap().enabled()).isTrue();
+                assertThatThrownBy(server::xcapPort).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("disabled");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void aTakenXcapPortStopsTheStartWithAMessageSayingWhatToChange() throws Exception {
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             Database database = database()) {
+            SwitchboardServer server = SwitchboardServer.create(config.withXcapPort(taken.getLocalPort()), database,
+                    CertificateManager.loadOrCreate(dir, config.domain()));
+            try {
+                assertThatThrownBy(server::start)
+                        .isInstanceOf(ConfigException.class)
+                        .hasMessageContaining("XCAP cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                        .hasMessageContaining("xcap.enabled: false");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void withXcapOnItListensNextToSip() throws Exception {
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0).withXcapPort(0);
+        try (Database database = database()) {
+            SwitchboardServer server = SwitchboardServer.create(config, database,
+                    CertificateManager.loadOrCreate(dir, config.domain()));
+            try {
+                server.start();
+                java.net.http.HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.xcapPort()
+                                + "/xcap-root/pres-rules/users/sip:alice@localhost/index")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(anonymous.statusCode()).isEqualTo(401);
             } finally {
                 server.stop();
             }

@@ -113,6 +113,12 @@ public final class SignInView {
         ComboBox<SipTransport> sipBackupTransport = transportChoice("sipBackupTransport", "Backup proxy transport");
         sipBackupTransport.valueProperty().bindBidirectional(viewModel.sipBackupTransportProperty());
 
+        TextField sipXcapRoot = new TextField();
+        sipXcapRoot.setId("sipXcapRoot");
+        sipXcapRoot.setPromptText("optional: http://proxy:5062/xcap-root");
+        sipXcapRoot.setAccessibleText("XCAP root for answering watch requests; optional, empty for your proxy on port 5062");
+        sipXcapRoot.textProperty().bindBidirectional(viewModel.sipXcapRootProperty());
+
         form.setHgap(12);
         form.setVgap(10);
         form.getColumnConstraints().addAll(new ColumnConstraints(), grow(), new ColumnConstraints());
@@ -123,6 +129,7 @@ public final class SignInView {
         Label sipAuthLabel = fieldLabel("A_uth user", sipAuthUser);
         Label sipProxyLabel = fieldLabel("Pr_oxy", sipProxy);
         Label sipBackupLabel = fieldLabel("_Backup proxy", sipBackup);
+        Label sipXcapLabel = fieldLabel("_XCAP root", sipXcapRoot);
         Runnable xmppRows = () -> {
             form.getChildren().clear();
             form.add(typeLabel, 0, 0);
@@ -146,6 +153,8 @@ public final class SignInView {
             form.add(sipAuthUser, 1, 3, 2, 1);
             form.addRow(4, sipProxyLabel, sipProxy, sipProxyTransport);
             form.addRow(5, sipBackupLabel, sipBackup, sipBackupTransport);
+            form.add(sipXcapLabel, 0, 6);
+            form.add(sipXcapRoot, 1, 6, 2, 1);
         };
         (viewModel.accountTypeProperty().get() == AccountType.SIP ? sipRows : xmppRows).run();
         viewModel.accountTypeProperty().addListener((obs, was, now) ->

@@ -143,6 +143,11 @@ public final class SignInViewModel {
         return sip.backupTransport;
     }
 
+    /** SIP: the XCAP root for answering watch requests; empty for the primary proxy's host, port 5062. */
+    public StringProperty sipXcapRootProperty() {
+        return sip.xcapRoot;
+    }
+
     public StringProperty serverProperty() {
         return server;
     }

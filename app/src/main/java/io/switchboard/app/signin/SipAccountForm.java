@@ -32,6 +32,9 @@ final class SipAccountForm {
     final ObjectProperty<SipTransport> backupTransport = new SimpleObjectProperty<>(this, "sipBackupTransport",
             SipTransport.UDP);
 
+    /** XCAP root of the presence rules; empty for the primary proxy's host on port 5062 (ADR 0019). */
+    final StringProperty xcapRoot = new SimpleStringProperty(this, "sipXcapRoot", "");
+
     SipAccountForm(SipSignInSettings saved) {
         address.set(saved.address());
         authUser.set(saved.authUser());
@@ -39,17 +42,18 @@ final class SipAccountForm {
         proxyTransport.set(saved.proxyTransport());
         backupProxy.set(saved.backupProxy());
         backupTransport.set(saved.backupTransport());
+        xcapRoot.set(saved.xcapRoot());
     }
 
     /** Every field, for "changed" listeners. */
     java.util.List<ObservableValue<?>> fields() {
-        return java.util.List.of(address, authUser, proxy, proxyTransport, backupProxy, backupTransport);
+        return java.util.List.of(address, authUser, proxy, proxyTransport, backupProxy, backupTransport, xcapRoot);
     }
 
     /** The fields as typed, to remember. */
     SipSignInSettings typed() {
         return new SipSignInSettings(address.get().strip(), authUser.get().strip(), proxy.get().strip(),
-                proxyTransport.get(), backupProxy.get().strip(), backupTransport.get());
+                proxyTransport.get(), backupProxy.get().strip(), backupTransport.get(), xcapRoot.get().strip());
     }
 
     /**
@@ -74,8 +78,27 @@ final class SipAccountForm {
         if (auth.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new IllegalArgumentException("The authentication user name must not contain spaces.");
         }
-        SipAccount account = SipAccount.of(me, password, primary).withBackup(backup);
+        SipAccount account = SipAccount.of(me, password, primary).withBackup(backup).withXcapRoot(xcapRoot());
         return auth.isEmpty() ? account : account.withAuthUsername(auth);
+    }
+
+    /** The typed XCAP root, or null for the default. */
+    private java.net.URI xcapRoot() {
+        String text = xcapRoot.get().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            java.net.URI root = new java.net.URI(text);
+            if (root.getHost() != null && ("http".equalsIgnoreCase(root.getScheme())
+                    || "https".equalsIgnoreCase(root.getScheme()))) {
+                return root;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // explained below
+        }
+        throw new IllegalArgumentException("The XCAP root must be a web address like"
+                + " http://sip.example.com:5062/xcap-root, or empty for your proxy on port 5062.");
     }
 
     /** Why the fields cannot be sent yet; empty when they can. */

@@ -143,6 +143,32 @@ class SipSignInViewModelTest {
         });
     }
 
+    @Test
+    void theXcapRootIsOptionalAndTakenWhenGiven() {
+        SignInViewModel vm = sip(viewModel(), "alice@example.com", "secret");
+        vm.sipProxyProperty().set("proxy.example.com");
+        vm.signIn();
+        SignInViewModel again = sip(viewModel(), "alice@example.com", "secret");
+        again.sipXcapRootProperty().set(" https://xcap.example.com/root ");
+        again.signIn();
+
+        assertThat(sipAccounts).hasSize(2);
+        assertThat(sipAccounts.get(0).xcapRootOrDefault())
+                .isEqualTo(java.net.URI.create("http://proxy.example.com:5062/xcap-root"));
+        assertThat(sipAccounts.get(1).xcapRootOrDefault()).isEqualTo(java.net.URI.create("https://xcap.example.com/root"));
+        assertThat(settings.get().sip().xcapRoot()).isEqualTo("https://xcap.example.com/root");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"xcap.example.com", "sip:alice@example.com", "http://", "http://exa mple.com/"})
+    void aBadXcapRootIsExplained(String root) {
+        SignInViewModel vm = sip(viewModel(), "alice@example.com", "secret");
+        vm.sipXcapRootProperty().set(root);
+
+        assertThat(vm.canSignIn().get()).isFalse();
+        assertThat(vm.validationMessage().get()).contains("XCAP root must be a web address");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "proxy:0         |               | port of the primary proxy must be a number from 1 to 65535",

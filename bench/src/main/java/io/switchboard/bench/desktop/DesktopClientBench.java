@@ -96,7 +96,7 @@ public final class DesktopClientBench implements Callable<Integer> {
                     "No DISPLAY: the client needs one. Run this under xvfb-run -a (apt-get install xvfb libgtk-3-0).");
         }
         Path work = Files.createTempDirectory("switchboard-desktop-bench");
-        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0).withXcapPort(0);
         String password = "bench-password";
         try (Database database = Database.open(config.database().jdbcUrl(work.resolve("server")),
                 config.database().username(), config.database().password(), config.database().maximumPoolSize())) {

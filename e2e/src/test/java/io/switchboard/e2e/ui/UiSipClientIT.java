@@ -1,6 +1,7 @@
 package io.switchboard.e2e.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Availability;
@@ -77,6 +78,30 @@ class UiSipClientIT extends UiTestSupport {
         awaitRow(bob, "yellow", "Away");
         bobSession.signOut();
         awaitRow(bob, "grey", "Offline");
+    }
+
+    @Test
+    void aSipAccountAcceptsAWatchRequestWithTheAcceptButton() throws Exception {
+        Address alice = newUser("alice");
+        Address carol = newUser("carol");  // a SIP watcher alice has not authorised
+        launchSignedInOverSip(home, alice);
+        awaitMainWindow(alice);
+
+        carolSession = new SipClientSession(new SipStackFactory(),
+                SipAccount.of(carol, password(carol), new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.TCP)),
+                SipUserAgentSettings.defaults(), Clock.systemUTC());
+        carolSession.signIn();
+        carolSession.contacts().addContact(alice, "Alice", java.util.Set.of());
+
+        // the request arrives over watcher-info; alice answers it in her buddy list (XCAP pres-rules)
+        await().atMost(WAIT).until(() -> fx(() -> robot.lookup(".subscription-request .button")
+                .match(n -> ("Accept " + carol).equals(n.getAccessibleText())).tryQuery().isPresent()));
+        robot.clickOn(robot.lookup(".subscription-request .button")
+                .match(n -> ("Accept " + carol).equals(n.getAccessibleText())).<javafx.scene.Node>query());
+
+        await().atMost(WAIT).until(() -> carolSession.contacts().contact(alice)
+                .map(c -> c.presence().isOnline()).orElse(false));
+        await().atMost(WAIT).until(() -> fx(() -> robot.lookup(".subscription-request").tryQuery().isEmpty()));
     }
 
     private void addContact(Address contact) {

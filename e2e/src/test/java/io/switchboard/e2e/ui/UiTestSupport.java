@@ -75,8 +75,8 @@ abstract class UiTestSupport {
     /** The client started signed in over SIP, as a script would: {@code --account-type sip ... --auto-sign-in}. */
     void launchSignedInOverSip(Path home, Address user) throws Exception {
         LaunchOptions options = LaunchOptions.parse("--account-type", "sip", "--user", user.toString(),
-                "--proxy", "127.0.0.1:" + server().sipPort(), "--password-env", "SWITCHBOARD_TEST_PASSWORD",
-                "--auto-sign-in");
+                "--proxy", "127.0.0.1:" + server().sipPort(), "--xcap-root", server().xcapRoot().toString(),
+                "--password-env", "SWITCHBOARD_TEST_PASSWORD", "--auto-sign-in");
         client = ComposedClient.launch(home, options, Map.of("SWITCHBOARD_TEST_PASSWORD", password(user)));
     }
 

@@ -17,9 +17,10 @@ import java.util.List;
  * @param offlineMessages offline message storage
  * @param demo            demo data
  * @param sip             the SIP listener; the domain is also the SIP domain and digest realm
+ * @param xcap            the XCAP server for SIP clients' presence rules (same users and realm as SIP)
  */
 public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database,
-                           OfflineConfig offlineMessages, DemoConfig demo, SipConfig sip) {
+                           OfflineConfig offlineMessages, DemoConfig demo, SipConfig sip, XcapConfig xcap) {
 
     /**
      * "localhost" rather than a made-up name such as "switchboard.local": a client given just
@@ -31,29 +32,39 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
 
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_DOMAIN, C2sConfig.defaults(), DatabaseConfig.defaults(),
-                OfflineConfig.defaults(), DemoConfig.defaults(), SipConfig.defaults());
+                OfflineConfig.defaults(), DemoConfig.defaults(), SipConfig.defaults(),
+                XcapConfig.defaults());
     }
 
     /** The XMPP client port. */
     public ServerConfig withPort(int port) {
-        return new ServerConfig(domain, c2s.withPort(port), database, offlineMessages, demo, sip);
+        return new ServerConfig(domain, c2s.withPort(port), database, offlineMessages, demo, sip, xcap);
     }
 
     public ServerConfig withDemoUsers(boolean seed) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withSeedUsers(seed), sip);
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withSeedUsers(seed), sip, xcap);
     }
 
     public ServerConfig withDemoBots(boolean enabled) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withBots(enabled), sip);
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withBots(enabled), sip, xcap);
     }
 
     public ServerConfig withSip(SipConfig newSip) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo, newSip);
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo, newSip, xcap);
     }
 
     /** The SIP port (UDP and TCP). */
     public ServerConfig withSipPort(int port) {
         return withSip(sip.withPort(port));
+    }
+
+    public ServerConfig withXcap(XcapConfig newXcap) {
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo, sip, newXcap);
+    }
+
+    /** The XCAP port. */
+    public ServerConfig withXcapPort(int port) {
+        return withXcap(xcap.withPort(port));
     }
 
     /** Checks ranges and formats; the exception names every bad setting by its key in the file. */
@@ -90,8 +101,21 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
             problems.add("offline-messages.quota-per-user: must not be negative");
         }
         validateSip(problems);
+        validateXcap(problems);
         if (!problems.isEmpty()) {
             throw new ConfigException("Invalid settings: " + String.join("; ", problems));
+        }
+    }
+
+    private void validateXcap(List<String> problems) {
+        if (xcap.bindHost() == null || xcap.bindHost().isBlank()) {
+            problems.add("xcap.bind-host: must name an address, e.g. 127.0.0.1 (or 0.0.0.0 for all interfaces)");
+        }
+        if (xcap.port() < 0 || xcap.port() > 65_535) {
+            problems.add("xcap.port: " + xcap.port() + " is not a TCP port (0-65535)");
+        }
+        if (xcap.maxDocumentBytes() < 4_096 || xcap.maxDocumentBytes() > 1_048_576) {
+            problems.add("xcap.max-document-bytes: " + xcap.maxDocumentBytes() + " is outside 4096-1048576");
         }
     }
 

@@ -70,11 +70,14 @@ public final class SipServices {
     private final SipServer server;
     private final LocationService locations;
     private final PresenceAgent presenceAgent;
+    private final DigestVerifier verifier;
 
-    private SipServices(SipServer server, LocationService locations, PresenceAgent presenceAgent) {
+    private SipServices(SipServer server, LocationService locations, PresenceAgent presenceAgent,
+                        DigestVerifier verifier) {
         this.server = server;
         this.locations = locations;
         this.presenceAgent = presenceAgent;
+        this.verifier = verifier;
     }
 
     /**
@@ -162,7 +165,7 @@ public final class SipServices {
 
         SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
                 processors, proxy);
-        return new SipServices(server, locations, agent);
+        return new SipServices(server, locations, agent, verifier);
     }
 
     /** Expiry sweeps send NOTIFYs: they run on the workers, the timer thread only hands them over. */
@@ -180,6 +183,11 @@ public final class SipServices {
 
     public LocationService locations() {
         return locations;
+    }
+
+    /** Digest challenges and checks in the SIP realm, for XCAP's HTTP Digest (ADR 0019): one password. */
+    public DigestVerifier digestVerifier() {
+        return verifier;
     }
 
     /** The presence agent, e.g. to re-check pending watchers after a roster change on the XMPP side. */

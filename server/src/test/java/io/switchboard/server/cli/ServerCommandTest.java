@@ -151,7 +151,7 @@ class ServerCommandTest {
     void runStartsTheRealServerWhichAcceptsClientsUntilItIsStopped() throws Exception {
         AtomicReference<SwitchboardServer> started = new AtomicReference<>();
         ServerRuntimeFactory onFreePort = (config, database, certificates) -> {
-            SwitchboardServer server = SwitchboardServer.create(config.withPort(0).withSipPort(0), database, certificates);
+            SwitchboardServer server = SwitchboardServer.create(config.withPort(0).withSipPort(0).withXcapPort(0), database, certificates);
             started.set(server);
             return server;
         };

@@ -171,4 +171,24 @@ class ServerConfigFileTest {
                 .hasMessageContaining("sip.host")
                 .hasMessageContaining("sip.udp/sip.tcp");
     }
+
+    @Test
+    void theXcapSectionDefaultsToLoopback5062AndReadsWhatIsSet() throws Exception {
+        XcapConfig defaults = ServerConfig.defaults().xcap();
+        assertThat(defaults).isEqualTo(new XcapConfig(true, "127.0.0.1", 5062, 65_536));
+
+        ServerConfig config = files.load(write("xcap:\n  port: 15062\n"));
+
+        assertThat(config.xcap()).isEqualTo(defaults.withPort(15062));
+        assertThat(files.load(write("sip:\n  enabled: false\n")).xcap().enabled())
+                .as("a file that turns SIP off still loads; XCAP then does not start").isTrue();
+    }
+
+    @Test
+    void xcapSettingsThatCannotWorkAreRefusedByName() {
+        assertThatThrownBy(() -> files.load(write("xcap:\n  port: 70000\n  max-document-bytes: 10\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("xcap.port")
+                .hasMessageContaining("xcap.max-document-bytes");
+    }
 }

@@ -1,5 +1,10 @@
 package io.switchboard.sip.client;
 
+import io.switchboard.sip.auth.DigestResponder;
+import io.switchboard.sip.presence.xcap.PresRulesManager;
+import io.switchboard.sip.presence.xcap.XcapClient;
+import java.net.http.HttpClient;
+import java.util.function.Supplier;
 import io.switchboard.core.event.ListenerRegistration;
 import io.switchboard.core.event.Listeners;
 import io.switchboard.core.event.SerialExecutor;
@@ -86,10 +91,26 @@ public final class SipClientSession implements ClientSession {
         Duration serviceTimeout = settings.requestTimeout().multipliedBy(3);
         this.presence = new SipPresenceService(agent.presence(), agent.watcher(), device, clock, serviceTimeout,
                 this::isConnected, events);
-        this.contacts = new SipContactListService(agent.watcher(), agent.watchers(), serviceTimeout, this::isConnected,
-                events);
+        this.contacts = new SipContactListService(agent.watcher(), agent.watchers(),
+                presRules(account, serviceTimeout), serviceTimeout, this::isConnected, events);
         this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events, agent.context().executor());
         agent.registration().addListener(this::registrationChanged);
+    }
+
+    /** The account's XCAP pres-rules, with their HTTP client built on first use (ADR 0019). */
+    private static Supplier<PresRulesManager> presRules(SipAccount account, Duration timeout) {
+        Object lock = new Object();
+        PresRulesManager[] made = new PresRulesManager[1];
+        return () -> {
+            synchronized (lock) {
+                if (made[0] == null) {
+                    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+                    made[0] = new PresRulesManager(new XcapClient(http, account.credentials(), new DigestResponder(),
+                            timeout), account.xcapRootOrDefault(), account.address());
+                }
+                return made[0];
+            }
+        };
     }
 
     @Override

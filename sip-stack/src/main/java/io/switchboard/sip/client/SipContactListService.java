@@ -10,6 +10,9 @@ import io.switchboard.core.model.SubscriptionRequest;
 import io.switchboard.core.model.SubscriptionState;
 import io.switchboard.core.service.ContactListService;
 import io.switchboard.core.service.ServiceException;
+import io.switchboard.sip.presence.xcap.PresRulesManager;
+import io.switchboard.sip.presence.xcap.SubHandling;
+import io.switchboard.sip.presence.xcap.XcapException;
 import io.switchboard.sip.presence.watch.PresenceWatcher;
 import io.switchboard.sip.presence.watch.SubscriptionStatus;
 import io.switchboard.sip.presence.watch.WatcherListener;
@@ -32,21 +35,23 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The buddy list of a SIP session, kept by this session (SIP has no roster; a server-stored list
  * over XCAP resource lists is later work): every contact is watched with a presence subscription
  * while signed in. {@code TO} when the subscription is active, awaiting approval while pending.
  * Requests from watchers come from the watcher-info subscription (RFC 3857/3858): every watcher
- * whose subscription is pending or waiting is a {@link SubscriptionRequest}. Answering them needs
- * an authorisation channel SIP does not have without XCAP pres-rules (RFC 5025), so accept and
- * deny refuse with an explanation (ADR 0017).
+ * whose subscription is pending or waiting is a {@link SubscriptionRequest}. Accept and deny write
+ * the rule about that watcher to the user's XCAP pres-rules (RFC 5025, ADR 0019); the request
+ * goes when the watcher-info NOTIFY no longer lists the watcher as pending.
  */
 final class SipContactListService implements ContactListService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipContactListService.class);
 
     private final PresenceWatcher watcher;
+    private final Supplier<PresRulesManager> rules;
     private final Duration timeout;
     private final BooleanSupplier signedIn;
     private final Listeners<ContactListListener> listeners;
@@ -54,9 +59,14 @@ final class SipContactListService implements ContactListService {
     /** Pending watchers from watcher-info, in the server's order; written on the events executor. */
     private final Map<Address, SubscriptionRequest> requests = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
-    SipContactListService(PresenceWatcher watcher, WatcherInfoSubscriber watchers, Duration timeout,
-                          BooleanSupplier signedIn, Executor events) {
+    /**
+     * @param rules the user's presence rules on their XCAP server, made when first needed (an HTTP
+     *              client is not worth starting for a session that never answers a request)
+     */
+    SipContactListService(PresenceWatcher watcher, WatcherInfoSubscriber watchers, Supplier<PresRulesManager> rules,
+                          Duration timeout, BooleanSupplier signedIn, Executor events) {
         this.watcher = Objects.requireNonNull(watcher, "watcher");
+        this.rules = Objects.requireNonNull(rules, "rules");
         watchers.addListener(this::watchersChanged);
         this.timeout = timeout;
         this.signedIn = signedIn;
@@ -151,14 +161,33 @@ final class SipContactListService implements ContactListService {
 
     @Override
     public void acceptSubscription(Address from) throws ServiceException {
-        throw new ServiceException("Answering " + from + " is not possible over SIP (it needs XCAP pres-rules, "
-                + "RFC 5025): sign in with an XMPP client to the same account to accept");
+        answer(from, SubHandling.ALLOW, "accept");
     }
 
     @Override
     public void denySubscription(Address from) throws ServiceException {
-        throw new ServiceException("Answering " + from + " is not possible over SIP (it needs XCAP pres-rules, "
-                + "RFC 5025): sign in with an XMPP client to the same account to deny");
+        answer(from, SubHandling.BLOCK, "deny");
+    }
+
+    /** Blocking, bounded by the XCAP client's timeout: one PUT of the rule about {@code from}. */
+    private void answer(Address from, SubHandling handling, String verb) throws ServiceException {
+        if (!signedIn.getAsBoolean()) {
+            throw new ServiceException("Not signed in: cannot " + verb + " " + from);
+        }
+        PresRulesManager manager = rules.get();
+        try {
+            manager.answer(from, handling);
+        } catch (XcapException e) {
+            String where = "the presence rules server (XCAP) at " + manager.xcapRoot();
+            String why = switch (e.status()) {
+                case 0 -> "Cannot reach " + where + ": " + e.getMessage();
+                case 401 -> where + " did not accept your SIP user name and password";
+                case 403 -> where + " does not let this account change its presence rules";
+                case 404 -> where + " does not serve presence rules (is its XCAP root right?)";
+                default -> e.getMessage();
+            };
+            throw new ServiceException("Could not " + verb + " " + from + ". " + why, e);
+        }
     }
 
     /** On the events executor: the watcher-info documents changed; pending and waiting watchers ask. */

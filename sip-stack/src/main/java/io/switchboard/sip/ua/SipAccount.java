@@ -2,6 +2,7 @@ package io.switchboard.sip.ua;
 
 import io.switchboard.core.model.Address;
 import io.switchboard.sip.auth.DigestCredentials;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,11 +17,16 @@ import java.util.Optional;
  * @param primary      the proxy/registrar normally used
  * @param backup       the proxy taken over when the primary fails, or null for none
  * @param expires      the registration (and publication, subscription) lifetime to ask for
+ * @param xcapRoot     the XCAP root of the presence rules server (RFC 4825), or null for the
+ *                     default on the primary proxy's host ({@link #xcapRootOrDefault()})
  */
 public record SipAccount(Address address, String authUsername, String password, SipProxy primary,
-                         SipProxy backup, Duration expires) {
+                         SipProxy backup, Duration expires, URI xcapRoot) {
 
     public static final Duration DEFAULT_EXPIRES = Duration.ofHours(1);
+    /** The bundled server's XCAP port and root path (its {@code xcap:} settings, ADR 0019). */
+    public static final int DEFAULT_XCAP_PORT = 5062;
+    public static final String DEFAULT_XCAP_PATH = "/xcap-root";
 
     public SipAccount {
         Objects.requireNonNull(address, "address");
@@ -31,23 +37,44 @@ public record SipAccount(Address address, String authUsername, String password, 
         if (expires.toSeconds() < 1) {
             throw new IllegalArgumentException("expires must be at least one second: " + expires);
         }
+        if (xcapRoot != null && (xcapRoot.getHost() == null
+                || !("http".equalsIgnoreCase(xcapRoot.getScheme()) || "https".equalsIgnoreCase(xcapRoot.getScheme())))) {
+            throw new IllegalArgumentException("the XCAP root must be an http or https URI with a host: " + xcapRoot);
+        }
     }
 
     /** An account with only a primary proxy and the default lifetime. */
     public static SipAccount of(Address address, String password, SipProxy primary) {
-        return new SipAccount(address, address.local(), password, primary, null, DEFAULT_EXPIRES);
+        return new SipAccount(address, address.local(), password, primary, null, DEFAULT_EXPIRES, null);
     }
 
     public SipAccount withBackup(SipProxy newBackup) {
-        return new SipAccount(address, authUsername, password, primary, newBackup, expires);
+        return new SipAccount(address, authUsername, password, primary, newBackup, expires, xcapRoot);
     }
 
     public SipAccount withExpires(Duration newExpires) {
-        return new SipAccount(address, authUsername, password, primary, backup, newExpires);
+        return new SipAccount(address, authUsername, password, primary, backup, newExpires, xcapRoot);
     }
 
     public SipAccount withAuthUsername(String newAuthUsername) {
-        return new SipAccount(address, newAuthUsername, password, primary, backup, expires);
+        return new SipAccount(address, newAuthUsername, password, primary, backup, expires, xcapRoot);
+    }
+
+    public SipAccount withXcapRoot(URI newXcapRoot) {
+        return new SipAccount(address, authUsername, password, primary, backup, expires, newXcapRoot);
+    }
+
+    /**
+     * Where the account's presence rules live: the configured XCAP root, else
+     * {@code http://<primary proxy host>:5062/xcap-root}, the bundled server's default.
+     */
+    public URI xcapRootOrDefault() {
+        if (xcapRoot != null) {
+            return xcapRoot;
+        }
+        String host = primary.host().contains(":") && !primary.host().startsWith("[")
+                ? "[" + primary.host() + "]" : primary.host();
+        return URI.create("http://" + host + ":" + DEFAULT_XCAP_PORT + DEFAULT_XCAP_PATH);
     }
 
     public Optional<SipProxy> backupProxy() {
@@ -61,6 +88,7 @@ public record SipAccount(Address address, String authUsername, String password, 
     @Override
     public String toString() {
         return "SipAccount[" + address + ", auth " + authUsername + ", ****, primary " + primary
-                + (backup == null ? "" : ", backup " + backup) + ", expires " + expires.toSeconds() + "s]";
+                + (backup == null ? "" : ", backup " + backup) + ", expires " + expires.toSeconds() + "s"
+                + (xcapRoot == null ? "" : ", xcap " + xcapRoot) + "]";
     }
 }

@@ -241,7 +241,15 @@ class SipClientSessionTest {
     @Test
     void watchersAwaitingApprovalAreShownAsSubscriptionRequests() throws Exception {
         server.presence().holdPending(ALICE);
-        SipClientSession alice = session(ALICE, PASSWORD, server.proxy(SipTransport.UDP));
+        // an XCAP root where nothing listens: answering from this client cannot reach its rules
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        java.net.URI nowhere = java.net.URI.create("http://127.0.0.1:" + closedPort + "/xcap-root");
+        SipClientSession alice = new SipClientSession(stacks, SipAccount.of(ALICE, PASSWORD,
+                server.proxy(SipTransport.UDP)).withXcapRoot(nowhere), UserAgentFixture.fastSettings(), Clock.systemUTC());
+        sessions.add(alice);
         SipClientSession bob = session(BOB, PASSWORD, server.proxy(SipTransport.TCP));
         List<Address> asked = new CopyOnWriteArrayList<>();
         List<Address> settled = new CopyOnWriteArrayList<>();
@@ -266,7 +274,10 @@ class SipClientSessionTest {
         await().atMost(WAIT).until(() -> alice.contacts().pendingRequests().stream().anyMatch(r -> r.from().equals(BOB)));
         await().atMost(WAIT).until(() -> asked.equals(List.of(BOB)));
         assertThatThrownBy(() -> alice.contacts().acceptSubscription(BOB))
-                .isInstanceOf(io.switchboard.core.service.ServiceException.class).hasMessageContaining("XMPP");
+                .isInstanceOf(io.switchboard.core.service.ServiceException.class)
+                .hasMessageContaining("Could not accept " + BOB)
+                .hasMessageContaining("Cannot reach the presence rules server (XCAP) at " + nowhere);
+        assertThat(alice.contacts().pendingRequests()).extracting(r -> r.from()).containsExactly(BOB);
 
         // approved elsewhere (the server's own rules): the request is answered and goes
         server.presence().authorize(ALICE);

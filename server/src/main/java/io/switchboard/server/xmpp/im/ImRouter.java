@@ -3,6 +3,7 @@ package io.switchboard.server.xmpp.im;
 import io.switchboard.core.event.SerialExecutor;
 import io.switchboard.server.store.OfflineMessageStore;
 import io.switchboard.server.store.RosterStore;
+import io.switchboard.core.model.Address;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.UserStore;
 import io.switchboard.server.xmpp.im.disco.ServiceDiscovery;
@@ -57,6 +58,7 @@ public final class ImRouter implements StanzaRouter {
     private final OfflineMessages offline;
     private final IqDispatcher iqs;
     private final io.switchboard.server.presence.WatcherRequests watcherRequests;
+    private final io.switchboard.server.presence.WatcherDecisions watcherDecisions;
 
     /**
      * @param domain  the one domain this server hosts
@@ -76,6 +78,17 @@ public final class ImRouter implements StanzaRouter {
         this.offline = offline;
         SubscriptionManager subscriptions = new SubscriptionManager(addressing, users, rosters, pusher, delivery, locks);
         this.watcherRequests = subscriptions::foreignRequest;
+        this.watcherDecisions = new io.switchboard.server.presence.WatcherDecisions() {
+            @Override
+            public void allow(Address owner, Address watcher) throws StoreException {
+                subscriptions.answer(owner, watcher, true);
+            }
+
+            @Override
+            public void deny(Address owner, Address watcher) throws StoreException {
+                subscriptions.answer(owner, watcher, false);
+            }
+        };
         this.engine = new PresenceEngine(workers);
         this.presence = new PresenceManager(addressing, registry, rosters, subscriptions, delivery, engine, offline,
                 sessionLocks, locks, reader, clock);
@@ -94,6 +107,11 @@ public final class ImRouter implements StanzaRouter {
     /** Files watch requests of other protocols (SIP) as XMPP subscription requests (ADR 0014 step 5). */
     public io.switchboard.server.presence.WatcherRequests watcherRequests() {
         return watcherRequests;
+    }
+
+    /** Answers to watchers given outside XMPP (XCAP pres-rules, ADR 0019), processed as XMPP answers. */
+    public io.switchboard.server.presence.WatcherDecisions watcherDecisions() {
+        return watcherDecisions;
     }
 
     /** Message routing, for the IM gateway to other protocols (ADR 0016). */

@@ -122,6 +122,30 @@ public final class SubscriptionManager {
     }
 
     /**
+     * The owner answered {@code watcher} outside XMPP (an XCAP pres-rules rule, ADR 0019):
+     * processed exactly as the owner's outbound {@code subscribed} (approve) or
+     * {@code unsubscribed} (refuse), so pending XMPP and SIP watchers learn it the same way.
+     */
+    public void answer(Address owner, Address watcher, boolean approve) throws StoreException {
+        if (owner.equals(watcher)) {
+            return;
+        }
+        boolean watcherExists = addressing.isLocal(watcher) && users.exists(Addressing.owner(watcher));
+        try {
+            locks.withLocks(() -> {
+                if (approve) {
+                    subscribed(owner, watcher, watcherExists, stanza("subscribed", owner, watcher));
+                } else {
+                    unsubscribed(owner, watcher, watcherExists, stanza("unsubscribed", owner, watcher));
+                }
+                return null;
+            }, owner, watcher);
+        } catch (StanzaException e) {
+            throw new IllegalStateException("an answer raises no stanza error", e);
+        }
+    }
+
+    /**
      * The user removed {@code contact} from the roster (RFC 6121 §2.5.2): cancel the
      * subscriptions both ways and drop a pending request, on the contact's side. The caller
      * holds the locks of both and removes the user's item itself.
