@@ -13,24 +13,14 @@ import io.switchboard.server.store.RosterItem;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParser;
-import io.switchboard.xmpp.CertificateTrust;
-import io.switchboard.xmpp.ReconnectPolicy;
-import io.switchboard.xmpp.ServerEndpoint;
-import io.switchboard.xmpp.XmppAccount;
 import io.switchboard.xmpp.XmppClientSession;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,39 +36,10 @@ class SipRegistrationPresenceIT {
     static final BundledServerFixture SERVER = new BundledServerFixture();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger NEXT = new AtomicInteger();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    @RegisterExtension
+    final ServerUsers users = new ServerUsers(SERVER);
     private final PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
     private final PidfParser parser = new PidfParser();
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
-        }
-    }
-
-    private String newUser(String prefix) throws Exception {
-        String name = prefix + NEXT.incrementAndGet();
-        SERVER.register(name, "pw-" + name);
-        return name;
-    }
-
-    private SipTestUser sipUser(String name) throws Exception {
-        SipTestUser agent = SipTestUser.udp(name, "pw-" + name, SERVER.domain(), SERVER.sipPort());
-        closeables.add(agent);
-        return agent;
-    }
-
-    private XmppClientSession xmpp(String name) throws Exception {
-        XmppAccount account = new XmppAccount(Address.of(name, SERVER.domain()), ("pw-" + name).toCharArray(),
-                SERVER.domain(), Optional.of(new ServerEndpoint("127.0.0.1", SERVER.c2sPort())), "desktop", 0,
-                CertificateTrust.pinned(SERVER.certificateFingerprint()), Duration.ofSeconds(10), Duration.ofSeconds(10));
-        XmppClientSession session = new XmppClientSession(account, ReconnectPolicy.standard(), Clock.systemUTC());
-        closeables.add(session::close);
-        session.signIn();
-        return session;
-    }
 
     /** {@code watcher} and {@code owner} are mutual contacts on the server's roster. */
     private void friends(String owner, String watcher) throws Exception {
@@ -91,7 +52,7 @@ class SipRegistrationPresenceIT {
 
     /** A SIP watcher's subscription to {@code presentity}, active from the start (the roster allows it). */
     private SipTestUser sipWatcher(String watcher, String presentity) throws Exception {
-        SipTestUser agent = sipUser(watcher);
+        SipTestUser agent = users.sipAgent(watcher);
         Request subscribe = agent.request(Request.SUBSCRIBE, agent.aor(presentity), agent.aor(presentity));
         agent.withHeader(subscribe, "Event", "presence");
         subscribe.setHeader(agent.endpoint().headerFactory().createExpiresHeader(600));
@@ -110,18 +71,18 @@ class SipRegistrationPresenceIT {
 
     @Test
     void aPhoneThatOnlyRegistersMakesItsUserReachableToXmppAndSipWatchersUntilItUnregisters() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
-        String carol = newUser("carol");
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
+        String carol = users.newUser("carol");
         friends(alice, bob);
         friends(alice, carol);
         Address aliceAddress = Address.of(alice, SERVER.domain());
-        XmppClientSession bobDesktop = xmpp(bob);
+        XmppClientSession bobDesktop = users.xmpp(bob);
         SipTestUser carolPhone = sipWatcher(carol, alice);
         awaitNotify(carolPhone, false);
         assertThat(bobDesktop.presence().presenceOf(aliceAddress).isOnline()).isFalse();
 
-        SipTestUser alicePhone = sipUser(alice);
+        SipTestUser alicePhone = users.sipAgent(alice);
         assertThat(alicePhone.register(600).getStatusCode()).isEqualTo(Response.OK);
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -139,15 +100,15 @@ class SipRegistrationPresenceIT {
 
     @Test
     void anExpiredRegistrationTakesTheUserOffline() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
         friends(alice, bob);
         Address aliceAddress = Address.of(alice, SERVER.domain());
-        XmppClientSession bobDesktop = xmpp(bob);
+        XmppClientSession bobDesktop = users.xmpp(bob);
         SipTestUser carolPhone = sipWatcher(newUserFriendOf(alice), alice);
         awaitNotify(carolPhone, false);
 
-        SipTestUser alicePhone = sipUser(alice);
+        SipTestUser alicePhone = users.sipAgent(alice);
         assertThat(alicePhone.register(BundledServerFixture.SIP_MIN_EXPIRES).getStatusCode()).isEqualTo(Response.OK);
         await().atMost(WAIT).until(() -> bobDesktop.presence().presenceOf(aliceAddress).isOnline());
         awaitNotify(carolPhone, true);
@@ -160,16 +121,16 @@ class SipRegistrationPresenceIT {
 
     @Test
     void aRegisteredPhoneDoesNotSpeakOverTheStatusSetInTheChatClient() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
         friends(alice, bob);
         Address aliceAddress = Address.of(alice, SERVER.domain());
-        XmppClientSession aliceDesktop = xmpp(alice);
+        XmppClientSession aliceDesktop = users.xmpp(alice);
         aliceDesktop.presence().setOwnPresence(Availability.AWAY, "lunch");
-        XmppClientSession bobDesktop = xmpp(bob);
+        XmppClientSession bobDesktop = users.xmpp(bob);
         SipTestUser carolPhone = sipWatcher(newUserFriendOf(alice), alice);
 
-        SipTestUser alicePhone = sipUser(alice);
+        SipTestUser alicePhone = users.sipAgent(alice);
         assertThat(alicePhone.register(600).getStatusCode()).isEqualTo(Response.OK);
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -197,9 +158,9 @@ class SipRegistrationPresenceIT {
 
     @Test
     void aClosedPublicationOfTheRegisteredPhoneBeatsItsRegistration() throws Exception {
-        String alice = newUser("alice");
+        String alice = users.newUser("alice");
         Address aliceAddress = Address.of(alice, SERVER.domain());
-        SipTestUser alicePhone = sipUser(alice);
+        SipTestUser alicePhone = users.sipAgent(alice);
         assertThat(alicePhone.register(600).getStatusCode()).isEqualTo(Response.OK);
         await().atMost(WAIT).until(() -> SERVER.server().presenceEngine().composedPresence(aliceAddress).isOnline());
 
@@ -224,7 +185,7 @@ class SipRegistrationPresenceIT {
     }
 
     private String newUserFriendOf(String owner) throws Exception {
-        String name = newUser("carol");
+        String name = users.newUser("carol");
         friends(owner, name);
         return name;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Availability;
 import io.switchboard.core.model.SubscriptionState;
 import io.switchboard.e2e.BundledServerFixture;
@@ -21,23 +20,14 @@ import io.switchboard.sip.presence.xcap.SubHandling;
 import io.switchboard.sip.presence.xcap.XcapClient;
 import io.switchboard.sip.presence.xcap.XcapException;
 import io.switchboard.sip.presence.xcap.XcapUris;
-import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.stack.SipTransport;
-import io.switchboard.sip.ua.SipAccount;
-import io.switchboard.sip.ua.SipProxy;
-import io.switchboard.sip.ua.SipUserAgentSettings;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,41 +42,13 @@ class SipXcapPresRulesIT {
     static final BundledServerFixture SERVER = new BundledServerFixture();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger NEXT = new AtomicInteger();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    @RegisterExtension
+    final ServerUsers users = new ServerUsers(SERVER);
     private final PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
-        }
-    }
-
-    private String newUser(String prefix) throws Exception {
-        String name = prefix + NEXT.incrementAndGet();
-        SERVER.register(name, "pw-" + name);
-        return name;
-    }
-
-    private Address address(String name) {
-        return Address.of(name, SERVER.domain());
-    }
-
-    private SipTestUser sipPhone(String name) throws Exception {
-        SipTestUser agent = SipTestUser.udp(name, "pw-" + name, SERVER.domain(), SERVER.sipPort());
-        closeables.add(agent);
-        return agent;
-    }
 
     /** The desktop client's SIP session, with the test server's XCAP root (the port is ephemeral). */
     private SipClientSession sipClient(String name) throws Exception {
-        SipClientSession session = new SipClientSession(new SipStackFactory(),
-                SipAccount.of(address(name), "pw-" + name, new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.TCP))
-                        .withXcapRoot(SERVER.xcapRoot()),
-                SipUserAgentSettings.defaults(), Clock.systemUTC());
-        closeables.add(session);
-        return session;
+        return users.sipClient(name, SipTransport.TCP, account -> account.withXcapRoot(SERVER.xcapRoot()));
     }
 
     private static void pendingSubscribe(SipTestUser watcher, String presentity) throws Exception {
@@ -105,18 +67,18 @@ class SipXcapPresRulesIT {
 
     @Test
     void aSipClientAcceptsAPendingSipWatcherOverXcapAndTheWatcherGetsItsPresence() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
         SipClientSession aliceSip = sipClient(alice);
         aliceSip.presence().setOwnPresence(Availability.IN_A_MEETING, "design review");
         aliceSip.signIn();
-        SipTestUser bobPhone = sipPhone(bob);
+        SipTestUser bobPhone = users.sipAgent(bob);
 
         pendingSubscribe(bobPhone, alice);
         await().atMost(WAIT).until(() -> aliceSip.contacts().pendingRequests().stream()
-                .anyMatch(r -> r.from().equals(address(bob))));
+                .anyMatch(r -> r.from().equals(users.address(bob))));
 
-        aliceSip.contacts().acceptSubscription(address(bob));
+        aliceSip.contacts().acceptSubscription(users.address(bob));
 
         PidfParser parser = new PidfParser();
         await().atMost(WAIT).until(() -> {
@@ -129,25 +91,25 @@ class SipXcapPresRulesIT {
         // the watcher-info NOTIFY says bob is active: the request leaves alice's buddy list
         await().atMost(WAIT).until(() -> aliceSip.contacts().pendingRequests().isEmpty());
         // one decision: the roster (what XMPP clients see) holds it, and the pres-rules document shows it
-        assertThat(new JdbcRosterStore(SERVER.database()).item(alice, address(bob)).orElseThrow().subscription())
+        assertThat(new JdbcRosterStore(SERVER.database()).item(alice, users.address(bob)).orElseThrow().subscription())
                 .isEqualTo(SubscriptionState.FROM);
-        PresRules rules = new PresRulesManager(xcap(alice, "pw-" + alice), SERVER.xcapRoot(), address(alice)).fetch();
-        assertThat(rules.rules()).containsExactly(PresRule.forWatcher(address(bob).toSipUri(), SubHandling.ALLOW));
+        PresRules rules = new PresRulesManager(xcap(alice, "pw-" + alice), SERVER.xcapRoot(), users.address(alice)).fetch();
+        assertThat(rules.rules()).containsExactly(PresRule.forWatcher(users.address(bob).toSipUri(), SubHandling.ALLOW));
     }
 
     @Test
     void aSipClientDeniesAPendingSipWatcherOverXcapAndTheWatcherIsRejected() throws Exception {
-        String alice = newUser("alice");
-        String mallory = newUser("mallory");
+        String alice = users.newUser("alice");
+        String mallory = users.newUser("mallory");
         SipClientSession aliceSip = sipClient(alice);
         aliceSip.signIn();
-        SipTestUser malloryPhone = sipPhone(mallory);
+        SipTestUser malloryPhone = users.sipAgent(mallory);
 
         pendingSubscribe(malloryPhone, alice);
         await().atMost(WAIT).until(() -> aliceSip.contacts().pendingRequests().stream()
-                .anyMatch(r -> r.from().equals(address(mallory))));
+                .anyMatch(r -> r.from().equals(users.address(mallory))));
 
-        aliceSip.contacts().denySubscription(address(mallory));
+        aliceSip.contacts().denySubscription(users.address(mallory));
 
         Request last = malloryPhone.next(Request.NOTIFY, WAIT);
         assertThat(last).as("a final NOTIFY").isNotNull();
@@ -159,8 +121,8 @@ class SipXcapPresRulesIT {
 
     @Test
     void withoutTheRightPasswordXcapAnswers401() throws Exception {
-        String alice = newUser("alice");
-        java.net.URI document = XcapUris.document(SERVER.xcapRoot(), address(alice));
+        String alice = users.newUser("alice");
+        java.net.URI document = XcapUris.document(SERVER.xcapRoot(), users.address(alice));
 
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(document).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -175,15 +137,15 @@ class SipXcapPresRulesIT {
 
     @Test
     void aUserCannotReadOrWriteAnotherUsersPresenceRules() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
-        SipTestUser bobPhone = sipPhone(bob);
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
+        SipTestUser bobPhone = users.sipAgent(bob);
         pendingSubscribe(bobPhone, alice);
 
         XcapClient asBob = xcap(bob, "pw-" + bob);
-        assertThat(asBob.get(XcapUris.document(SERVER.xcapRoot(), address(alice))).status()).isEqualTo(403);
-        PresRulesManager bobWritingAlices = new PresRulesManager(asBob, SERVER.xcapRoot(), address(alice));
-        assertThatThrownBy(() -> bobWritingAlices.answer(address(bob), SubHandling.ALLOW))
+        assertThat(asBob.get(XcapUris.document(SERVER.xcapRoot(), users.address(alice))).status()).isEqualTo(403);
+        PresRulesManager bobWritingAlices = new PresRulesManager(asBob, SERVER.xcapRoot(), users.address(alice));
+        assertThatThrownBy(() -> bobWritingAlices.answer(users.address(bob), SubHandling.ALLOW))
                 .isInstanceOfSatisfying(XcapException.class, e -> assertThat(e.status()).isEqualTo(403));
 
         // nothing changed: bob still waits for alice's answer

@@ -13,25 +13,17 @@ import io.switchboard.server.store.RosterItem;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParser;
-import io.switchboard.xmpp.CertificateTrust;
-import io.switchboard.xmpp.ReconnectPolicy;
-import io.switchboard.xmpp.ServerEndpoint;
-import io.switchboard.xmpp.XmppAccount;
 import io.switchboard.xmpp.XmppClientSession;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,42 +38,9 @@ class SipXmppBridgeIT {
     static final BundledServerFixture SERVER = new BundledServerFixture();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger NEXT = new AtomicInteger();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    @RegisterExtension
+    final ServerUsers users = new ServerUsers(SERVER);
     private final PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
-        }
-    }
-
-    private SipTestUser sipUser(String name) throws Exception {
-        SipTestUser agent = SipTestUser.udp(name, "pw-" + name, SERVER.domain(), SERVER.sipPort());
-        closeables.add(agent);
-        return agent;
-    }
-
-    private String newUser(String prefix) throws Exception {
-        String name = prefix + NEXT.incrementAndGet();
-        SERVER.register(name, "pw-" + name);
-        return name;
-    }
-
-    private XmppClientSession xmpp(String name) throws Exception {
-        return xmpp(name, "desktop");
-    }
-
-    private XmppClientSession xmpp(String name, String resource) throws Exception {
-        XmppAccount account = new XmppAccount(Address.of(name, SERVER.domain()), ("pw-" + name).toCharArray(),
-                SERVER.domain(), Optional.of(new ServerEndpoint("127.0.0.1", SERVER.c2sPort())), resource, 0,
-                CertificateTrust.pinned(SERVER.certificateFingerprint()), Duration.ofSeconds(10), Duration.ofSeconds(10));
-        XmppClientSession session = new XmppClientSession(account, ReconnectPolicy.standard(), Clock.systemUTC());
-        closeables.add(session::close);
-        session.signIn();
-        return session;
-    }
 
     private void approve(String owner, String watcher) throws Exception {
         new JdbcRosterStore(SERVER.database()).put(owner, new RosterItem(Address.of(watcher, SERVER.domain()), watcher,
@@ -90,11 +49,11 @@ class SipXmppBridgeIT {
 
     @Test
     void anXmppStatusChangeReachesSipWatchersAsPidf() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
         approve(alice, bob);
-        XmppClientSession aliceDesktop = xmpp(alice);
-        SipTestUser bobPhone = sipUser(bob);
+        XmppClientSession aliceDesktop = users.xmpp(alice);
+        SipTestUser bobPhone = users.sipAgent(bob);
 
         Request subscribe = bobPhone.request(Request.SUBSCRIBE, bobPhone.aor(alice), bobPhone.aor(alice));
         bobPhone.withHeader(subscribe, "Event", "presence");
@@ -116,14 +75,14 @@ class SipXmppBridgeIT {
 
     @Test
     void aSipPublicationJoinsTheXmppResourcesInTheOneComposedPresence() throws Exception {
-        String alice = newUser("alice");
-        XmppClientSession aliceDesktop = xmpp(alice);
+        String alice = users.newUser("alice");
+        XmppClientSession aliceDesktop = users.xmpp(alice);
         aliceDesktop.presence().setOwnPresence(Availability.AWAY, "lunch");
         Address address = Address.of(alice, SERVER.domain());
         await().atMost(WAIT).until(() ->
                 SERVER.server().presenceEngine().composedPresence(address).availability() == Availability.AWAY);
 
-        SipTestUser alicePhone = sipUser(alice);
+        SipTestUser alicePhone = users.sipAgent(alice);
         Presence phone = new Presence(Availability.DO_NOT_DISTURB, "do not call",
                 List.of(DevicePresence.of("deskphone", Availability.DO_NOT_DISTURB, "do not call")), Set.of());
         Request publish = alicePhone.request(Request.PUBLISH, alicePhone.aor(alice), alicePhone.aor(alice));
@@ -153,16 +112,16 @@ class SipXmppBridgeIT {
 
     @Test
     void anXmppWatcherSeesTheSipPhoneAsAResourceOfItsUser() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
         approve(alice, bob);
         new JdbcRosterStore(SERVER.database()).put(bob, new RosterItem(Address.of(alice, SERVER.domain()), alice,
                 SubscriptionState.TO, false, false, Set.of()));
-        XmppClientSession bobDesktop = xmpp(bob);
+        XmppClientSession bobDesktop = users.xmpp(bob);
         Address aliceAddress = Address.of(alice, SERVER.domain());
         assertThat(bobDesktop.presence().presenceOf(aliceAddress).isOnline()).isFalse();
 
-        SipTestUser alicePhone = sipUser(alice);
+        SipTestUser alicePhone = users.sipAgent(alice);
         Presence phone = new Presence(Availability.ON_THE_PHONE, "call with Dave",
                 List.of(DevicePresence.of("deskphone", Availability.ON_THE_PHONE, "call with Dave")), Set.of());
         Request publish = alicePhone.request(Request.PUBLISH, alicePhone.aor(alice), alicePhone.aor(alice));
@@ -180,7 +139,7 @@ class SipXmppBridgeIT {
         });
 
         // a watcher who signs in later learns of the phone from the probe answer
-        XmppClientSession bobLaptop = xmpp(bob, "laptop");
+        XmppClientSession bobLaptop = users.xmpp(bob, "laptop");
         await().atMost(WAIT).until(() ->
                 bobLaptop.presence().presenceOf(aliceAddress).availability() == Availability.ON_THE_PHONE);
 
@@ -194,11 +153,11 @@ class SipXmppBridgeIT {
 
     @Test
     void anApprovalGivenInTheXmppClientActivatesThePendingSipWatcher() throws Exception {
-        String alice = newUser("alice");
-        String eve = newUser("eve");
-        XmppClientSession aliceDesktop = xmpp(alice);
+        String alice = users.newUser("alice");
+        String eve = users.newUser("eve");
+        XmppClientSession aliceDesktop = users.xmpp(alice);
         aliceDesktop.presence().setOwnPresence(Availability.IN_A_MEETING, "design review");
-        SipTestUser evePhone = sipUser(eve);
+        SipTestUser evePhone = users.sipAgent(eve);
 
         Request subscribe = evePhone.request(Request.SUBSCRIBE, evePhone.aor(alice), evePhone.aor(alice));
         evePhone.withHeader(subscribe, "Event", "presence");
@@ -208,7 +167,7 @@ class SipXmppBridgeIT {
         assertThat(SipTestUser.header(pending, "Subscription-State")).startsWith("pending");
 
         // eve asks over XMPP, alice approves in her XMPP client: one decision for both protocols
-        XmppClientSession eveDesktop = xmpp(eve);
+        XmppClientSession eveDesktop = users.xmpp(eve);
         Address aliceAddress = Address.of(alice, SERVER.domain());
         Address eveAddress = Address.of(eve, SERVER.domain());
         eveDesktop.contacts().addContact(aliceAddress, "Alice", Set.of());
@@ -237,14 +196,14 @@ class SipXmppBridgeIT {
 
     @Test
     void aSipWatchersRequestIsShownInTheXmppClientAndItsApprovalActivatesTheSubscription() throws Exception {
-        String alice = newUser("alice");
-        String eve = newUser("eve");
+        String alice = users.newUser("alice");
+        String eve = users.newUser("eve");
         Address eveAddress = Address.of(eve, SERVER.domain());
-        SipTestUser evePhone = sipUser(eve);
+        SipTestUser evePhone = users.sipAgent(eve);
 
         // alice is offline when eve's phone asks: the request waits in the store (pending-in)
         pendingSubscribe(evePhone, alice);
-        XmppClientSession aliceDesktop = xmpp(alice);
+        XmppClientSession aliceDesktop = users.xmpp(alice);
         aliceDesktop.presence().setOwnPresence(Availability.IN_A_MEETING, "design review");
         await().atMost(WAIT).until(() -> aliceDesktop.contacts().pendingRequests().stream()
                 .anyMatch(r -> r.from().equals(eveAddress)));
@@ -263,11 +222,11 @@ class SipXmppBridgeIT {
 
     @Test
     void aSipWatcherDeniedInTheXmppClientIsTerminatedAsRejected() throws Exception {
-        String alice = newUser("alice");
-        String mallory = newUser("mallory");
+        String alice = users.newUser("alice");
+        String mallory = users.newUser("mallory");
         Address malloryAddress = Address.of(mallory, SERVER.domain());
-        XmppClientSession aliceDesktop = xmpp(alice);
-        SipTestUser malloryPhone = sipUser(mallory);
+        XmppClientSession aliceDesktop = users.xmpp(alice);
+        SipTestUser malloryPhone = users.sipAgent(mallory);
 
         // alice is online: the request reaches her client at once
         pendingSubscribe(malloryPhone, alice);
@@ -285,8 +244,8 @@ class SipXmppBridgeIT {
 
     @Test
     void theSipClientSeesWhoAsksToWatchItAndTheRequestGoesOnceAnsweredInTheXmppClient() throws Exception {
-        String alice = newUser("alice");
-        String eve = newUser("eve");
+        String alice = users.newUser("alice");
+        String eve = users.newUser("eve");
         Address eveAddress = Address.of(eve, SERVER.domain());
         io.switchboard.sip.client.SipClientSession aliceSip = new io.switchboard.sip.client.SipClientSession(
                 new io.switchboard.sip.stack.SipStackFactory(),
@@ -294,9 +253,9 @@ class SipXmppBridgeIT {
                         new io.switchboard.sip.ua.SipProxy("127.0.0.1", SERVER.sipPort(),
                                 io.switchboard.sip.stack.SipTransport.TCP)),
                 io.switchboard.sip.ua.SipUserAgentSettings.defaults(), Clock.systemUTC());
-        closeables.add(aliceSip);
+        users.closeAfter(aliceSip);
         aliceSip.signIn();
-        SipTestUser evePhone = sipUser(eve);
+        SipTestUser evePhone = users.sipAgent(eve);
 
         pendingSubscribe(evePhone, alice);
 
@@ -304,7 +263,7 @@ class SipXmppBridgeIT {
         await().atMost(WAIT).until(() -> aliceSip.contacts().pendingRequests().stream()
                 .anyMatch(r -> r.from().equals(eveAddress)));
 
-        XmppClientSession aliceDesktop = xmpp(alice);
+        XmppClientSession aliceDesktop = users.xmpp(alice);
         await().atMost(WAIT).until(() -> aliceDesktop.contacts().pendingRequests().stream()
                 .anyMatch(r -> r.from().equals(eveAddress)));
         aliceDesktop.contacts().acceptSubscription(eveAddress);

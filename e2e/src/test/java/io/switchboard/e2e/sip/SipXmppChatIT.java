@@ -13,30 +13,17 @@ import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
 import io.switchboard.sip.client.SipClientSession;
 import io.switchboard.sip.message.IsComposing;
 import io.switchboard.sip.message.IsComposingCodec;
-import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.stack.SipTransport;
-import io.switchboard.sip.ua.SipAccount;
-import io.switchboard.sip.ua.SipProxy;
-import io.switchboard.sip.ua.SipUserAgentSettings;
-import io.switchboard.xmpp.CertificateTrust;
-import io.switchboard.xmpp.ReconnectPolicy;
-import io.switchboard.xmpp.ServerEndpoint;
-import io.switchboard.xmpp.XmppAccount;
 import io.switchboard.xmpp.XmppClientSession;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.header.DateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,37 +37,30 @@ class SipXmppChatIT {
     static final BundledServerFixture SERVER = new BundledServerFixture();
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final AtomicInteger NEXT = new AtomicInteger();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    @RegisterExtension
+    final ServerUsers users = new ServerUsers(SERVER);
     private final IsComposingCodec codec = new IsComposingCodec();
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
-        }
-    }
 
     @Test
     void aSipMessageReachesTheXmppUserAndTheReplyReachesTheSipPhone() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
-        XmppClientSession aliceDesktop = xmpp(alice);
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
+        XmppClientSession aliceDesktop = users.xmpp(alice);
         List<ChatMessage> aliceInbox = inbox(aliceDesktop.chat());
-        SipTestUser bobPhone = sipUser(bob);
+        SipTestUser bobPhone = users.sipAgent(bob);
         assertThat(bobPhone.register(300).getStatusCode()).isEqualTo(Response.OK);
 
         Response response = bobPhone.send(text(bobPhone, alice, "Grüße from the desk phone 👋"));
 
         assertThat(response.getStatusCode()).isEqualTo(Response.OK);
         await().atMost(WAIT).until(() -> aliceInbox.size() == 1);
-        assertThat(aliceInbox.get(0).peer()).isEqualTo(address(bob));
+        assertThat(aliceInbox.get(0).peer()).isEqualTo(users.address(bob));
         assertThat(aliceInbox.get(0).body()).isEqualTo("Grüße from the desk phone 👋");
         assertThat(aliceInbox.get(0).device()).isEqualTo("sip:chat");
 
         // bob is only on SIP: alice's answer goes out as a MESSAGE from the server to his phone
         List<ChatMessage> aliceUpdates = updates(aliceDesktop.chat());
-        ChatMessage reply = aliceDesktop.chat().send(address(bob), "Hello Bob ✓");
+        ChatMessage reply = aliceDesktop.chat().send(users.address(bob), "Hello Bob ✓");
         Request received = bobPhone.next(Request.MESSAGE, WAIT);
         assertThat(received).isNotNull();
         assertThat(new String(received.getRawContent(), StandardCharsets.UTF_8)).isEqualTo("Hello Bob ✓");
@@ -94,9 +74,9 @@ class SipXmppChatIT {
 
     @Test
     void typingCrossesTheGatewayBothWays() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
-        XmppClientSession aliceDesktop = xmpp(alice);
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
+        XmppClientSession aliceDesktop = users.xmpp(alice);
         List<ChatState> aliceSees = new CopyOnWriteArrayList<>();
         aliceDesktop.chat().addListener(new ChatService.ChatListener() {
             @Override
@@ -104,7 +84,7 @@ class SipXmppChatIT {
                 aliceSees.add(state);
             }
         });
-        SipTestUser bobPhone = sipUser(bob);
+        SipTestUser bobPhone = users.sipAgent(bob);
         assertThat(bobPhone.register(300).getStatusCode()).isEqualTo(Response.OK);
 
         assertThat(bobPhone.send(composing(bobPhone, alice, IsComposing.active(90))).getStatusCode())
@@ -114,13 +94,13 @@ class SipXmppChatIT {
                 .isEqualTo(Response.OK);
         await().atMost(WAIT).until(() -> aliceSees.contains(ChatState.PAUSED));
 
-        aliceDesktop.chat().sendChatState(address(bob), ChatState.COMPOSING);
+        aliceDesktop.chat().sendChatState(users.address(bob), ChatState.COMPOSING);
         Request active = bobPhone.next(Request.MESSAGE, WAIT);
         assertThat(active).isNotNull();
         assertThat(SipTestUser.header(active, "Content-Type")).isEqualToIgnoringCase("application/im-iscomposing+xml");
         assertThat(codec.parse(active.getRawContent()).state()).isEqualTo(IsComposing.State.ACTIVE);
 
-        aliceDesktop.chat().sendChatState(address(bob), ChatState.PAUSED);
+        aliceDesktop.chat().sendChatState(users.address(bob), ChatState.PAUSED);
         Request idle = bobPhone.next(Request.MESSAGE, WAIT);
         assertThat(idle).isNotNull();
         assertThat(codec.parse(idle.getRawContent()).state()).isEqualTo(IsComposing.State.IDLE);
@@ -128,13 +108,13 @@ class SipXmppChatIT {
 
     @Test
     void aUserOnBothProtocolsGetsTheMessageOnBoth() throws Exception {
-        String carol = newUser("carol");
-        String bob = newUser("bob");
-        XmppClientSession bobDesktop = xmpp(bob);
+        String carol = users.newUser("carol");
+        String bob = users.newUser("bob");
+        XmppClientSession bobDesktop = users.xmpp(bob);
         List<ChatMessage> bobDesktopInbox = inbox(bobDesktop.chat());
-        SipTestUser bobPhone = sipUser(bob);
+        SipTestUser bobPhone = users.sipAgent(bob);
         assertThat(bobPhone.register(300).getStatusCode()).isEqualTo(Response.OK);
-        SipTestUser carolPhone = sipUser(carol);
+        SipTestUser carolPhone = users.sipAgent(carol);
 
         assertThat(carolPhone.send(text(carolPhone, bob, "meeting moved to 3")).getStatusCode()).isEqualTo(Response.OK);
 
@@ -148,14 +128,14 @@ class SipXmppChatIT {
 
     @Test
     void aMessageForSomeoneOfflineIsStoredAndDeliveredWhenTheirPhoneRegisters() throws Exception {
-        String alice = newUser("alice");
-        String carol = newUser("carol");
-        String bob = newUser("bob");
-        XmppClientSession aliceDesktop = xmpp(alice);
-        SipTestUser carolPhone = sipUser(carol);
+        String alice = users.newUser("alice");
+        String carol = users.newUser("carol");
+        String bob = users.newUser("bob");
+        XmppClientSession aliceDesktop = users.xmpp(alice);
+        SipTestUser carolPhone = users.sipAgent(carol);
 
         java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        aliceDesktop.chat().send(address(bob), "first, over XMPP");
+        aliceDesktop.chat().send(users.address(bob), "first, over XMPP");
         await().atMost(WAIT).until(() -> offlineCount(bob) == 1);
         // RFC 3428 §7: 202 for a message accepted for later delivery
         assertThat(carolPhone.send(text(carolPhone, bob, "second, over SIP")).getStatusCode())
@@ -168,7 +148,7 @@ class SipXmppChatIT {
         assertThat(carolPhone.send(text(carolPhone, "no-such-user", "anyone?")).getStatusCode())
                 .isEqualTo(Response.NOT_FOUND);
 
-        SipTestUser bobPhone = sipUser(bob);
+        SipTestUser bobPhone = users.sipAgent(bob);
         assertThat(bobPhone.register(300).getStatusCode()).isEqualTo(Response.OK);
 
         Request first = bobPhone.next(Request.MESSAGE, WAIT);
@@ -187,21 +167,21 @@ class SipXmppChatIT {
 
     @Test
     void aMessageNoSipDeviceTakesIsStoredForTheNextSignIn() throws Exception {
-        String alice = newUser("alice");
-        String bob = newUser("bob");
-        XmppClientSession aliceDesktop = xmpp(alice);
-        SipTestUser bobPhone = sipUser(bob);
+        String alice = users.newUser("alice");
+        String bob = users.newUser("bob");
+        XmppClientSession aliceDesktop = users.xmpp(alice);
+        SipTestUser bobPhone = users.sipAgent(bob);
         bobPhone.answerWith(Request.MESSAGE, Response.TEMPORARILY_UNAVAILABLE);
         assertThat(bobPhone.register(300).getStatusCode()).isEqualTo(Response.OK);
 
-        aliceDesktop.chat().send(address(bob), "are you at your desk?");
+        aliceDesktop.chat().send(users.address(bob), "are you at your desk?");
         Request tried = bobPhone.next(Request.MESSAGE, WAIT);
         assertThat(tried).as("the phone was tried").isNotNull();
         // live, not from the offline store (which would add a Date): the gateway routed it there
         assertThat(tried.getHeader(DateHeader.NAME)).isNull();
         await().atMost(WAIT).until(() -> offlineCount(bob) == 1);
 
-        XmppClientSession bobDesktop = xmpp(bob);
+        XmppClientSession bobDesktop = users.xmpp(bob);
         List<ChatMessage> bobInbox = inbox(bobDesktop.chat());
         await().atMost(WAIT).until(() -> !bobInbox.isEmpty());
         assertThat(bobInbox.get(0).body()).isEqualTo("are you at your desk?");
@@ -211,10 +191,10 @@ class SipXmppChatIT {
     /** The client side (sip-stack's SipClientSession behind core's ChatService) against the gateway. */
     @Test
     void theSipClientShowsTypingAndDeliveryStatesThroughTheGateway() throws Exception {
-        String carol = newUser("carol");
-        String dave = newUser("dave");
-        String erin = newUser("erin");
-        XmppClientSession carolDesktop = xmpp(carol);
+        String carol = users.newUser("carol");
+        String dave = users.newUser("dave");
+        String erin = users.newUser("erin");
+        XmppClientSession carolDesktop = users.xmpp(carol);
         List<ChatState> carolSees = chatStates(carolDesktop.chat());
         SipClientSession davePhone = sipClient(dave);
         List<ChatState> daveSees = chatStates(davePhone.chat());
@@ -222,21 +202,21 @@ class SipXmppChatIT {
         List<ChatMessage> daveUpdates = updates(davePhone.chat());
         davePhone.signIn();
 
-        carolDesktop.chat().sendChatState(address(dave), ChatState.COMPOSING);
+        carolDesktop.chat().sendChatState(users.address(dave), ChatState.COMPOSING);
         await().atMost(WAIT).until(() -> daveSees.contains(ChatState.COMPOSING));
-        carolDesktop.chat().send(address(dave), "are you coming?");
+        carolDesktop.chat().send(users.address(dave), "are you coming?");
         await().atMost(WAIT).until(() -> daveInbox.size() == 1);
-        assertThat(daveInbox.get(0).peer()).isEqualTo(address(carol));
+        assertThat(daveInbox.get(0).peer()).isEqualTo(users.address(carol));
         assertThat(daveInbox.get(0).body()).isEqualTo("are you coming?");
         assertThat(daveInbox.get(0).delayed()).isFalse();
 
-        davePhone.chat().sendChatState(address(carol), ChatState.COMPOSING);
+        davePhone.chat().sendChatState(users.address(carol), ChatState.COMPOSING);
         await().atMost(WAIT).until(() -> carolSees.contains(ChatState.COMPOSING));
-        davePhone.chat().sendChatState(address(carol), ChatState.PAUSED);
+        davePhone.chat().sendChatState(users.address(carol), ChatState.PAUSED);
         await().atMost(WAIT).until(() -> carolSees.contains(ChatState.PAUSED));
 
-        ChatMessage toCarol = davePhone.chat().send(address(carol), "on my way");
-        ChatMessage toErin = davePhone.chat().send(address(erin), "see you tomorrow");
+        ChatMessage toCarol = davePhone.chat().send(users.address(carol), "on my way");
+        ChatMessage toErin = davePhone.chat().send(users.address(erin), "see you tomorrow");
         ChatMessage toNobody = davePhone.chat().send(Address.of("nobody-here", SERVER.domain()), "hello?");
         await().atMost(WAIT).until(() -> stateOf(daveUpdates, toCarol) == DeliveryState.DELIVERED
                 && stateOf(daveUpdates, toErin) == DeliveryState.QUEUED_OFFLINE
@@ -267,11 +247,7 @@ class SipXmppChatIT {
     }
 
     private SipClientSession sipClient(String name) throws Exception {
-        SipClientSession session = new SipClientSession(new SipStackFactory(),
-                SipAccount.of(address(name), "pw-" + name, new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP)),
-                SipUserAgentSettings.defaults(), Clock.systemUTC());
-        closeables.add(session::close);
-        return session;
+        return users.sipClient(name, SipTransport.UDP, account -> account);
     }
 
     private int offlineCount(String user) throws Exception {
@@ -315,29 +291,4 @@ class SipXmppChatIT {
         return updates;
     }
 
-    private Address address(String user) {
-        return Address.of(user, SERVER.domain());
-    }
-
-    private SipTestUser sipUser(String name) throws Exception {
-        SipTestUser agent = SipTestUser.udp(name, "pw-" + name, SERVER.domain(), SERVER.sipPort());
-        closeables.add(agent);
-        return agent;
-    }
-
-    private String newUser(String prefix) throws Exception {
-        String name = prefix + "chat" + NEXT.incrementAndGet();
-        SERVER.register(name, "pw-" + name);
-        return name;
-    }
-
-    private XmppClientSession xmpp(String name) throws Exception {
-        XmppAccount account = new XmppAccount(Address.of(name, SERVER.domain()), ("pw-" + name).toCharArray(),
-                SERVER.domain(), Optional.of(new ServerEndpoint("127.0.0.1", SERVER.c2sPort())), "desktop", 0,
-                CertificateTrust.pinned(SERVER.certificateFingerprint()), Duration.ofSeconds(10), Duration.ofSeconds(10));
-        XmppClientSession session = new XmppClientSession(account, ReconnectPolicy.standard(), Clock.systemUTC());
-        closeables.add(session::close);
-        session.signIn();
-        return session;
-    }
 }
