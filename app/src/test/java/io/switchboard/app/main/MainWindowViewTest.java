@@ -18,7 +18,8 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
@@ -47,12 +48,14 @@ class MainWindowViewTest extends ApplicationTest {
     @Test
     void pickerPublishesAndBannerFollowsTheConnection() {
         assertThat(lookup("#buddyList").tryQuery()).isPresent();
-        ComboBox<Availability> picker = lookup("#presencePicker").queryComboBox();
+        MenuButton picker = lookup("#presencePicker").query();
         Node banner = lookup("#connectionBanner").query();
-        assertThat(picker.getValue()).isEqualTo(Availability.AVAILABLE);
+        assertThat(picker.getText()).isEqualTo("Available");
+        assertThat(picker.getItems()).extracting(MenuItem::getText)
+                .containsExactly("Available", "Away", "Busy", "Do not disturb");
         assertThat(banner.getParent().isVisible()).isFalse();
 
-        interact(() -> picker.setValue(Availability.BUSY));
+        clickOn(picker).clickOn("Busy");
         assertThat(session.published).containsExactly(new PublishedPresence(Availability.BUSY, ""));
 
         interact(() -> {
@@ -67,7 +70,7 @@ class MainWindowViewTest extends ApplicationTest {
         interact(() -> session.fireState(SessionState.CONNECTED, Optional.empty()));
         assertThat(banner.getParent().isVisible()).isFalse();
         assertThat(picker.isVisible()).isTrue();
-        assertThat(picker.getValue()).isEqualTo(Availability.BUSY);
+        assertThat(picker.getText()).isEqualTo("Busy");
     }
 
     @Test
