@@ -91,6 +91,20 @@ class BuddyListViewTest extends ApplicationTest {
     }
 
     @Test
+    void theSortMenuShowsAndSetsTheOrder() {
+        javafx.scene.control.MenuButton sort = lookup("#buddy-sort").query();
+        interact(() -> vm.sortOrderProperty().set(SortOrder.BY_NAME));
+        assertThat(sort.getText()).isEqualTo("Name");
+
+        clickOn(sort).clickOn("Availability");
+
+        assertThat(vm.sortOrderProperty().get()).isEqualTo(SortOrder.BY_AVAILABILITY);
+        assertThat(sort.getText()).isEqualTo("Availability");
+        assertThat(sort.getItems()).filteredOn(i -> ((javafx.scene.control.RadioMenuItem) i).isSelected())
+                .extracting(javafx.scene.control.MenuItem::getText).containsExactly("Availability");
+    }
+
+    @Test
     void selectedContactStaysSelectedWhenItMovesAndEnterOpensTheChat() {
         ListView<BuddyRow> list = lookup("#buddy-list").queryListView();
         await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().size() == 5);
