@@ -36,6 +36,7 @@ class SipRegistrationPresenceIT {
     static final BundledServerFixture SERVER = new BundledServerFixture();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
     @RegisterExtension
     final ServerUsers users = new ServerUsers(SERVER);
     private final PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();

@@ -42,6 +42,7 @@ class SipXcapPresRulesIT {
     static final BundledServerFixture SERVER = new BundledServerFixture();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
     @RegisterExtension
     final ServerUsers users = new ServerUsers(SERVER);
     private final PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
