@@ -1,6 +1,7 @@
 package io.switchboard.app.buddylist;
 
 import io.switchboard.app.settings.SortOrder;
+import io.switchboard.app.ui.LazyTooltip;
 import io.switchboard.core.model.ContactGroup;
 import io.switchboard.core.model.SubscriptionRequest;
 
@@ -25,7 +26,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.HBox;
@@ -141,7 +141,7 @@ public final class BuddyListView {
         filter.setId("buddy-filter");
         // short enough to show whole beside the other tools in a narrow window; the tooltip says the rest
         filter.setPromptText("Filter");
-        filter.setTooltip(new Tooltip("Filter by name, address or note"));
+        LazyTooltip.install(filter, "Filter by name, address or note");
         filter.setAccessibleText("Filter contacts");
         filter.setLeft(new FontIcon(Material2MZ.SEARCH));
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
@@ -150,7 +150,7 @@ public final class BuddyListView {
         ToggleButton offline = new ToggleButton(null, new FontIcon(Material2MZ.VISIBILITY));
         offline.setId("buddy-show-offline");
         offline.getStyleClass().add(Styles.BUTTON_ICON);
-        offline.setTooltip(new Tooltip("Show offline contacts"));
+        LazyTooltip.install(offline, "Show offline contacts");
         offline.setAccessibleText("Show offline contacts");
         offline.selectedProperty().bindBidirectional(vm.showOfflineProperty());
 
@@ -159,7 +159,7 @@ public final class BuddyListView {
         Button add = new Button("_Add", new FontIcon(Material2MZ.PERSON_ADD));
         add.setId("buddy-add");
         add.setMnemonicParsing(true);
-        add.setTooltip(new Tooltip("Add a contact"));
+        LazyTooltip.install(add, "Add a contact");
         add.setAccessibleText("Add contact");
         add.setOnAction(e -> addContact());
 
@@ -177,7 +177,7 @@ public final class BuddyListView {
     private MenuButton sortChoice() {
         MenuButton sort = new MenuButton();
         sort.setId("buddy-sort");
-        sort.setTooltip(new Tooltip("Sort contacts by"));
+        LazyTooltip.install(sort, "Sort contacts by");
         sort.setAccessibleText("Sort contacts by");
         ToggleGroup orders = new ToggleGroup();
         for (SortOrder order : SortOrder.values()) {

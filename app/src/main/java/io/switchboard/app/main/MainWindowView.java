@@ -5,6 +5,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import io.switchboard.app.preferences.PreferencesDialog;
 import io.switchboard.app.settings.Theme;
+import io.switchboard.app.ui.LazyTooltip;
 import io.switchboard.core.model.Availability;
 
 import java.util.Objects;
@@ -25,7 +26,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -126,7 +126,7 @@ public final class MainWindowView {
         note.setId("presenceNote");
         note.setPromptText("What are you up to?");
         note.setAccessibleText("Presence note");
-        note.setTooltip(new Tooltip("Press Enter to publish your note"));
+        LazyTooltip.install(note, "Press Enter to publish your note");
         note.textProperty().bindBidirectional(viewModel.noteProperty());
         note.setOnAction(e -> viewModel.commitNote());
         note.focusedProperty().addListener((obs, was, focused) -> {
@@ -192,7 +192,7 @@ public final class MainWindowView {
     private static Button iconButton(org.kordamp.ikonli.Ikon icon, String text) {
         Button button = new Button(null, new FontIcon(icon));
         button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        button.setTooltip(new Tooltip(text));
+        LazyTooltip.install(button, text);
         button.setAccessibleText(text);
         return button;
     }
