@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one {@link SipListener} of the server's stack. On the JAIN-SIP thread it only does what
  * must happen before any work: the per-source rate limit, the size limit, creating the server
- * transaction (which absorbs retransmissions). Everything else — digest checks against the
+ * transaction (which absorbs retransmissions) unless the method's processor answers
+ * {@linkplain RequestProcessor#stateless() statelessly}. Everything else — digest checks against the
  * store, location lookups, sending — runs on the worker executor in the {@link RequestProcessor}
  * registered for the method; responses and timeouts of our own client transactions go to the
  * {@link ResponseHandler} attached to them. No SIP logic lives here.
@@ -102,22 +103,13 @@ public final class SipRequestDispatcher implements SipListener {
                 throw new IllegalStateException(e);
             }
         }
-        ServerTransaction transaction = event.getServerTransaction();
-        if (transaction == null) {
-            try {
-                transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
-            } catch (TransactionAlreadyExistsException retransmission) {
-                return;
-            } catch (TransactionUnavailableException e) {
-                LOG.debug("no server transaction for {} from {}: {}", request.getMethod(), source, e.toString());
-                if (String.valueOf(e.getMessage()).startsWith("Missing a required header")) {
-                    // e.g. an RFC 2543 INVITE without Contact (RFC 4475 3.4.1): answer rather than go silent
-                    rejectStateless(request, Response.BAD_REQUEST, false);
-                }
-                return;
-            }
+        RequestProcessor processor = processors.getOrDefault(request.getMethod(), fallback);
+        IncomingRequest incoming = processor.stateless()
+                ? IncomingRequest.stateless(request, source, messaging)
+                : inTransaction(event, request, source);
+        if (incoming == null) {
+            return;
         }
-        IncomingRequest incoming = new IncomingRequest(transaction, request, source, messaging);
         var refusal = prechecks.check(request, messaging.headers());
         if (refusal.isPresent()) {
             LOG.debug("{} from {} refused before processing: {}", request.getMethod(), source, refusal.get().status());
@@ -126,7 +118,6 @@ public final class SipRequestDispatcher implements SipListener {
             incoming.send(response);
             return;
         }
-        RequestProcessor processor = processors.getOrDefault(request.getMethod(), fallback);
         execute(() -> {
             try {
                 processor.process(incoming);
@@ -137,6 +128,29 @@ public final class SipRequestDispatcher implements SipListener {
                 }
             }
         }, () -> incoming.respond(Response.SERVICE_UNAVAILABLE));
+    }
+
+    /**
+     * The request with a new server transaction, which absorbs its retransmissions; null when it
+     * is one (or cannot have a transaction, after answering where that helps).
+     */
+    private IncomingRequest inTransaction(RequestEvent event, Request request, SipSource source) {
+        ServerTransaction transaction = event.getServerTransaction();
+        if (transaction == null) {
+            try {
+                transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException retransmission) {
+                return null;
+            } catch (TransactionUnavailableException e) {
+                LOG.debug("no server transaction for {} from {}: {}", request.getMethod(), source, e.toString());
+                if (String.valueOf(e.getMessage()).startsWith("Missing a required header")) {
+                    // e.g. an RFC 2543 INVITE without Contact (RFC 4475 3.4.1): answer rather than go silent
+                    rejectStateless(request, Response.BAD_REQUEST, false);
+                }
+                return null;
+            }
+        }
+        return new IncomingRequest(transaction, request, source, messaging);
     }
 
     @Override
