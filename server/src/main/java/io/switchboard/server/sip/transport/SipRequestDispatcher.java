@@ -4,6 +4,8 @@ import gov.nist.javax.sip.message.SIPMessage;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.ClientTransaction;
@@ -47,6 +49,8 @@ public final class SipRequestDispatcher implements SipListener {
     private final RequestProcessor fallback;
     private final Executor workers;
     private final RequestPrechecks prechecks = new RequestPrechecks();
+    /** Stateless requests queued or being processed, by {@link #inFlightKey}; at most the worker queue's size. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * @param processors per method; requests of other methods go to {@code fallback}
@@ -118,6 +122,14 @@ public final class SipRequestDispatcher implements SipListener {
             incoming.send(response);
             return;
         }
+        String inFlightKey = incoming.isStateless() ? inFlightKey(request) : null;
+        if (inFlightKey != null && !inFlight.add(inFlightKey)) {
+            // a retransmission of a stateless request still queued or being processed: the first
+            // copy will answer. Without this, a server that falls behind by more than Timer A
+            // (500 ms) processes every request again and again, and falls further behind.
+            LOG.debug("{} from {} is a retransmission of one not answered yet: dropped", request.getMethod(), source);
+            return;
+        }
         execute(() -> {
             try {
                 processor.process(incoming);
@@ -126,8 +138,31 @@ public final class SipRequestDispatcher implements SipListener {
                 if (!incoming.answered()) {
                     incoming.respond(Response.SERVER_INTERNAL_ERROR);
                 }
+            } finally {
+                if (inFlightKey != null) {
+                    inFlight.remove(inFlightKey);
+                }
             }
-        }, () -> incoming.respond(Response.SERVICE_UNAVAILABLE));
+        }, () -> {
+            if (inFlightKey != null) {
+                inFlight.remove(inFlightKey);
+            }
+            incoming.respond(Response.SERVICE_UNAVAILABLE);
+        });
+    }
+
+    /**
+     * What identifies a request's retransmissions (RFC 3261 §17.2.3): the top Via's branch, its
+     * sent-by and the method; null for a branch without the RFC 3261 magic cookie, whose
+     * retransmissions cannot be told apart this way (they are processed again).
+     */
+    private static String inFlightKey(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String branch = via == null ? null : via.getBranch();
+        if (branch == null || !branch.startsWith("z9hG4bK")) {
+            return null;
+        }
+        return branch + '|' + via.getHost() + ':' + via.getPort() + '|' + request.getMethod();
     }
 
     /**
