@@ -92,6 +92,38 @@ class SipServerIT {
         assertThat(SERVER.server().sipLocations().bindings(real.user)).isEmpty();
     }
 
+    /**
+     * REGISTER is answered without a server transaction, so a retransmission reaches the
+     * registrar: the same Call-ID and CSeq again gets the 200 with the bindings (not a second
+     * binding, not an error), a lower CSeq of that Call-ID fails (RFC 3261 §10.3 step 7).
+     */
+    @Test
+    void aRetransmittedRegisterGetsItsBindingsAgainAndAnOlderOneFails() throws Exception {
+        SipTestUser alice = user("again", false);
+        Request first = alice.registerRequest(300);
+        Response challenge = alice.sendOnce(first);
+        assertThat(challenge.getStatusCode()).isEqualTo(Response.UNAUTHORIZED);
+        Request authorised = alice.authorised(first, challenge);
+        Response ok = alice.sendOnce(authorised);
+        assertThat(ok.getStatusCode()).isEqualTo(Response.OK);
+        assertThat(contacts(ok)).singleElement().asString().contains(alice.contactUri());
+
+        Response retransmitted = alice.retransmitOverUdp(authorised);
+        assertThat(retransmitted.getStatusCode()).isEqualTo(Response.OK);
+        assertThat(contacts(retransmitted)).singleElement().asString().contains(alice.contactUri());
+        assertThat(SipTestUser.header(retransmitted, "CSeq"))
+                .isEqualTo(SipTestUser.header(authorised, "CSeq"));
+
+        Request older = (Request) authorised.clone();
+        ((javax.sip.header.CSeqHeader) older.getHeader("CSeq")).setSeqNumber(
+                ((javax.sip.header.CSeqHeader) authorised.getHeader("CSeq")).getSeqNumber() - 1);
+        ((javax.sip.header.ViaHeader) older.getHeader("Via")).removeParameter("branch");
+        assertThat(alice.sendOnce(older).getStatusCode()).isEqualTo(Response.SERVER_INTERNAL_ERROR);
+
+        assertThat(SERVER.server().sipLocations().bindings(alice.user)).hasSize(1);
+        assertThat(contacts(alice.register(300))).hasSize(1);
+    }
+
     @Test
     void aUserCannotRegisterSomeoneElsesAddress() throws Exception {
         SipTestUser mallory = user("mallory", false);

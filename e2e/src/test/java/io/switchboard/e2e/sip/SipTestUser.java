@@ -171,16 +171,49 @@ final class SipTestUser implements SipListener, AutoCloseable {
     }
 
     Response register(int expires, Float q) throws Exception {
+        Request register = registerRequest(expires);
+        if (q != null) {
+            ((ContactHeader) register.getHeader(ContactHeader.NAME)).setQValue(q);
+        }
+        return send(register);
+    }
+
+    /** The REGISTER {@link #register(int)} sends, not sent. */
+    Request registerRequest(int expires) throws Exception {
         if (callIdForRegister == null) {
             callIdForRegister = endpoint.provider().getNewCallId().getCallId();
         }
         Request register = request(Request.REGISTER, endpoint.addressFactory().createSipURI(null, domain), aor(user),
                 callIdForRegister);
         register.setHeader(endpoint.headerFactory().createExpiresHeader(expires));
-        if (q != null) {
-            ((ContactHeader) register.getHeader(ContactHeader.NAME)).setQValue(q);
+        return register;
+    }
+
+    /**
+     * Sends {@code request} again over UDP exactly as sent — Via branch, Call-ID and CSeq — as a
+     * retransmission is on the wire, but from a socket of its own (its port in the Via's sent-by),
+     * so that this agent's finished client transaction does not absorb the response; returns the
+     * first final response.
+     */
+    Response retransmitOverUdp(Request request) throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout((int) RESPONSE_TIMEOUT.toMillis());
+            Request copy = (Request) request.clone();
+            ((ViaHeader) copy.getHeader(ViaHeader.NAME)).setPort(socket.getLocalPort());
+            byte[] bytes = copy.toString().getBytes(StandardCharsets.UTF_8);
+            socket.send(new java.net.DatagramPacket(bytes, bytes.length, java.net.InetAddress.getLoopbackAddress(),
+                    serverPort));
+            byte[] buffer = new byte[65_535];
+            while (true) {
+                java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                Response response = ((gov.nist.javax.sip.message.MessageFactoryImpl) endpoint.messageFactory())
+                        .createResponse(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
+                if (response.getStatusCode() >= 200) {
+                    return response;
+                }
+            }
         }
-        return send(register);
     }
 
     /** Sends {@code request} and returns its final response, answering one digest challenge on the way. */
@@ -203,7 +236,8 @@ final class SipTestUser implements SipListener, AutoCloseable {
         return finalResponse.get(RESPONSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private Request authorised(Request original, Response challengeResponse) throws DigestException, ParseException,
+    /** {@code original} again, with the answer to {@code challengeResponse}'s challenge and the next CSeq. */
+    Request authorised(Request original, Response challengeResponse) throws DigestException, ParseException,
             javax.sip.InvalidArgumentException {
         boolean proxy = challengeResponse.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
         Header challengeHeader = challengeResponse.getHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate");

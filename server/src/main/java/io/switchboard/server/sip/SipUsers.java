@@ -27,8 +27,9 @@ public final class SipUsers {
         if (!(uri instanceof SipURI sip) || sip.getHost() == null) {
             return false;
         }
-        String host = sip.getHost().toLowerCase(Locale.ROOT);
-        return host.equals(domain) || host.equals(listenHost);
+        // equalsIgnoreCase, not a lower-cased copy: this runs twice per REGISTER and MESSAGE
+        String host = sip.getHost();
+        return host.equalsIgnoreCase(domain) || host.equalsIgnoreCase(listenHost);
     }
 
     /** The local user {@code uri} names, or empty for another domain or a URI without a user. */

@@ -1,9 +1,5 @@
 package io.switchboard.sip.stack;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Set;
-
 /**
  * Two errors in From, To and Contact that JAIN-SIP's parser lets through (RFC 3261 20.10, 25.1):
  * an unquoted display name with characters that only a quoted-string may carry (RFC 4475 3.1.2.15
@@ -15,7 +11,7 @@ import java.util.Set;
  */
 final class AddressSyntax {
 
-    private static final Set<String> ADDRESS_FIELDS = Set.of("from", "f", "to", "t", "contact", "m");
+    private static final String[] ADDRESS_FIELDS = {"from", "f", "to", "t", "contact", "m"};
     /** RFC 3261 25.1 separators that may not appear in an unquoted display name (tokens and LWS only). */
     private static final String NOT_IN_TOKEN = "()<>@,;:\\\"/[]?={}";
 
@@ -24,42 +20,44 @@ final class AddressSyntax {
 
     /** What is wrong with the first bad address field of the header section, or null. */
     static String problem(byte[] message) {
-        if (message == null) {
+        if (message == null || HeaderFields.isResponse(message)) {
             return null;
         }
-        String text = new String(message, StandardCharsets.ISO_8859_1);
-        if (text.stripLeading().regionMatches(true, 0, "SIP/", 0, 4)) {
+        return HeaderFields.scan(message, AddressSyntax::problem);
+    }
+
+    private static String problem(HeaderFields.Field field) {
+        if (!isAddressField(field)) {
             return null;
         }
-        int end = text.indexOf("\r\n\r\n");
-        String head = (end < 0 ? text : text.substring(0, end)).replaceAll("\r\n[ \t]+", " "); // unfold
-        String[] lines = head.split("\r\n");
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon <= 0 || !ADDRESS_FIELDS.contains(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT))) {
-                continue;
+        String value = field.value();
+        int angle = value.indexOf('<');
+        if (angle < 0) {
+            int params = value.indexOf(';');
+            String uri = params < 0 ? value : value.substring(0, params);
+            if (uri.indexOf('?') >= 0) {
+                return "URI with header fields outside <> in " + field.name();
             }
-            String value = lines[i].substring(colon + 1).strip();
-            int angle = value.indexOf('<');
-            if (angle < 0) {
-                int params = value.indexOf(';');
-                String uri = params < 0 ? value : value.substring(0, params);
-                if (uri.indexOf('?') >= 0) {
-                    return "URI with header fields outside <> in " + lines[i].substring(0, colon).strip();
-                }
-                continue;
-            }
-            String displayName = value.substring(0, angle).strip();
-            if (displayName.startsWith("\"") || displayName.isEmpty()) {
-                continue;
-            }
-            for (int c = 0; c < displayName.length(); c++) {
-                if (NOT_IN_TOKEN.indexOf(displayName.charAt(c)) >= 0) {
-                    return "unquoted display name with '" + displayName.charAt(c) + "' in "
-                            + lines[i].substring(0, colon).strip();
-                }
+            return null;
+        }
+        String displayName = value.substring(0, angle).strip();
+        if (displayName.startsWith("\"") || displayName.isEmpty()) {
+            return null;
+        }
+        for (int c = 0; c < displayName.length(); c++) {
+            if (NOT_IN_TOKEN.indexOf(displayName.charAt(c)) >= 0) {
+                return "unquoted display name with '" + displayName.charAt(c) + "' in " + field.name();
             }
         }
         return null;
+    }
+
+    private static boolean isAddressField(HeaderFields.Field field) {
+        for (String name : ADDRESS_FIELDS) {
+            if (field.nameIs(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

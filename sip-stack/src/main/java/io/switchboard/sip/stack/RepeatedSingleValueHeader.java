@@ -1,11 +1,5 @@
 package io.switchboard.sip.stack;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Finds a header field that RFC 3261 allows once but a message carries twice (RFC 4475 3.3.8
  * "multi01": two CSeq, Call-ID, To, From, Max-Forwards; 3.3.9 "mcl01": two Content-Length).
@@ -14,14 +8,12 @@ import java.util.Set;
  */
 final class RepeatedSingleValueHeader {
 
-    /** Long name of each single-value field the check covers, by every name it may have on the wire. */
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("call-id", "Call-ID"), Map.entry("i", "Call-ID"),
-            Map.entry("cseq", "CSeq"),
-            Map.entry("from", "From"), Map.entry("f", "From"),
-            Map.entry("to", "To"), Map.entry("t", "To"),
-            Map.entry("max-forwards", "Max-Forwards"),
-            Map.entry("content-length", "Content-Length"), Map.entry("l", "Content-Length"));
+    /** The single-value fields the check covers. */
+    private static final String[] LONG_NAMES = {"Call-ID", "CSeq", "From", "To", "Max-Forwards", "Content-Length"};
+    /** Every name they may have on the wire, lower case, and the index of each one's long name. */
+    private static final String[] WIRE_NAMES = {"call-id", "i", "cseq", "from", "f", "to", "t", "max-forwards",
+        "content-length", "l"};
+    private static final int[] LONG_INDEX = {0, 0, 1, 2, 2, 3, 3, 4, 5, 5};
 
     private RepeatedSingleValueHeader() {
     }
@@ -31,25 +23,19 @@ final class RepeatedSingleValueHeader {
         if (message == null) {
             return null;
         }
-        String text = new String(message, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        String head = end < 0 ? text : text.substring(0, end);
-        Set<String> seen = new HashSet<>();
-        String[] lines = head.split("\r\n");
-        for (int i = 1; i < lines.length; i++) { // line 0 is the start line
-            String line = lines[i];
-            if (line.isEmpty() || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                continue; // a folded continuation
+        int[] seen = new int[1]; // a bit per index of LONG_NAMES
+        return HeaderFields.scan(message, field -> {
+            for (int i = 0; i < WIRE_NAMES.length; i++) {
+                if (field.nameIs(WIRE_NAMES[i])) {
+                    int bit = 1 << LONG_INDEX[i];
+                    if ((seen[0] & bit) != 0) {
+                        return LONG_NAMES[LONG_INDEX[i]];
+                    }
+                    seen[0] |= bit;
+                    return null;
+                }
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String name = NAMES.get(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
-            if (name != null && !seen.add(name)) {
-                return name;
-            }
-        }
-        return null;
+            return null;
+        });
     }
 }

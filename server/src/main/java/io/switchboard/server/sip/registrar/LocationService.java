@@ -57,16 +57,26 @@ public final class LocationService {
             return List.of();
         }
         synchronized (mine) {
-            return mine.values().stream().filter(b -> !b.expired(now)).sorted(PREFERENCE).toList();
+            return current(mine, now);
         }
+    }
+
+    /** Called holding {@code mine}'s lock. */
+    private static List<Binding> current(Map<String, Binding> mine, Instant now) {
+        return mine.values().stream().filter(b -> !b.expired(now)).sorted(PREFERENCE).toList();
     }
 
     /**
      * Applies the Contacts of one REGISTER atomically (RFC 3261 §10.3 step 7) and returns the
      * bindings afterwards.
      *
+     * <p>A change with the Call-ID and the CSeq of the existing binding it names is that binding's
+     * own REGISTER again — a retransmission, which the registrar sees because it answers without
+     * a server transaction: nothing changes, listeners hear nothing, and the current bindings are
+     * returned so that it gets the 200 the first one got (its Expires counted from the first).
+     *
      * @throws OutOfOrderRegistrationException when a change has the Call-ID of an existing binding
-     *                                         but no higher CSeq; nothing is changed then
+     *                                         and a lower CSeq; nothing is changed then
      * @throws LimitExceededException          when the user would have more bindings than allowed
      */
     public List<Binding> update(String user, String callId, long cseq, List<BindingChange> changes)
@@ -75,11 +85,18 @@ public final class LocationService {
         Map<String, Binding> mine = bindings.computeIfAbsent(user, u -> new LinkedHashMap<>());
         synchronized (mine) {
             mine.values().removeIf(b -> b.expired(now));
+            boolean retransmission = false;
             for (BindingChange change : changes) {
                 Binding existing = mine.get(change.contactUri());
-                if (existing != null && existing.callId().equals(callId) && cseq <= existing.cseq()) {
-                    throw new OutOfOrderRegistrationException(change.contactUri());
+                if (existing != null && existing.callId().equals(callId)) {
+                    if (cseq < existing.cseq()) {
+                        throw new OutOfOrderRegistrationException(change.contactUri());
+                    }
+                    retransmission |= cseq == existing.cseq();
                 }
+            }
+            if (retransmission) {
+                return current(mine, now);
             }
             java.util.Set<String> after = new java.util.HashSet<>(mine.keySet());
             for (BindingChange change : changes) {

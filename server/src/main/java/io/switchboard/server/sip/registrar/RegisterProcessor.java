@@ -54,6 +54,19 @@ public final class RegisterProcessor implements RequestProcessor {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * REGISTER is answered without a server transaction, as Kamailio's registrar does: a server
+     * transaction per REGISTER, kept 32 s after its 200, was most of the heap under load
+     * (docs/benchmarks.md, 2026-12-03). A retransmission is processed again and gets the same
+     * answer: a fresh challenge, or — same Call-ID and CSeq as the binding it made — the current
+     * bindings without a change ({@link LocationService#update}). Nothing here forks or waits for
+     * another party.
+     */
+    @Override
+    public boolean stateless() {
+        return true;
+    }
+
     @Override
     public void process(IncomingRequest in) {
         Request request = in.request();

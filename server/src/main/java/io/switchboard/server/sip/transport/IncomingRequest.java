@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  * One request with its server transaction, handed to a {@link RequestProcessor}. Builds responses
  * that carry one To tag for the whole transaction (RFC 3261 §8.2.6.2) and remembers whether a
  * final response was sent, so the dispatcher can answer 500 for a processor that failed.
+ *
+ * <p>A {@linkplain #stateless stateless} request has no server transaction: its responses go out
+ * through the provider and nothing is kept to absorb retransmissions, which therefore reach the
+ * processor again and must get the same answer from it (the registrar: ADR 0014, "Stateless
+ * REGISTER").
  */
 public final class IncomingRequest {
 
@@ -28,12 +33,25 @@ public final class IncomingRequest {
     private final AtomicBoolean answered = new AtomicBoolean();
 
     public IncomingRequest(ServerTransaction transaction, Request request, SipSource source, SipMessaging messaging) {
-        this.transaction = Objects.requireNonNull(transaction, "transaction");
+        this(request, source, messaging, Objects.requireNonNull(transaction, "transaction"));
+    }
+
+    private IncomingRequest(Request request, SipSource source, SipMessaging messaging,
+                            ServerTransaction transactionOrNull) {
+        this.transaction = transactionOrNull;
         this.request = Objects.requireNonNull(request, "request");
         this.source = Objects.requireNonNull(source, "source");
         this.messaging = Objects.requireNonNull(messaging, "messaging");
         String existing = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
         this.localTag = existing != null ? existing : messaging.newTag();
+    }
+
+    /**
+     * A request answered without a server transaction: a retransmission of it is processed again,
+     * so only a processor whose answer to a repeat is the same answer may take one.
+     */
+    public static IncomingRequest stateless(Request request, SipSource source, SipMessaging messaging) {
+        return new IncomingRequest(request, source, messaging, null);
     }
 
     public Request request() {
@@ -44,8 +62,14 @@ public final class IncomingRequest {
         return request.getMethod();
     }
 
+    /** The server transaction, or null for a {@linkplain #stateless stateless} request. */
     public ServerTransaction transaction() {
         return transaction;
+    }
+
+    /** True when responses go out without a server transaction. */
+    public boolean isStateless() {
+        return transaction == null;
     }
 
     public SipSource source() {
@@ -82,6 +106,10 @@ public final class IncomingRequest {
             LOG.debug("{} {} already answered; not sending {}", method(), source, response.getStatusCode());
             return;
         }
+        if (transaction == null) {
+            messaging.sendStateless(response);
+            return;
+        }
         try {
             transaction.sendResponse(response);
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
@@ -99,6 +127,9 @@ public final class IncomingRequest {
      */
     public void sendAndForget(Response response) {
         send(response);
+        if (transaction == null) {
+            return;
+        }
         try {
             transaction.terminate();
         } catch (javax.sip.ObjectInUseException | RuntimeException e) {

@@ -9,4 +9,13 @@ package io.switchboard.server.sip.transport;
 public interface RequestProcessor {
 
     void process(IncomingRequest request);
+
+    /**
+     * True when this processor's requests get no server transaction: cheaper (nothing kept 32 s
+     * per request), but retransmissions are not absorbed, so the processor must answer a repeated
+     * request as it answered the first one — it must be idempotent for a repeat, and never fork.
+     */
+    default boolean stateless() {
+        return false;
+    }
 }

@@ -4,6 +4,8 @@ import gov.nist.javax.sip.message.SIPMessage;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.ClientTransaction;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one {@link SipListener} of the server's stack. On the JAIN-SIP thread it only does what
  * must happen before any work: the per-source rate limit, the size limit, creating the server
- * transaction (which absorbs retransmissions). Everything else — digest checks against the
+ * transaction (which absorbs retransmissions) unless the method's processor answers
+ * {@linkplain RequestProcessor#stateless() statelessly}. Everything else — digest checks against the
  * store, location lookups, sending — runs on the worker executor in the {@link RequestProcessor}
  * registered for the method; responses and timeouts of our own client transactions go to the
  * {@link ResponseHandler} attached to them. No SIP logic lives here.
@@ -46,6 +49,8 @@ public final class SipRequestDispatcher implements SipListener {
     private final RequestProcessor fallback;
     private final Executor workers;
     private final RequestPrechecks prechecks = new RequestPrechecks();
+    /** Stateless requests queued or being processed, by {@link #inFlightKey}; at most the worker queue's size. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * @param processors per method; requests of other methods go to {@code fallback}
@@ -102,22 +107,13 @@ public final class SipRequestDispatcher implements SipListener {
                 throw new IllegalStateException(e);
             }
         }
-        ServerTransaction transaction = event.getServerTransaction();
-        if (transaction == null) {
-            try {
-                transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
-            } catch (TransactionAlreadyExistsException retransmission) {
-                return;
-            } catch (TransactionUnavailableException e) {
-                LOG.debug("no server transaction for {} from {}: {}", request.getMethod(), source, e.toString());
-                if (String.valueOf(e.getMessage()).startsWith("Missing a required header")) {
-                    // e.g. an RFC 2543 INVITE without Contact (RFC 4475 3.4.1): answer rather than go silent
-                    rejectStateless(request, Response.BAD_REQUEST, false);
-                }
-                return;
-            }
+        RequestProcessor processor = processors.getOrDefault(request.getMethod(), fallback);
+        IncomingRequest incoming = processor.stateless()
+                ? IncomingRequest.stateless(request, source, messaging)
+                : inTransaction(event, request, source);
+        if (incoming == null) {
+            return;
         }
-        IncomingRequest incoming = new IncomingRequest(transaction, request, source, messaging);
         var refusal = prechecks.check(request, messaging.headers());
         if (refusal.isPresent()) {
             LOG.debug("{} from {} refused before processing: {}", request.getMethod(), source, refusal.get().status());
@@ -126,7 +122,14 @@ public final class SipRequestDispatcher implements SipListener {
             incoming.send(response);
             return;
         }
-        RequestProcessor processor = processors.getOrDefault(request.getMethod(), fallback);
+        String inFlightKey = incoming.isStateless() ? inFlightKey(request) : null;
+        if (inFlightKey != null && !inFlight.add(inFlightKey)) {
+            // a retransmission of a stateless request still queued or being processed: the first
+            // copy will answer. Without this, a server that falls behind by more than Timer A
+            // (500 ms) processes every request again and again, and falls further behind.
+            LOG.debug("{} from {} is a retransmission of one not answered yet: dropped", request.getMethod(), source);
+            return;
+        }
         execute(() -> {
             try {
                 processor.process(incoming);
@@ -135,8 +138,54 @@ public final class SipRequestDispatcher implements SipListener {
                 if (!incoming.answered()) {
                     incoming.respond(Response.SERVER_INTERNAL_ERROR);
                 }
+            } finally {
+                if (inFlightKey != null) {
+                    inFlight.remove(inFlightKey);
+                }
             }
-        }, () -> incoming.respond(Response.SERVICE_UNAVAILABLE));
+        }, () -> {
+            if (inFlightKey != null) {
+                inFlight.remove(inFlightKey);
+            }
+            incoming.respond(Response.SERVICE_UNAVAILABLE);
+        });
+    }
+
+    /**
+     * What identifies a request's retransmissions (RFC 3261 §17.2.3): the top Via's branch, its
+     * sent-by and the method; null for a branch without the RFC 3261 magic cookie, whose
+     * retransmissions cannot be told apart this way (they are processed again).
+     */
+    private static String inFlightKey(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String branch = via == null ? null : via.getBranch();
+        if (branch == null || !branch.startsWith("z9hG4bK")) {
+            return null;
+        }
+        return branch + '|' + via.getHost() + ':' + via.getPort() + '|' + request.getMethod();
+    }
+
+    /**
+     * The request with a new server transaction, which absorbs its retransmissions; null when it
+     * is one (or cannot have a transaction, after answering where that helps).
+     */
+    private IncomingRequest inTransaction(RequestEvent event, Request request, SipSource source) {
+        ServerTransaction transaction = event.getServerTransaction();
+        if (transaction == null) {
+            try {
+                transaction = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException retransmission) {
+                return null;
+            } catch (TransactionUnavailableException e) {
+                LOG.debug("no server transaction for {} from {}: {}", request.getMethod(), source, e.toString());
+                if (String.valueOf(e.getMessage()).startsWith("Missing a required header")) {
+                    // e.g. an RFC 2543 INVITE without Contact (RFC 4475 3.4.1): answer rather than go silent
+                    rejectStateless(request, Response.BAD_REQUEST, false);
+                }
+                return null;
+            }
+        }
+        return new IncomingRequest(transaction, request, source, messaging);
     }
 
     @Override

@@ -33,13 +33,32 @@ class LocationServiceTest {
     void anOlderRequestOfTheSameCallIdChangesNothing() throws Exception {
         locations.update("alice", "call-1", 5, List.of(new BindingChange("sip:alice@10.0.0.1", 1.0f, 60)));
 
-        assertThatThrownBy(() -> locations.update("alice", "call-1", 5,
+        assertThatThrownBy(() -> locations.update("alice", "call-1", 4,
                 List.of(new BindingChange("sip:alice@10.0.0.1", 1.0f, 0))))
                 .isInstanceOf(OutOfOrderRegistrationException.class);
         assertThat(locations.bindings("alice")).hasSize(1);
 
         locations.update("alice", "call-1", 6, List.of(new BindingChange("sip:alice@10.0.0.1", 1.0f, 0)));
         assertThat(locations.bindings("alice")).isEmpty();
+    }
+
+    @Test
+    void theSameCallIdAndCseqAgainIsARetransmissionAnsweredWithTheBindingsUnchanged() throws Exception {
+        List<String> heard = new ArrayList<>();
+        locations.addListener((user, now) -> heard.add(user + ":" + now.size()));
+        locations.update("alice", "call-1", 5, List.of(new BindingChange("sip:alice@10.0.0.1", 1.0f, 60)));
+        clock.advance(Duration.ofSeconds(10));
+
+        // even one that would remove the binding: the first request of that CSeq has decided
+        List<Binding> again = locations.update("alice", "call-1", 5,
+                List.of(new BindingChange("sip:alice@10.0.0.1", 1.0f, 0)));
+
+        assertThat(again).singleElement().satisfies(b -> {
+            assertThat(b.contactUri()).isEqualTo("sip:alice@10.0.0.1");
+            assertThat(b.secondsLeft(clock.instant())).isEqualTo(50);
+        });
+        assertThat(locations.bindings("alice")).isEqualTo(again);
+        assertThat(heard).containsExactly("alice:1");
     }
 
     @Test
