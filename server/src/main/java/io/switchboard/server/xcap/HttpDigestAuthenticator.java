@@ -55,7 +55,7 @@ final class HttpDigestAuthenticator {
         }
         Optional<DigestResponse> credentials;
         try {
-            credentials = ourRealm(request.authorizations());
+            credentials = DigestResponse.forRealm(request.authorizations(), verifier.realm());
         } catch (DigestException e) {
             return new Refused(XcapResult.text(400, "malformed Authorization header: " + e.getMessage()));
         }
@@ -87,27 +87,6 @@ final class HttpDigestAuthenticator {
             }
             case INVALID_NONCE, WRONG_REALM -> challenge(false);
         };
-    }
-
-    private Optional<DigestResponse> ourRealm(List<String> headers) throws DigestException {
-        DigestException firstProblem = null;
-        for (String value : headers) {
-            if (!value.regionMatches(true, 0, "Digest", 0, 6)) {
-                continue; // another scheme (Basic): not offered, so not an error either
-            }
-            try {
-                DigestResponse response = DigestResponse.parse(value);
-                if (verifier.realm().equals(response.realm())) {
-                    return Optional.of(response);
-                }
-            } catch (DigestException e) {
-                firstProblem = firstProblem == null ? e : firstProblem;
-            }
-        }
-        if (firstProblem != null) {
-            throw firstProblem;
-        }
-        return Optional.empty();
     }
 
     private Outcome challenge(boolean stale) {

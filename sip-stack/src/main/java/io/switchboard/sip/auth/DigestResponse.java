@@ -3,6 +3,7 @@ package io.switchboard.sip.auth;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A digest response: the value of an Authorization or Proxy-Authorization header
@@ -45,6 +46,36 @@ public record DigestResponse(String username, String realm, String nonce, String
                 parameters.get("cnonce"),
                 parameters.get("nc"),
                 parameters.get("opaque"));
+    }
+
+    /**
+     * The response for {@code realm} among the values of a request's Authorization (or
+     * Proxy-Authorization) headers: a request may carry credentials for several realms (RFC 3261
+     * §22.3), and values of other schemes (Basic) are not ours to judge.
+     *
+     * @throws DigestException when none is for the realm and a digest value was malformed: the
+     *                         first such problem, so the sender learns what was wrong
+     */
+    public static Optional<DigestResponse> forRealm(Iterable<String> headerValues, String realm)
+            throws DigestException {
+        DigestException firstProblem = null;
+        for (String value : headerValues) {
+            if (!value.regionMatches(true, 0, "Digest", 0, 6)) {
+                continue;
+            }
+            try {
+                DigestResponse response = parse(value);
+                if (realm.equals(response.realm())) {
+                    return Optional.of(response);
+                }
+            } catch (DigestException e) {
+                firstProblem = firstProblem == null ? e : firstProblem;
+            }
+        }
+        if (firstProblem != null) {
+            throw firstProblem;
+        }
+        return Optional.empty();
     }
 
     public String toHeaderValue() {

@@ -89,4 +89,21 @@ class DigestHeaderParsingTest {
         assertThat(Ha1.compute(DigestAlgorithm.MD5, "bob", "atlanta.com", "zanzibar").toString())
                 .doesNotContain(DigestAlgorithm.MD5.hex("bob:atlanta.com:zanzibar"));
     }
+
+    @Test
+    void theResponseForOurRealmIsPickedFromSeveralAndOtherSchemesAreIgnored() throws Exception {
+        String theirs = "Digest username=\"bob\", realm=\"other.example\", nonce=\"n1\", uri=\"sip:a\", response=\"00\"";
+        String ours = "Digest username=\"bob\", realm=\"example.com\", nonce=\"n2\", uri=\"sip:a\", response=\"11\"";
+
+        assertThat(DigestResponse.forRealm(java.util.List.of("Basic Ym9iOnB3", theirs, ours), "example.com"))
+                .hasValueSatisfying(r -> assertThat(r.nonce()).isEqualTo("n2"));
+        assertThat(DigestResponse.forRealm(java.util.List.of(theirs), "example.com")).isEmpty();
+        assertThat(DigestResponse.forRealm(java.util.List.of("Basic Ym9iOnB3"), "example.com")).isEmpty();
+    }
+
+    @Test
+    void aMalformedDigestValueIsReportedWhenNoneIsForOurRealm() {
+        assertThatThrownBy(() -> DigestResponse.forRealm(java.util.List.of("Digest username=\"bob\""), "example.com"))
+                .isInstanceOf(DigestException.class);
+    }
 }

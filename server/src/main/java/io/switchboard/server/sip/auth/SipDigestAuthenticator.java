@@ -13,6 +13,8 @@ import io.switchboard.sip.auth.DigestVerifier;
 import io.switchboard.sip.auth.Ha1;
 
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,23 +127,12 @@ public final class SipDigestAuthenticator {
     private Optional<DigestResponse> credentialsFor(IncomingRequest request, Role role) throws DigestException {
         String name = role == Role.REGISTRAR ? AuthorizationHeader.NAME : ProxyAuthorizationHeader.NAME;
         ListIterator<?> headers = request.request().getHeaders(name);
-        DigestException firstProblem = null;
+        List<String> values = new ArrayList<>();
         while (headers != null && headers.hasNext()) {
             Header header = (Header) headers.next();
-            String value = header instanceof SIPHeader sip ? sip.getHeaderValue() : header.toString();
-            try {
-                DigestResponse response = DigestResponse.parse(value);
-                if (verifier.realm().equals(response.realm())) {
-                    return Optional.of(response);
-                }
-            } catch (DigestException e) {
-                firstProblem = firstProblem == null ? e : firstProblem;
-            }
+            values.add(header instanceof SIPHeader sip ? sip.getHeaderValue() : header.toString());
         }
-        if (firstProblem != null) {
-            throw firstProblem;
-        }
-        return Optional.empty();
+        return DigestResponse.forRealm(values, verifier.realm());
     }
 
     /**
