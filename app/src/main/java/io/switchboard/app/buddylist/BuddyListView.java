@@ -178,7 +178,6 @@ public final class BuddyListView {
         MenuButton sort = new MenuButton();
         sort.setId("buddy-sort");
         LazyTooltip.install(sort, "Sort contacts by");
-        sort.setAccessibleText("Sort contacts by");
         ToggleGroup orders = new ToggleGroup();
         for (SortOrder order : SortOrder.values()) {
             RadioMenuItem item = new RadioMenuItem(order.label());
@@ -195,6 +194,7 @@ public final class BuddyListView {
     private static void showSortOrder(MenuButton sort, ToggleGroup orders, SortOrder shown) {
         SortOrder order = shown == null ? SortOrder.BY_NAME : shown;
         sort.setText(order.label());
+        sort.setAccessibleText("Sort contacts by: " + order.label());
         orders.getToggles().stream().filter(t -> t.getUserData() == order).findFirst().ifPresent(orders::selectToggle);
     }
 

@@ -217,7 +217,6 @@ public final class MainWindowView {
     private MenuButton presencePicker() {
         MenuButton picker = new MenuButton();
         picker.setId("presencePicker");
-        picker.setAccessibleText("My presence");
         for (Availability choice : MainWindowViewModel.CHOICES) {
             MenuItem item = new MenuItem(choice.label(), PresenceDot.of(choice));
             item.setOnAction(e -> viewModel.choose(choice));
@@ -232,5 +231,7 @@ public final class MainWindowView {
         Availability availability = shown == null ? Availability.OFFLINE : shown;
         picker.setText(availability.label());
         picker.setGraphic(PresenceDot.of(availability));
+        // a screen reader says what the button is and what it shows, as it did for the combo box's value
+        picker.setAccessibleText("My presence: " + availability.label());
     }
 }

@@ -100,6 +100,7 @@ class BuddyListViewTest extends ApplicationTest {
 
         assertThat(vm.sortOrderProperty().get()).isEqualTo(SortOrder.BY_AVAILABILITY);
         assertThat(sort.getText()).isEqualTo("Availability");
+        assertThat(sort.getAccessibleText()).isEqualTo("Sort contacts by: Availability");
         assertThat(sort.getItems()).filteredOn(i -> ((javafx.scene.control.RadioMenuItem) i).isSelected())
                 .extracting(javafx.scene.control.MenuItem::getText).containsExactly("Availability");
     }

@@ -71,6 +71,7 @@ class MainWindowViewTest extends ApplicationTest {
         assertThat(banner.getParent().isVisible()).isFalse();
         assertThat(picker.isVisible()).isTrue();
         assertThat(picker.getText()).isEqualTo("Busy");
+        assertThat(picker.getAccessibleText()).isEqualTo("My presence: Busy");
     }
 
     @Test
