@@ -2,6 +2,10 @@ package io.switchboard.server.sip.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.sip.SipServer;
 import io.switchboard.sip.stack.SipStackFactory;
@@ -20,7 +24,9 @@ import javax.sip.message.Response;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A stateless request has no server transaction to absorb its retransmissions: the dispatcher
@@ -31,10 +37,23 @@ class StatelessRetransmissionTest {
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger processed = new AtomicInteger();
+    private final ListAppender<ILoggingEvent> dropped = new ListAppender<>();
+    private final Logger dispatcherLog = (Logger) LoggerFactory.getLogger(SipRequestDispatcher.class);
+    private Level levelBefore;
     private SipServer server;
+
+    @BeforeEach
+    void watchTheDispatcher() {
+        levelBefore = dispatcherLog.getLevel();
+        dispatcherLog.setLevel(Level.DEBUG);   // a dropped copy is one DEBUG line
+        dropped.start();
+        dispatcherLog.addAppender(dropped);
+    }
 
     @AfterEach
     void stop() {
+        dispatcherLog.detachAppender(dropped);
+        dispatcherLog.setLevel(levelBefore);
         release.countDown();
         if (server != null) {
             server.close();
@@ -72,9 +91,10 @@ class StatelessRetransmissionTest {
             send(socket, options);
             Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> processed.get() == 1);
 
-            send(socket, options);   // retransmissions while the first copy is being processed
-            send(socket, options);
-            Thread.sleep(300);       // time for them to reach the dispatcher (and, wrongly, a worker)
+            send(socket, options);   // a retransmission while the first copy is being processed
+            // it reached the dispatcher and was dropped there (no worker took it): only then let go
+            Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> dropped.list.stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("retransmission of one not answered yet")));
             release.countDown();
 
             assertThat(receive(socket)).startsWith("SIP/2.0 200");
