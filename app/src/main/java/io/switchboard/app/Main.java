@@ -4,6 +4,8 @@ import io.switchboard.app.settings.PlatformDirectories;
 
 import javafx.application.Application;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Starts the client from a plain class path: a main class that is not an {@link Application}
  * lets the JavaFX jars sit on the class path instead of the module path.
@@ -19,6 +21,10 @@ public final class Main {
             System.exit(exitCode);
         }
         Logging.configure(PlatformDirectories.current().stateDir());
+        // a thread that dies (the FX thread's handler failing, a library's thread) would otherwise
+        // only print to stderr, which a desktop user never sees: put it in the log file
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LoggerFactory.getLogger(Main.class)
+                .error("Uncaught exception in thread {}", thread.getName(), failure));
         Application.launch(SwitchboardApp.class, args);
     }
 }

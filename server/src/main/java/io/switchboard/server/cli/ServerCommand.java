@@ -45,6 +45,9 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // a thread of a library that dies would otherwise only print to stderr, past the log file
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) ->
+                LOG.error("Uncaught exception in thread {}", thread.getName(), failure));
         System.exit(commandLine(SwitchboardServer::create).execute(args));
     }
 

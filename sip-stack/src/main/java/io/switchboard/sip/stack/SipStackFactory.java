@@ -101,7 +101,8 @@ public final class SipStackFactory {
         properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(MAX_TRANSACTIONS));
         // JAIN-SIP's default timer is a java.util.Timer: a cancelled task (the Timer J of a
         // transaction ended early) stays in its queue, holding the transaction, until it is due.
-        // The executor-based timer purges cancelled tasks, so ending a transaction frees it.
+        // The executor-based timer purges cancelled tasks, so ending a transaction frees it; ours
+        // also drops tasks armed after a stop (StopTolerantSipTimer) instead of killing the thread.
         if (settings.leanTransactions()) {
             // A completed transaction is kept 32 s only to match retransmissions: with "Normal"
             // it drops its parsed request (~8 KB of header objects) once answered and keeps the
@@ -110,7 +111,7 @@ public final class SipStackFactory {
             properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         }
         properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
-                "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+                StopTolerantSipTimer.class.getName());
         try {
             return new SipStackImpl(properties);
         } catch (PeerUnavailableException e) {

@@ -138,6 +138,50 @@ class SipStackFactoryTest {
         assertThat(bobListener.requests).isEmpty();
     }
 
+    /**
+     * A stop racing with a TCP peer that keeps sending: JAIN-SIP's parser thread may arm the read
+     * timer after the timer stopped. That must not kill the thread with an uncaught exception.
+     */
+    @Test
+    void stoppingAStackWhileATcpPeerKeepsSendingLeavesNoUncaughtException() throws Exception {
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> uncaught.add(failure));
+        try {
+            for (int round = 0; round < 4; round++) {
+                SipEndpoint erin = factory.start(SipStackSettings.loopback("erin")
+                        .withTransports(Set.of(SipTransport.TCP)), new RecordingSipListener(e -> { }));
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), erin.port())) {
+                    OutputStream out = socket.getOutputStream();
+                    Thread sender = new Thread(() -> keepSending(out, erin.port()));
+                    sender.start();
+                    Thread.sleep(round % 5);
+                    erin.close();
+                    sender.join(5_000);
+                }
+            }
+            Thread.sleep(200); // parser threads finish the bytes they already hold
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertThat(uncaught).isEmpty();
+    }
+
+    private static void keepSending(OutputStream out, int port) {
+        byte[] ping = ("OPTIONS sip:erin@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-" + port + "\r\n"
+                + "From: <sip:x@127.0.0.1>;tag=1\r\nTo: <sip:erin@127.0.0.1>\r\nCall-ID: c" + port + "\r\n"
+                + "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                out.write(ping);
+            }
+        } catch (java.io.IOException closed) {
+            // the stack stopped and closed the connection: what the test waits for
+        }
+    }
+
     private void answerOk(RequestEvent event) {
         try {
             ServerTransaction transaction = event.getServerTransaction() != null
