@@ -99,10 +99,6 @@ public final class SipStackFactory {
         // and makes a sender wait for a client transaction, so overload sheds load instead.
         properties.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_TRANSACTIONS));
         properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(MAX_TRANSACTIONS));
-        // JAIN-SIP's default timer is a java.util.Timer: a cancelled task (the Timer J of a
-        // transaction ended early) stays in its queue, holding the transaction, until it is due.
-        // The executor-based timer purges cancelled tasks, so ending a transaction frees it; ours
-        // also drops tasks armed after a stop (StopTolerantSipTimer) instead of killing the thread.
         if (settings.leanTransactions()) {
             // A completed transaction is kept 32 s only to match retransmissions: with "Normal"
             // it drops its parsed request (~8 KB of header objects) once answered and keeps the
@@ -110,8 +106,11 @@ public final class SipStackFactory {
             // user agents: it also drops the last response a client transaction keeps.
             properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         }
-        properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
-                StopTolerantSipTimer.class.getName());
+        // JAIN-SIP's default timer is a java.util.Timer: a cancelled task (the Timer J of a
+        // transaction ended early) stays in its queue, holding the transaction, until it is due.
+        // Ours is a hashed wheel: a cancelled timer goes at the next tick, and scheduling costs
+        // the same however many timers are pending (see WheelSipTimer).
+        properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", WheelSipTimer.class.getName());
         try {
             return new SipStackImpl(properties);
         } catch (PeerUnavailableException e) {
