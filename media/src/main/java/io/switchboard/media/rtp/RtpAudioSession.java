@@ -1,0 +1,196 @@
+package io.switchboard.media.rtp;
+
+import io.switchboard.media.AudioCodec;
+import io.switchboard.media.AudioSession;
+import io.switchboard.media.CallQuality;
+import io.switchboard.media.MediaException;
+import io.switchboard.media.MosEstimator;
+import io.switchboard.media.NegotiatedAudio;
+import io.switchboard.media.audio.PcmSink;
+import io.switchboard.media.audio.PcmSource;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.jitsi.impl.neomedia.device.AudioMixerMediaDevice;
+import org.jitsi.service.neomedia.AudioMediaStream;
+import org.jitsi.service.neomedia.DTMFMethod;
+import org.jitsi.service.neomedia.DTMFTone;
+import org.jitsi.service.neomedia.MediaService;
+import org.jitsi.service.neomedia.MediaStream;
+import org.jitsi.service.neomedia.MediaStreamStats;
+import org.jitsi.service.neomedia.MediaStreamTarget;
+import org.jitsi.service.neomedia.StreamConnector;
+import org.jitsi.service.neomedia.event.DTMFListener;
+import org.jitsi.service.neomedia.event.DTMFToneEvent;
+import org.jitsi.service.neomedia.format.MediaFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** An {@link AudioSession} on a libjitsi {@link AudioMediaStream}. */
+public final class RtpAudioSession implements AudioSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtpAudioSession.class);
+    /** RFC 4733 2.5.1.3: at least 40 ms; phones and IVRs expect ~100 ms per digit. */
+    private static final int DTMF_MIN_MILLIS = 100;
+    private static final int DTMF_MAX_MILLIS = -1;
+    /** RFC 4733 2.3.4: power level in -dBm0, 10 is a usual value. */
+    private static final int DTMF_VOLUME = 10;
+
+    private final MediaService mediaService;
+    private final AudioMediaStream stream;
+    private final StreamConnector connector;
+    private final InetSocketAddress localRtp;
+    private final List<Consumer<Character>> dtmfListeners = new CopyOnWriteArrayList<>();
+    private NegotiatedAudio negotiated;
+    private boolean closed;
+
+    public RtpAudioSession(LibJitsiRuntime runtime, StreamConnector connector, PcmSource source, PcmSink sink) {
+        this.mediaService = runtime.mediaService();
+        this.connector = connector;
+        AudioMixerMediaDevice device = new AudioMixerMediaDevice(new SourceAudioDevice(source));
+        device.setReceiveStreamBufferListener(new SinkBridge(sink));
+        this.localRtp = new InetSocketAddress(connector.getDataSocket().getLocalAddress(),
+                connector.getDataSocket().getLocalPort());
+        MediaStream created = mediaService.createMediaStream(connector, device);
+        this.stream = (AudioMediaStream) created;
+        stream.setName("audio " + localRtp.getPort());
+        stream.addDTMFListener(new DtmfRelay());
+    }
+
+    @Override
+    public InetSocketAddress localRtp() {
+        return localRtp;
+    }
+
+    @Override
+    public synchronized void start(NegotiatedAudio next) throws MediaException {
+        if (closed) {
+            throw new MediaException("The call's audio was already closed");
+        }
+        if (negotiated == null || !sameFormats(negotiated, next)) {
+            applyFormats(next);
+        }
+        stream.setTarget(new MediaStreamTarget(next.remoteRtp(), next.remoteRtcp()));
+        stream.setDirection(direction(next.direction()));
+        negotiated = next;
+        if (!stream.isStarted()) {
+            stream.start();
+            LOG.info("Audio {} started: {} pt {} to {}, {}", localRtp.getPort(), next.codec(), next.payloadType(),
+                    next.remoteRtp(), next.direction());
+        } else {
+            LOG.info("Audio {} renegotiated: {} pt {} to {}, {}", localRtp.getPort(), next.codec(), next.payloadType(),
+                    next.remoteRtp(), next.direction());
+        }
+    }
+
+    private static boolean sameFormats(NegotiatedAudio a, NegotiatedAudio b) {
+        return a.codec() == b.codec() && a.payloadType() == b.payloadType()
+                && a.telephoneEvent().equals(b.telephoneEvent());
+    }
+
+    private void applyFormats(NegotiatedAudio next) throws MediaException {
+        MediaFormat format = format(next.codec());
+        if (format == null) {
+            throw new MediaException(next.codec() + " is not available in this build of the media engine");
+        }
+        stream.clearDynamicRTPPayloadTypes();
+        stream.addDynamicRTPPayloadType((byte) next.payloadType(), format);
+        if (next.telephoneEvent().isPresent()) {
+            MediaFormat events = mediaService.getFormatFactory().createMediaFormat("telephone-event", 8000);
+            stream.addDynamicRTPPayloadType((byte) next.telephoneEvent().getAsInt(), events);
+        }
+        stream.setFormat(format);
+    }
+
+    private MediaFormat format(AudioCodec codec) {
+        // libjitsi knows Opus only as 48000/2 (RFC 7587's SDP form)
+        return mediaService.getFormatFactory().createMediaFormat(codec.encodingName(), codec.clockRate(),
+                codec.channels());
+    }
+
+    private static org.jitsi.service.neomedia.MediaDirection direction(io.switchboard.media.MediaDirection ours) {
+        return switch (ours) {
+            case SENDRECV -> org.jitsi.service.neomedia.MediaDirection.SENDRECV;
+            case SENDONLY -> org.jitsi.service.neomedia.MediaDirection.SENDONLY;
+            case RECVONLY -> org.jitsi.service.neomedia.MediaDirection.RECVONLY;
+            case INACTIVE -> org.jitsi.service.neomedia.MediaDirection.INACTIVE;
+        };
+    }
+
+    @Override
+    public synchronized void setMuted(boolean muted) {
+        stream.setMute(muted);
+    }
+
+    @Override
+    public synchronized boolean isMuted() {
+        return stream.isMute();
+    }
+
+    @Override
+    public synchronized void sendDtmf(char digit) {
+        DTMFTone tone = DTMFTone.getDTMFTone(String.valueOf(digit).toUpperCase(java.util.Locale.ROOT));
+        if (tone == null) {
+            throw new IllegalArgumentException("Not a DTMF digit: '" + digit + "'");
+        }
+        if (negotiated == null || negotiated.telephoneEvent().isEmpty()) {
+            throw new IllegalStateException("The peer did not accept RFC 4733 telephone events");
+        }
+        // the engine keeps sending the digit for at least DTMF_MIN_MILLIS after the stop
+        stream.startSendingDTMF(tone, DTMFMethod.RTP_DTMF, DTMF_MIN_MILLIS, DTMF_MAX_MILLIS, DTMF_VOLUME);
+        stream.stopSendingDTMF(DTMFMethod.RTP_DTMF);
+    }
+
+    @Override
+    public void onDtmf(Consumer<Character> listener) {
+        dtmfListeners.add(listener);
+    }
+
+    @Override
+    public synchronized CallQuality quality() {
+        MediaStreamStats stats = stream.getMediaStreamStats();
+        stats.updateStats();
+        double loss = stats.getDownloadPercentLoss();
+        double jitter = stats.getDownloadJitterMs();
+        long rtt = stats.getRttMs();
+        AudioCodec codec = negotiated == null ? AudioCodec.PCMU : negotiated.codec();
+        return new CallQuality(loss, jitter, rtt, stats.getNbPacketsReceived(),
+                MosEstimator.estimate(codec, loss, jitter, rtt));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            stream.stop();
+            stream.close();
+        } finally {
+            // libjitsi's close leaves the sockets it was given open; the range would run dry
+            connector.close();
+        }
+        LOG.info("Audio {} closed", localRtp.getPort());
+    }
+
+    private final class DtmfRelay implements DTMFListener {
+        @Override
+        public void dtmfToneReceptionStarted(DTMFToneEvent event) {
+            String value = event.getDtmfTone().getValue();
+            if (value.length() == 1) {
+                for (Consumer<Character> listener : dtmfListeners) {
+                    listener.accept(value.charAt(0));
+                }
+            }
+        }
+
+        @Override
+        public void dtmfToneReceptionEnded(DTMFToneEvent event) {
+            // one digit is reported when it starts; its end carries nothing more
+        }
+    }
+}
