@@ -3,6 +3,7 @@ package io.switchboard.e2e.sip;
 import io.switchboard.core.model.Address;
 import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.sip.client.SipClientSession;
+import io.switchboard.sip.client.SipUserAgent;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.sip.ua.SipProxy;
@@ -68,6 +69,15 @@ final class ServerUsers implements AfterEachCallback {
         SipAccount base = SipAccount.of(address(name), password(name), new SipProxy("127.0.0.1", server.sipPort(), transport));
         return closeAfter(new SipClientSession(new SipStackFactory(), account.apply(base), SipUserAgentSettings.defaults(),
                 Clock.systemUTC()));
+    }
+
+    /** A SIP user agent for {@code name} over UDP, registered with the server. */
+    SipUserAgent registeredAgent(String name) throws Exception {
+        SipAccount account = SipAccount.of(address(name), password(name),
+                new SipProxy("127.0.0.1", server.sipPort(), SipTransport.UDP));
+        SipUserAgent agent = closeAfter(SipUserAgent.start(new SipStackFactory(), account, SipUserAgentSettings.defaults()));
+        agent.registration().register().get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return agent;
     }
 
     /** {@code name} signed in over XMPP from {@code resource}. */

@@ -1,6 +1,7 @@
 package io.switchboard.sip.client;
 
 import io.switchboard.core.event.SerialExecutor;
+import io.switchboard.sip.call.CallManager;
 import io.switchboard.sip.keepalive.OptionsKeepalive;
 import io.switchboard.sip.keepalive.OptionsProcessor;
 import io.switchboard.sip.message.PagerMessaging;
@@ -58,6 +59,7 @@ import org.slf4j.LoggerFactory;
  *     ua.watcher().addListener(...); ua.watcher().subscribe(bob).get();   // SUBSCRIBE/NOTIFY
  *     ua.watchers().addListener(...); ua.watchers().subscribe();          // who watches me (winfo)
  *     ua.messaging().send(bob, "hi").get();                     // MESSAGE, DeliveryReport
+ *     SipCall call = ua.calls().place(bob, sdpOffer, listener); // INVITE; call.hangUp() sends BYE
  *     ua.registration().unregister().get();
  * }
  * }</pre>
@@ -82,6 +84,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final WatcherInfoSubscriber watchers;
     private final PagerMessaging messaging;
     private final OptionsKeepalive keepalive;
+    private final CallManager calls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipUserAgent(SipContext context, SipDispatcher dispatcher, ClientTransactions transactions,
@@ -100,8 +103,12 @@ public final class SipUserAgent implements AutoCloseable {
                 .route("presence.winfo", watchers.notifyProcessor(new WatcherInfoParser())));
         this.messaging = new PagerMessaging(context);
         dispatcher.register(Request.MESSAGE, messaging.processor(Clock.systemUTC()));
-        dispatcher.register(Request.OPTIONS, new OptionsProcessor(
-                java.util.List.of(Request.MESSAGE, Request.NOTIFY, Request.OPTIONS)));
+        this.calls = new CallManager(context);
+        dispatcher.register(Request.INVITE, calls.inviteProcessor());
+        dispatcher.register(Request.CANCEL, calls.cancelProcessor());
+        dispatcher.register(Request.BYE, calls.byeProcessor());
+        dispatcher.register(Request.OPTIONS, new OptionsProcessor(java.util.List.of(Request.INVITE, Request.ACK,
+                Request.CANCEL, Request.BYE, Request.MESSAGE, Request.NOTIFY, Request.OPTIONS)));
         this.keepalive = new OptionsKeepalive(context, registration::proxyFailed);
         // failover or failback: what lives at the presence server behind the proxy we left is
         // established again through the new one (ADR 0013)
@@ -200,6 +207,11 @@ public final class SipUserAgent implements AutoCloseable {
     /** MESSAGE: pager-mode instant messages. */
     public PagerMessaging messaging() {
         return messaging;
+    }
+
+    /** Calls: INVITE dialogs placed and received (SDP is the media layer's). */
+    public CallManager calls() {
+        return calls;
     }
 
     /** The proxy requests currently go through. */

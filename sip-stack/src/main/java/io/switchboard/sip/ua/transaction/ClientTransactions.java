@@ -62,6 +62,18 @@ public final class ClientTransactions {
      */
     public CompletableFuture<Response> send(Request request, Dialog dialog, String hop,
                                             java.util.function.Consumer<ClientTransaction> created) {
+        return send(request, dialog, hop, created, response -> { }, null);
+    }
+
+    /**
+     * As {@link #send(Request, Dialog, String, java.util.function.Consumer)}, telling
+     * {@code provisional} each 1xx (on the executor) and waiting {@code finalTimeout} for the final
+     * response once a provisional one came (an INVITE rings for minutes; null: the usual timeout).
+     */
+    public CompletableFuture<Response> send(Request request, Dialog dialog, String hop,
+                                            java.util.function.Consumer<ClientTransaction> created,
+                                            java.util.function.Consumer<Response> provisional,
+                                            Duration finalTimeout) {
         CompletableFuture<Response> result = new CompletableFuture<>();
         ClientTransaction transaction;
         try {
@@ -71,7 +83,8 @@ public final class ClientTransactions {
                     "cannot send " + request.getMethod() + ": " + e.getMessage(), e));
             return result;
         }
-        Pending entry = new Pending(transaction, result, hop, request.getMethod());
+        Pending entry = new Pending(transaction, result, hop, request.getMethod(), provisional,
+                finalTimeout == null ? timeout : finalTimeout);
         created.accept(transaction);
         pending.put(transaction, entry);
         entry.timer = executor.schedule(() -> expire(entry), timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -101,6 +114,10 @@ public final class ClientTransactions {
             return;
         }
         if (response.getStatusCode() < 200) {
+            Pending waiting = pending.get(transaction);
+            if (waiting != null) {
+                provisional(waiting, response);
+            }
             return;
         }
         Pending entry = pending.remove(transaction);
@@ -109,6 +126,20 @@ public final class ClientTransactions {
         }
         entry.timer.cancel(false);
         onExecutor(() -> entry.future.complete(response));
+    }
+
+    private void provisional(Pending entry, Response response) {
+        // the peer is alive and working on it: wait for the final answer as long as it may take
+        if (!entry.extended) {
+            entry.extended = true;
+            entry.timer.cancel(false);
+            entry.timer = executor.schedule(() -> expire(entry), entry.finalTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        onExecutor(() -> {
+            if (pending.containsKey(entry.transaction)) {
+                entry.provisional.accept(response);
+            }
+        });
     }
 
     void onTimeout(TimeoutEvent event) {
@@ -131,7 +162,7 @@ public final class ClientTransactions {
 
     private void expire(Pending entry) {
         fail(entry, new SipTimeoutException(entry.method + " to " + entry.hop + ": no response within "
-                + timeout.toMillis() + " ms"));
+                + (entry.extended ? entry.finalTimeout : timeout).toMillis() + " ms"));
     }
 
     private void fail(Pending entry, Exception failure) {
@@ -161,13 +192,19 @@ public final class ClientTransactions {
         final CompletableFuture<Response> future;
         final String hop;
         final String method;
+        final java.util.function.Consumer<Response> provisional;
+        final Duration finalTimeout;
         volatile ScheduledFuture<?> timer;
+        volatile boolean extended;
 
-        Pending(ClientTransaction transaction, CompletableFuture<Response> future, String hop, String method) {
+        Pending(ClientTransaction transaction, CompletableFuture<Response> future, String hop, String method,
+                java.util.function.Consumer<Response> provisional, Duration finalTimeout) {
             this.transaction = transaction;
             this.future = future;
             this.hop = hop;
             this.method = method;
+            this.provisional = provisional;
+            this.finalTimeout = finalTimeout;
         }
     }
 }

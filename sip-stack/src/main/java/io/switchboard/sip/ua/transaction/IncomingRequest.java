@@ -23,6 +23,7 @@ public final class IncomingRequest {
     private final RequestEvent event;
     private final SipEndpoint endpoint;
     private boolean answered;
+    private ServerTransaction transaction;
 
     public IncomingRequest(RequestEvent event, SipEndpoint endpoint) {
         this.event = event;
@@ -69,6 +70,34 @@ public final class IncomingRequest {
         send(response);
     }
 
+    /**
+     * Sends a provisional (1xx) response through the request's server transaction; the final one
+     * follows with {@link #send(Response)}.
+     *
+     * @return false if it could not be sent (the transaction is gone)
+     */
+    public boolean sendProvisional(Response response) {
+        if (answered || response.getStatusCode() >= 200) {
+            throw new IllegalStateException("not a provisional response, or already answered");
+        }
+        ServerTransaction server = serverTransaction();
+        if (server == null) {
+            return false;
+        }
+        try {
+            server.sendResponse(response);
+            return true;
+        } catch (SipException | javax.sip.InvalidArgumentException e) {
+            LOG.debug("cannot send {} to {}: {}", response.getStatusCode(), request().getMethod(), e.toString());
+            return false;
+        }
+    }
+
+    /** The request's server transaction (made on first use), or null for a retransmission. */
+    public ServerTransaction serverTransactionOrNull() {
+        return serverTransaction();
+    }
+
     public void send(Response response) {
         if (answered) {
             return;
@@ -87,11 +116,16 @@ public final class IncomingRequest {
     }
 
     private ServerTransaction serverTransaction() {
+        if (transaction != null) {
+            return transaction;
+        }
         if (event.getServerTransaction() != null) {
-            return event.getServerTransaction();
+            transaction = event.getServerTransaction();
+            return transaction;
         }
         try {
-            return endpoint.provider().getNewServerTransaction(event.getRequest());
+            transaction = endpoint.provider().getNewServerTransaction(event.getRequest());
+            return transaction;
         } catch (TransactionAlreadyExistsException e) {
             return null;
         } catch (SipException e) {

@@ -22,6 +22,15 @@ public interface OutgoingRequest {
     default void sent(javax.sip.ClientTransaction transaction) {
     }
 
+    /** Told each provisional (1xx) response, on the user agent's executor. */
+    default void provisional(javax.sip.message.Response response) {
+    }
+
+    /** How long to wait for the final response once a provisional one came; null: the usual timeout. */
+    default java.time.Duration finalTimeout() {
+        return null;
+    }
+
     /** Where the request goes, "host:port", to tie connection failures to it; null if unknown. */
     String hop();
 

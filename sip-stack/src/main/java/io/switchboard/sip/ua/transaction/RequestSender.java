@@ -39,7 +39,8 @@ public final class RequestSender {
             return CompletableFuture.failedFuture(new SipTransportException("cannot build request: " + e.getMessage(), e));
         }
         authenticator.authorize(request);
-        return transactions.send(request, outgoing.dialog(), outgoing.hop(), outgoing::sent).thenCompose(response -> {
+        return transactions.send(request, outgoing.dialog(), outgoing.hop(), outgoing::sent,
+                outgoing::provisional, outgoing.finalTimeout()).thenCompose(response -> {
             int status = response.getStatusCode();
             boolean challenged = status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED;
             if (challenged && number < MAX_ATTEMPTS) {

@@ -1,0 +1,445 @@
+package io.switchboard.sip.call;
+
+import io.switchboard.core.event.ListenerRegistration;
+import io.switchboard.core.event.Listeners;
+import io.switchboard.core.model.Address;
+import io.switchboard.sip.ua.SipContext;
+import io.switchboard.sip.ua.SipResponses;
+import io.switchboard.sip.ua.transaction.IncomingRequest;
+import io.switchboard.sip.ua.transaction.OutgoingRequest;
+
+import java.text.ParseException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call: an INVITE dialog, placed or received (RFC 3261 13–15). Every method may be called from
+ * any thread; the dialog's state changes only on the user agent's protocol thread, and listeners
+ * hear of them on its event executor.
+ */
+public final class SipCall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
+
+    private final SipContext context;
+    private final String callId;
+    private final Address remote;
+    private final boolean outgoing;
+    private final Listeners<CallListener> listeners;
+    private final Consumer<SipCall> onEnded;
+    private volatile CallState state;
+    private volatile SessionOfferHandler offerHandler;
+
+    // outgoing: the INVITE's current client transaction, whether a provisional response came
+    // (CANCEL may only follow one, RFC 3261 9.1), whether the user hung up before the answer
+    private ClientTransaction inviteTransaction;
+    private boolean provisionalSeen;
+    private boolean cancelRequested;
+    // incoming: the INVITE to answer and the To tag of our side of the dialog
+    private IncomingRequest incomingInvite;
+    private String localTag;
+    private Dialog dialog;
+    private String remoteOffer;
+
+    private SipCall(SipContext context, String callId, Address remote, boolean outgoing, CallState state,
+                    Consumer<SipCall> onEnded) {
+        this.context = context;
+        this.callId = callId;
+        this.remote = remote;
+        this.outgoing = outgoing;
+        this.state = state;
+        this.onEnded = onEnded;
+        this.listeners = new Listeners<>(context.events());
+    }
+
+    static SipCall outgoing(SipContext context, String callId, Address callee, Consumer<SipCall> onEnded) {
+        return new SipCall(context, callId, callee, true, CallState.CALLING, onEnded);
+    }
+
+    static SipCall incoming(SipContext context, IncomingRequest invite, Address caller, Dialog dialog,
+                            String offer, Consumer<SipCall> onEnded) {
+        String callId = invite.request().getHeader("Call-ID") == null ? ""
+                : ((javax.sip.header.CallIdHeader) invite.request().getHeader("Call-ID")).getCallId();
+        SipCall call = new SipCall(context, callId, caller, false, CallState.INCOMING, onEnded);
+        call.incomingInvite = invite;
+        call.localTag = SipContext.newTag();
+        call.dialog = dialog;
+        call.remoteOffer = offer;
+        return call;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    /** The other party: the callee of an outgoing call, the caller of an incoming one. */
+    public Address remote() {
+        return remote;
+    }
+
+    /** The caller's SDP offer of an incoming call (answer it with {@link #answer}); null for ours. */
+    public String remoteOffer() {
+        return remoteOffer;
+    }
+
+    public boolean isOutgoing() {
+        return outgoing;
+    }
+
+    public CallState state() {
+        return state;
+    }
+
+    public ListenerRegistration addListener(CallListener listener) {
+        return listeners.add(listener);
+    }
+
+    /** Who answers the other side's re-INVITEs (hold, resume); without one they get 488. */
+    public void setOfferHandler(SessionOfferHandler handler) {
+        this.offerHandler = handler;
+    }
+
+    // ---- outgoing ------------------------------------------------------------------------
+
+    /** The INVITE's request builder hooks; called by {@link CallManager} once. */
+    OutgoingRequest inviteHooks(OutgoingRequest base) {
+        return new OutgoingRequest() {
+            @Override
+            public Request create() throws SipException {
+                return base.create();
+            }
+
+            @Override
+            public void sent(ClientTransaction transaction) {
+                inviteTransaction = transaction;
+            }
+
+            @Override
+            public void provisional(Response response) {
+                onProvisional(response);
+            }
+
+            @Override
+            public java.time.Duration finalTimeout() {
+                return base.finalTimeout();
+            }
+
+            @Override
+            public String hop() {
+                return base.hop();
+            }
+        };
+    }
+
+    private void onProvisional(Response response) {
+        if (state == CallState.ENDED) {
+            return;
+        }
+        provisionalSeen = true;
+        if (cancelRequested) {
+            sendCancel();
+            return;
+        }
+        int status = response.getStatusCode();
+        if (status == Response.TRYING) {
+            return;
+        }
+        String early = null;
+        try {
+            early = SdpBodies.read(response);
+        } catch (SdpBodies.Refused e) {
+            LOG.debug("early media body of {} ignored: {}", callId, e.getMessage());
+        }
+        boolean firstRing = state == CallState.CALLING;
+        state = CallState.RINGING;
+        if (early != null) {
+            String sdp = early;
+            listeners.fire(listener -> listener.earlyMedia(this, sdp));
+        }
+        if (firstRing) {
+            listeners.fire(listener -> listener.ringing(this));
+        }
+    }
+
+    /** The INVITE's outcome; on the protocol thread. */
+    void onInviteFinal(Response response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            end(cancelRequested ? CallEnd.of(CallEnd.Reason.HUNG_UP, "cancelled")
+                    : CallEnd.of(CallEnd.Reason.FAILED, cause.getMessage()));
+            return;
+        }
+        int status = response.getStatusCode();
+        if (!SipResponses.isSuccess(response)) {
+            CallEnd end = CallEnd.fromFinalResponse(status, response.getReasonPhrase());
+            if (cancelRequested && status == Response.REQUEST_TERMINATED && noAnswer) {
+                end = new CallEnd(CallEnd.Reason.NO_ANSWER, status, "no answer");
+            }
+            end(end);
+            return;
+        }
+        dialog = inviteTransaction == null ? null : inviteTransaction.getDialog();
+        if (dialog == null) {
+            end(CallEnd.of(CallEnd.Reason.FAILED, "2xx without a dialog"));
+            return;
+        }
+        acknowledge(response);
+        String answer;
+        try {
+            answer = SdpBodies.read(response);
+        } catch (SdpBodies.Refused e) {
+            answer = null;
+        }
+        if (cancelRequested || answer == null) {
+            // answered as we hung up, or answered without the SDP answer our offer needs
+            sendBye();
+            end(cancelRequested ? CallEnd.of(CallEnd.Reason.HUNG_UP, "hung up")
+                    : CallEnd.of(CallEnd.Reason.NOT_ACCEPTABLE, "the answer carried no SDP"));
+            return;
+        }
+        state = CallState.CONNECTED;
+        String sdp = answer;
+        listeners.fire(listener -> listener.connected(this, sdp));
+    }
+
+    private boolean noAnswer;
+
+    /** Our ring timeout passed: cancel, and report "no answer" when the 487 comes. */
+    void ringTimeout() {
+        if (state == CallState.CALLING || state == CallState.RINGING) {
+            noAnswer = true;
+            hangUpNow();
+        }
+    }
+
+    private void acknowledge(Response response) {
+        try {
+            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            Request ack = dialog.createAck(cseq);
+            dialog.sendAck(ack);
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.warn("Call {}: cannot acknowledge the answer: {}", callId, e.toString());
+        }
+    }
+
+    private void sendCancel() {
+        if (inviteTransaction == null) {
+            return;
+        }
+        try {
+            Request cancel = inviteTransaction.createCancel();
+            context.endpoint().provider().getNewClientTransaction(cancel).sendRequest();
+        } catch (SipException e) {
+            LOG.debug("Call {}: CANCEL not sent: {}", callId, e.toString());
+        }
+    }
+
+    private void sendBye() {
+        Dialog current = dialog;
+        if (current == null) {
+            return;
+        }
+        context.send(OutgoingRequest.inDialog(current, Request.BYE, null, request -> { }))
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Call {}: BYE got no answer: {}", callId, failure.toString());
+                    }
+                });
+    }
+
+    // ---- incoming ------------------------------------------------------------------------
+
+    /** Sends 180 Ringing; by {@link CallManager} when the INVITE arrives. */
+    void ring() {
+        Response ringing = incomingInvite.createResponse(Response.RINGING);
+        tag(ringing);
+        ringing.addHeader(context.contact(context.route().current()));
+        incomingInvite.sendProvisional(ringing);
+    }
+
+    /**
+     * Answers an incoming call with our SDP answer (200 OK).
+     *
+     * @throws IllegalStateException if the call is not ringing here
+     */
+    public void answer(String sdpAnswer) {
+        Objects.requireNonNull(sdpAnswer, "sdpAnswer");
+        context.execute(() -> {
+            if (outgoing || state != CallState.INCOMING) {
+                LOG.info("Call {}: not answered, it is {}", callId, state);
+                return;
+            }
+            Response ok = incomingInvite.createResponse(Response.OK);
+            tag(ok);
+            ok.addHeader(context.contact(context.route().current()));
+            SdpBodies.attach(context, ok, sdpAnswer);
+            incomingInvite.send(ok);
+            state = CallState.CONNECTED;
+            listeners.fire(listener -> listener.connected(this, sdpAnswer));
+        });
+    }
+
+    /** Refuses an incoming call: 486 Busy Here (in another call) or 603 Decline (the user said no). */
+    public void reject(boolean busy) {
+        context.execute(() -> rejectNow(busy ? Response.BUSY_HERE : Response.DECLINE));
+    }
+
+    /** Refuses an incoming call with {@code status}, e.g. 488 when its SDP offers nothing we can use. */
+    public void reject(int status) {
+        if (status < 300 || status > 699) {
+            throw new IllegalArgumentException("not a rejection status: " + status);
+        }
+        context.execute(() -> rejectNow(status));
+    }
+
+    private void rejectNow(int status) {
+        if (outgoing || state != CallState.INCOMING) {
+            return;
+        }
+        Response response = incomingInvite.createResponse(status);
+        tag(response);
+        incomingInvite.send(response);
+        end(CallEnd.fromFinalResponse(status, response.getReasonPhrase()));
+    }
+
+    /** The caller gave up while it rang here (CANCEL): 487 to the INVITE. */
+    void cancelled() {
+        if (state != CallState.INCOMING) {
+            return;
+        }
+        Response terminated = incomingInvite.createResponse(Response.REQUEST_TERMINATED);
+        tag(terminated);
+        incomingInvite.send(terminated);
+        end(CallEnd.of(CallEnd.Reason.REMOTE_HUNG_UP, "the caller hung up"));
+    }
+
+    private void tag(Response response) {
+        try {
+            ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(localTag);
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot tag the response", e);
+        }
+    }
+
+    // ---- both ----------------------------------------------------------------------------
+
+    /**
+     * Ends the call: CANCEL while it rings there, 603 while it rings here, BYE when connected.
+     * Listeners hear {@code ended} once.
+     */
+    public void hangUp() {
+        context.execute(this::hangUpNow);
+    }
+
+    private void hangUpNow() {
+        switch (state) {
+            case CALLING, RINGING -> {
+                cancelRequested = true;
+                if (provisionalSeen) {
+                    sendCancel();
+                }
+            }
+            case INCOMING -> rejectNow(Response.DECLINE);
+            case CONNECTED -> {
+                sendBye();
+                end(CallEnd.of(CallEnd.Reason.HUNG_UP, "hung up"));
+            }
+            case ENDED -> { }
+        }
+    }
+
+    /** The other side sent BYE; on the protocol thread. */
+    void remoteBye() {
+        if (state != CallState.ENDED) {
+            end(CallEnd.of(CallEnd.Reason.REMOTE_HUNG_UP, "the other side hung up"));
+        }
+    }
+
+    /**
+     * Sends a new offer in the call (re-INVITE): hold (a sendonly offer), resume, a new address.
+     * Completes with the other side's SDP answer; exceptionally with {@code SipRejectedException}
+     * (491 when both sides renegotiated at once; try again later), or a timeout.
+     */
+    public CompletableFuture<String> reoffer(String sdpOffer) {
+        return context.onProtocolThread(() -> {
+            if (state != CallState.CONNECTED || dialog == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the call is not connected"));
+            }
+            Dialog current = dialog;
+            return context.send(OutgoingRequest.inDialog(current, Request.INVITE, null, request -> {
+                request.setHeader(context.contact(context.route().current()));
+                SdpBodies.attach(context, request, sdpOffer);
+            })).thenApply(response -> {
+                if (!SipResponses.isSuccess(response)) {
+                    throw new CompletionException(SipResponses.rejection(Request.INVITE, response));
+                }
+                try {
+                    long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+                    current.sendAck(current.createAck(cseq));
+                    String answer = SdpBodies.read(response);
+                    if (answer == null) {
+                        throw new CompletionException(new IllegalStateException("the re-INVITE's answer carried no SDP"));
+                    }
+                    return answer;
+                } catch (SipException | InvalidArgumentException | SdpBodies.Refused e) {
+                    throw new CompletionException(e);
+                }
+            });
+        });
+    }
+
+    /** The other side's re-INVITE; on the protocol thread. */
+    void reinvited(IncomingRequest request) {
+        if (state != CallState.CONNECTED) {
+            request.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        String offer;
+        try {
+            offer = SdpBodies.read(request.request());
+        } catch (SdpBodies.Refused e) {
+            request.respond(e.status, e.getMessage());
+            return;
+        }
+        SessionOfferHandler handler = offerHandler;
+        if (offer == null || handler == null) {
+            request.respond(Response.NOT_ACCEPTABLE_HERE,
+                    offer == null ? "re-INVITE without SDP not supported" : "no media to renegotiate");
+            return;
+        }
+        SessionAnswer answer = handler.answer(offer);
+        if (!answer.accepted()) {
+            request.respond(answer.rejectStatus(), answer.reason());
+            return;
+        }
+        Response ok = request.createResponse(Response.OK);
+        ok.addHeader(context.contact(context.route().current()));
+        SdpBodies.attach(context, ok, answer.sdp());
+        request.send(ok);
+        listeners.fire(listener -> listener.renegotiated(this, offer, answer.sdp()));
+    }
+
+    private void end(CallEnd end) {
+        if (state == CallState.ENDED) {
+            return;
+        }
+        state = CallState.ENDED;
+        LOG.info("Call {} with {} ended: {} {} {}", callId, remote, end.reason(), end.status(), end.phrase());
+        onEnded.accept(this);
+        listeners.fire(listener -> listener.ended(this, end));
+    }
+}
