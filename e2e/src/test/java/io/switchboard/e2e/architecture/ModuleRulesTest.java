@@ -65,6 +65,14 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(XMPP, MEDIA, DIRECTORY, "org.jivesoftware..")
             .because("a protocol module never imports another protocol module; the app and the server compose them");
 
+    static final ArchRule mediaIsIndependentOfOtherProtocols = noClasses().that().resideInAPackage(MEDIA)
+            .should().dependOnClassesThat().resideInAnyPackage(XMPP, SIP, DIRECTORY, "org.jivesoftware..")
+            .because("media speaks SDP and RTP only; the app joins it to SIP calls, so either can be replaced or tested alone");
+
+    static final ArchRule onlyMediaTouchesLibJitsi = noClasses().that().resideOutsideOfPackage(MEDIA)
+            .should().dependOnClassesThat().resideInAPackage("org.jitsi..")
+            .because("libjitsi keeps process-wide state in statics; one module owns its start, stop and threads");
+
     static final ArchRule serverDoesNotUseTheClient = noClasses().that().resideInAPackage(SERVER)
             .should().dependOnClassesThat().resideInAnyPackage(XMPP, MEDIA, APP, "org.jivesoftware..")
             .because("the server depends on core (and later sip-stack, directory) only; client code must not leak into it");
@@ -85,7 +93,8 @@ class ModuleRulesTest {
 
     static Stream<ArchRule> rules() {
         return Stream.of(coreUsesNoOtherModule, coreUsesNoUiNoProtocolLibraryNoIo, clientModulesStayOutOfServerAndApp,
-                xmppIsIndependentOfOtherProtocols, sipIsIndependentOfOtherProtocols, serverDoesNotUseTheClient, nothingDependsOnTheApp,
+                xmppIsIndependentOfOtherProtocols, sipIsIndependentOfOtherProtocols, mediaIsIndependentOfOtherProtocols,
+                onlyMediaTouchesLibJitsi, serverDoesNotUseTheClient, nothingDependsOnTheApp,
                 noStandardStreams, noJavaUtilLogging, coreThrowsNoGenericExceptions);
     }
 
@@ -99,7 +108,7 @@ class ModuleRulesTest {
     void everyModuleIsImported() {
         // guards the rules against passing on an empty import (e.g. a changed class path)
         for (String pkg : new String[] {"io.switchboard.core", "io.switchboard.xmpp", "io.switchboard.sip",
-                "io.switchboard.server", "io.switchboard.app"}) {
+                "io.switchboard.media", "io.switchboard.server", "io.switchboard.app"}) {
             org.assertj.core.api.Assertions.assertThat(production.containPackage(pkg)).as(pkg).isTrue();
         }
     }

@@ -3,7 +3,7 @@ package io.switchboard.media.audio;
 /**
  * Finds which frequency dominates recorded audio with the Goertzel algorithm (one DFT bin per
  * frequency asked), the way DTMF receivers do: enough to check that a 1 kHz tone sent into a
- * call came out of it as 1 kHz.
+ * call came out of it as 1 kHz (tests, the audio self-check, in-band DTMF).
  */
 public final class ToneDetector {
 

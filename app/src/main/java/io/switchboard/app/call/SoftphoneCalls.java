@@ -1,0 +1,382 @@
+package io.switchboard.app.call;
+
+import io.switchboard.core.event.ListenerRegistration;
+import io.switchboard.core.event.Listeners;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Call;
+import io.switchboard.core.model.CallEndReason;
+import io.switchboard.core.model.CallState;
+import io.switchboard.core.service.CallService;
+import io.switchboard.core.service.NotConnectedException;
+import io.switchboard.core.service.ServiceException;
+import io.switchboard.media.AudioSession;
+import io.switchboard.media.MediaDirection;
+import io.switchboard.media.MediaEngine;
+import io.switchboard.media.MediaException;
+import io.switchboard.media.NegotiatedAudio;
+import io.switchboard.media.sdp.AudioCapabilities;
+import io.switchboard.media.sdp.SdpAnswer;
+import io.switchboard.media.sdp.SdpException;
+import io.switchboard.media.sdp.SdpSession;
+import io.switchboard.sip.call.CallEnd;
+import io.switchboard.sip.call.CallManager;
+import io.switchboard.sip.call.SessionAnswer;
+import io.switchboard.sip.call.SipCall;
+
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The softphone: core's {@link CallService} over SIP calls ({@link CallManager}) and RTP audio
+ * ({@link MediaEngine}), joined by SDP offer/answer. Each call gets its own RTP port pair and SDP
+ * session before its INVITE or 200 OK is written. Holding sends an {@code inactive} offer (no
+ * audio either way); the other side's hold (sendonly or inactive) shows as {@link CallState#HELD}.
+ * An incoming offer with nothing we can use is refused before it rings (488, or 400 when
+ * malformed). Thread-safe; listeners are called on the events executor.
+ */
+public final class SoftphoneCalls implements CallService, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoftphoneCalls.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CallManager sip;
+    private final MediaEngine media;
+    private final AudioEndpoints endpoints;
+    private final AudioCapabilities capabilities;
+    private final InetAddress localAddress;
+    private final Clock clock;
+    private final Listeners<CallListener> listeners;
+    private final Map<String, SoftphoneCall> calls = new LinkedHashMap<>();
+    private final ListenerRegistration incomingRegistration;
+
+    public SoftphoneCalls(CallManager sip, MediaEngine media, AudioEndpoints endpoints, AudioCapabilities capabilities,
+                          InetAddress localAddress, Clock clock, Executor events) {
+        this.sip = sip;
+        this.media = media;
+        this.endpoints = endpoints;
+        this.capabilities = capabilities;
+        this.localAddress = localAddress;
+        this.clock = clock;
+        this.listeners = new Listeners<>(events);
+        this.incomingRegistration = sip.addIncomingCallListener(this::ringing);
+    }
+
+    @Override
+    public Call dial(Address who) throws ServiceException {
+        AudioSession audio;
+        try {
+            audio = endpoints.open(media, localAddress);
+        } catch (MediaException e) {
+            throw new NotConnectedException("Cannot start the call's audio: " + e.getMessage(), e);
+        }
+        SoftphoneCall call = new SoftphoneCall(audio, newSdpSession(audio));
+        synchronized (this) {
+            call.offer = call.sdp.createOffer(MediaDirection.SENDRECV);
+            call.sip = sip.place(who, call.offer.sdp(), new SipEvents(call));
+            call.sip.setOfferHandler(offer -> reoffered(call, offer));
+            call.snapshot = Call.placed(call.sip.callId(), who, clock.instant());
+            calls.put(call.id(), call);
+            relayDigits(call);
+            publish(call);
+            return call.snapshot;
+        }
+    }
+
+    private void relayDigits(SoftphoneCall call) {
+        String id = call.id();
+        call.audio.onDtmf(digit -> listeners.fire(listener -> listener.dtmfReceived(id, digit)));
+    }
+
+    private SdpSession newSdpSession(AudioSession audio) {
+        long sessionId = RANDOM.nextLong() & Long.MAX_VALUE;
+        return new SdpSession(localAddress, audio.localRtp().getPort(), capabilities, sessionId, 1);
+    }
+
+    /** A call rings here: prepare the answer to its offer, or refuse it before it rings. */
+    private void ringing(SipCall incoming) {
+        AudioSession audio;
+        try {
+            audio = endpoints.open(media, localAddress);
+        } catch (MediaException e) {
+            LOG.warn("Incoming call {} from {} refused: {}", incoming.callId(), incoming.remote(), e.getMessage());
+            incoming.reject(503);
+            return;
+        }
+        SoftphoneCall call = new SoftphoneCall(audio, newSdpSession(audio));
+        try {
+            call.pendingAnswer = call.sdp.answer(incoming.remoteOffer(), MediaDirection.SENDRECV);
+        } catch (SdpException e) {
+            LOG.info("Incoming call {} from {} refused with {}: {}", incoming.callId(), incoming.remote(),
+                    e.sipStatusCode(), e.getMessage());
+            audio.close();
+            incoming.reject(e.sipStatusCode());
+            return;
+        }
+        synchronized (this) {
+            call.sip = incoming;
+            call.snapshot = Call.ringingHere(incoming.callId(), incoming.remote(), clock.instant());
+            calls.put(call.id(), call);
+            relayDigits(call);
+            incoming.addListener(new SipEvents(call));
+            incoming.setOfferHandler(offer -> reoffered(call, offer));
+            publish(call);
+        }
+    }
+
+    @Override
+    public synchronized void answer(String callId) throws ServiceException {
+        SoftphoneCall call = live(callId);
+        if (call.snapshot.state() != CallState.INCOMING) {
+            throw new IllegalStateException("call " + callId + " is not ringing here");
+        }
+        for (SoftphoneCall other : List.copyOf(calls.values())) {
+            if (other != call && other.snapshot.state() == CallState.CONNECTED) {
+                hold(other.id(), true);
+            }
+        }
+        try {
+            call.audio.start(call.pendingAnswer.audio());
+        } catch (MediaException e) {
+            call.sip.reject(500);
+            end(call, CallEndReason.FAILED, "audio did not start: " + e.getMessage());
+            throw new NotConnectedException("Cannot start the call's audio: " + e.getMessage(), e);
+        }
+        call.sip.answer(call.pendingAnswer.sdp());
+    }
+
+    @Override
+    public synchronized void decline(String callId) {
+        SoftphoneCall call = calls.get(callId);
+        if (call != null && call.snapshot.state() == CallState.INCOMING) {
+            call.sip.reject(false);
+            end(call, CallEndReason.DECLINED_BY_ME, "declined");
+        }
+    }
+
+    @Override
+    public synchronized void hangUp(String callId) {
+        SoftphoneCall call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        if (call.snapshot.state() == CallState.INCOMING) {
+            decline(callId);
+            return;
+        }
+        call.sip.hangUp();
+        end(call, CallEndReason.HUNG_UP, "");
+    }
+
+    @Override
+    public synchronized void hold(String callId, boolean onHold) throws ServiceException {
+        SoftphoneCall call = live(callId);
+        if (!call.snapshot.state().isInProgress()) {
+            throw new IllegalStateException("call " + callId + " is not connected");
+        }
+        call.wanted = onHold ? MediaDirection.INACTIVE : MediaDirection.SENDRECV;
+        call.offer = call.sdp.createOffer(call.wanted);
+        var offer = call.offer;
+        call.sip.reoffer(offer.sdp()).whenComplete((answer, failure) -> renegotiated(call, offer, answer, failure));
+    }
+
+    private synchronized void renegotiated(SoftphoneCall call, io.switchboard.media.sdp.SdpOffer offer, String answer,
+                                           Throwable failure) {
+        if (call.snapshot.state() == CallState.ENDED || call.offer != offer) {
+            return;
+        }
+        if (failure != null) {
+            LOG.info("Call {}: {} refused: {}", call.id(), offer.direction() == MediaDirection.INACTIVE ? "hold" : "resume",
+                    failure.toString());
+            call.wanted = call.snapshot.state() == CallState.ON_HOLD ? MediaDirection.INACTIVE : MediaDirection.SENDRECV;
+            return;
+        }
+        try {
+            NegotiatedAudio negotiated = call.sdp.readAnswer(offer, answer);
+            call.audio.start(negotiated);
+            show(call, negotiated);
+        } catch (SdpException | MediaException e) {
+            LOG.warn("Call {}: the answer to our re-offer is unusable: {}", call.id(), e.getMessage());
+        }
+    }
+
+    /** The other side's re-INVITE (its hold or resume), on the SIP protocol thread. */
+    private synchronized SessionAnswer reoffered(SoftphoneCall call, String offer) {
+        try {
+            SdpAnswer answer = call.sdp.answer(offer, call.wanted);
+            call.audio.start(answer.audio());
+            show(call, answer.audio());
+            return SessionAnswer.accept(answer.sdp());
+        } catch (SdpException e) {
+            return e.sipStatusCode() == 400 ? SessionAnswer.malformed(e.getMessage())
+                    : SessionAnswer.notAcceptable(e.getMessage());
+        } catch (MediaException e) {
+            return SessionAnswer.notAcceptable(e.getMessage());
+        }
+    }
+
+    /** The state a negotiated direction means for the user. */
+    private void show(SoftphoneCall call, NegotiatedAudio negotiated) {
+        CallState state;
+        if (call.wanted == MediaDirection.INACTIVE) {
+            state = CallState.ON_HOLD;
+        } else if (!negotiated.direction().receives()) {
+            state = CallState.HELD;
+        } else {
+            state = CallState.CONNECTED;
+        }
+        if (state != call.snapshot.state()) {
+            call.snapshot = call.snapshot.withState(state);
+            publish(call);
+        }
+    }
+
+    @Override
+    public synchronized void mute(String callId, boolean muted) {
+        SoftphoneCall call = calls.get(callId);
+        if (call != null) {
+            call.audio.setMuted(muted);
+            call.snapshot = call.snapshot.withMuted(muted);
+            publish(call);
+        }
+    }
+
+    @Override
+    public synchronized void sendDtmf(String callId, char digit) throws ServiceException {
+        SoftphoneCall call = live(callId);
+        try {
+            call.audio.sendDtmf(digit);
+        } catch (IllegalStateException e) {
+            throw new NotConnectedException("The other side does not take keypad tones (RFC 4733)", e);
+        }
+    }
+
+    @Override
+    public synchronized List<Call> calls() {
+        List<Call> snapshots = new ArrayList<>();
+        calls.values().forEach(call -> snapshots.add(call.snapshot));
+        return snapshots;
+    }
+
+    @Override
+    public ListenerRegistration addListener(CallListener listener) {
+        return listeners.add(listener);
+    }
+
+    private SoftphoneCall live(String callId) throws ServiceException {
+        SoftphoneCall call = calls.get(callId);
+        if (call == null) {
+            throw new NotConnectedException("No call " + callId);
+        }
+        return call;
+    }
+
+    private void end(SoftphoneCall call, CallEndReason reason, String detail) {
+        if (call.snapshot.state() == CallState.ENDED) {
+            return;
+        }
+        call.audio.close();
+        calls.remove(call.id());
+        call.snapshot = call.snapshot.ended(reason, detail);
+        publish(call);
+    }
+
+    private void publish(SoftphoneCall call) {
+        Call snapshot = call.snapshot;
+        listeners.fire(listener -> listener.callChanged(snapshot));
+    }
+
+    /** Hangs up every call; the composition root calls it at sign-out. */
+    @Override
+    public synchronized void close() {
+        incomingRegistration.close();
+        for (SoftphoneCall call : List.copyOf(calls.values())) {
+            hangUp(call.id());
+        }
+    }
+
+    private static CallEndReason reasonOf(CallEnd end) {
+        return switch (end.reason()) {
+            case HUNG_UP -> CallEndReason.HUNG_UP;
+            case REMOTE_HUNG_UP -> CallEndReason.REMOTE_HUNG_UP;
+            case BUSY -> CallEndReason.BUSY;
+            case DECLINED -> CallEndReason.DECLINED;
+            case NOT_FOUND -> CallEndReason.NOT_FOUND;
+            case UNAVAILABLE -> CallEndReason.UNAVAILABLE;
+            case NO_ANSWER -> CallEndReason.NO_ANSWER;
+            case NOT_ACCEPTABLE -> CallEndReason.NO_COMMON_MEDIA;
+            case FAILED -> CallEndReason.FAILED;
+        };
+    }
+
+    /** One call's SIP events, turned into media actions and snapshots. */
+    private final class SipEvents implements io.switchboard.sip.call.CallListener {
+        private final SoftphoneCall call;
+
+        SipEvents(SoftphoneCall call) {
+            this.call = call;
+        }
+
+        @Override
+        public void ringing(SipCall sipCall) {
+            synchronized (SoftphoneCalls.this) {
+                if (call.snapshot != null && call.snapshot.state() == CallState.DIALING) {
+                    call.snapshot = call.snapshot.withState(CallState.RINGING);
+                    publish(call);
+                }
+            }
+        }
+
+        @Override
+        public void earlyMedia(SipCall sipCall, String sdpAnswer) {
+            synchronized (SoftphoneCalls.this) {
+                startAudio(sdpAnswer);
+            }
+        }
+
+        @Override
+        public void connected(SipCall sipCall, String sdpAnswer) {
+            synchronized (SoftphoneCalls.this) {
+                if (call.snapshot == null || call.snapshot.state() == CallState.ENDED) {
+                    return;
+                }
+                if (sipCall.isOutgoing() && !startAudio(sdpAnswer)) {
+                    return;
+                }
+                call.snapshot = call.snapshot.connected(clock.instant());
+                publish(call);
+            }
+        }
+
+        /** Starts our audio as the callee's answer says; hangs up when it cannot be used. */
+        private boolean startAudio(String sdpAnswer) {
+            try {
+                call.audio.start(call.sdp.readAnswer(call.offer, sdpAnswer));
+                return true;
+            } catch (SdpException | MediaException e) {
+                LOG.warn("Call {}: the answer cannot be used, hanging up: {}", call.sip.callId(), e.getMessage());
+                call.sip.hangUp();
+                end(call, CallEndReason.NO_COMMON_MEDIA, e.getMessage());
+                return false;
+            }
+        }
+
+        @Override
+        public void ended(SipCall sipCall, CallEnd end) {
+            synchronized (SoftphoneCalls.this) {
+                if (call.snapshot != null) {
+                    String detail = end.status() == 0 ? end.phrase() : end.status() + " " + end.phrase();
+                    end(call, reasonOf(end), detail.trim());
+                }
+            }
+        }
+    }
+}
