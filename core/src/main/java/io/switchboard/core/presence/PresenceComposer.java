@@ -32,6 +32,10 @@ import java.util.Set;
  *       registration the same way), nor over an explicit offline (a device that states
  *       {@link Availability#OFFLINE}, e.g. a PUBLISHed closed tuple). Rules 2 and 3 apply among
  *       the devices that may speak.</li>
+ *   <li>A device in a call ({@link Availability#ON_THE_PHONE}) speaks over one that says only
+ *       available, idle or away: the person is on the phone whatever their chat client shows
+ *       (Cisco's presence server sets "On a call" over those the same way). Over busy, in a meeting
+ *       and out of office it speaks by rule 3 already; do-not-disturb still wins (rule 2).</li>
  * </ol>
  */
 public final class PresenceComposer {
@@ -68,7 +72,17 @@ public final class PresenceComposer {
         }
         List<DevicePresence> speakers = stating.isEmpty() ? online : stating;
         DevicePresence speaker = doNotDisturb(speakers).orElse(speakers.get(0));
+        if (YIELDS_TO_A_CALL.contains(speaker.availability())) {
+            speaker = onThePhone(speakers).orElse(speaker);
+        }
         return new Presence(speaker.availability(), speaker.note(), online, capabilities);
+    }
+
+    private static final Set<Availability> YIELDS_TO_A_CALL =
+            EnumSet.of(Availability.AVAILABLE, Availability.IDLE, Availability.AWAY);
+
+    private static Optional<DevicePresence> onThePhone(List<DevicePresence> speakers) {
+        return speakers.stream().filter(d -> d.availability() == Availability.ON_THE_PHONE).findFirst();
     }
 
     private static Optional<DevicePresence> doNotDisturb(List<DevicePresence> online) {

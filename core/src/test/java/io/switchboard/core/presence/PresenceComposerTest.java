@@ -88,6 +88,20 @@ class PresenceComposerTest {
         assertThat(p.capabilities()).containsExactlyInAnyOrder(Capability.IM, Capability.AUDIO, Capability.DESK_PHONE);
     }
 
+    @Test
+    void aCallMakesThePersonOnThePhoneOverAvailableIdleAndAwayButNotOverDoNotDisturb() {
+        for (Availability chat : List.of(AVAILABLE, Availability.IDLE, AWAY)) {
+            Presence p = PresenceComposer.compose(List.of(
+                    device("laptop", chat, "at my desk", 5, 9),
+                    device("sip:call", ON_THE_PHONE, "", 0, 0)));
+            assertThat(p.availability()).as("over %s", chat).isEqualTo(ON_THE_PHONE);
+        }
+        Presence dnd = PresenceComposer.compose(List.of(
+                device("laptop", Availability.DO_NOT_DISTURB, "", 5, 9),
+                device("sip:call", ON_THE_PHONE, "", 0, 0)));
+        assertThat(dnd.availability()).isEqualTo(Availability.DO_NOT_DISTURB);
+    }
+
     private static DevicePresence registeredPhone(long secondsAfterT0) {
         return DevicePresence.capabilityOnlyDevice("sip:registered", Set.of(Capability.AUDIO), T0.plusSeconds(secondsAfterT0));
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.app.call.SoftphoneCalls;
 import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Availability;
 import io.switchboard.core.model.Call;
 import io.switchboard.core.model.CallEndReason;
 import io.switchboard.core.model.CallState;
@@ -84,6 +85,9 @@ class SipAudioCallIT {
         bob.awaitState(ringing.id(), CallState.CONNECTED);
         assertHears(bob, 1000, 2);
         assertHears(alice, 600, 2);
+        // the server saw the INVITE answered (it Record-Routes calls): both are "On the phone"
+        await().atMost(WAIT).until(() -> availability(alice) == Availability.ON_THE_PHONE
+                && availability(bob) == Availability.ON_THE_PHONE);
 
         alice.calls.hangUp(dialled.id());
 
@@ -92,6 +96,13 @@ class SipAudioCallIT {
         assertThat(ended.connectedAt()).isPresent();
         assertThat(alice.calls.calls()).isEmpty();
         assertThat(bob.calls.calls()).isEmpty();
+        // the BYE passed the server: back to what the registrations say
+        await().atMost(WAIT).until(() -> availability(alice) == Availability.AVAILABLE
+                && availability(bob) == Availability.AVAILABLE);
+    }
+
+    private static Availability availability(Phone phone) {
+        return SERVER.server().presenceEngine().composedPresence(phone.address).availability();
     }
 
     @Test

@@ -23,6 +23,9 @@ import io.switchboard.server.sip.presence.SubscribeProcessor;
 import io.switchboard.server.sip.presence.SubscriptionRegistry;
 import io.switchboard.server.sip.proxy.CancelProcessor;
 import io.switchboard.server.sip.proxy.Forker;
+import io.switchboard.server.sip.calls.CallTracker;
+import io.switchboard.server.sip.proxy.InDialogRouter;
+import io.switchboard.server.sip.proxy.OurRoute;
 import io.switchboard.server.sip.proxy.ProxyProcessor;
 import io.switchboard.server.sip.registrar.LocationService;
 import io.switchboard.server.sip.registrar.RegisterProcessor;
@@ -134,11 +137,17 @@ public final class SipServices {
         timers.scheduleWithFixedDelay(() -> hand(workers, agent::expireSubscriptions), EXPIRY_SWEEP_SECONDS,
                 EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
 
-        Forker forker = new Forker(messaging);
+        // answered INVITEs and their BYEs → "On the phone" for both parties (the proxy Record-Routes)
+        CallTracker calls = new CallTracker(engine, domain, clock);
+        timers.scheduleWithFixedDelay(calls::forgetStale, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
+        OurRoute ourRoute = new OurRoute(messaging);
+        Forker forker = new Forker(messaging, ourRoute, calls);
         ProxyProcessor proxy = new ProxyProcessor(sipUsers, users, authenticator, locations, forker);
+        InDialogRouter inDialog = new InDialogRouter(messaging, ourRoute, calls, proxy);
         Map<String, RequestProcessor> processors = new HashMap<>();
         processors.put(Request.REGISTER, new RegisterProcessor(sipUsers, authenticator, locations, bounds, clock));
         processors.put(Request.OPTIONS, new OptionsProcessor(proxy));
+        processors.put(Request.ACK, inDialog);
         processors.put(Request.CANCEL, new CancelProcessor(forker));
         SipPager pager = new SipPager(messaging, timers, GATEWAY_DEADLINE);
         XmppImMapping imMapping = new XmppImMapping();
@@ -164,7 +173,7 @@ public final class SipServices {
                 notifier, agent, bounds, domain, clock));
 
         SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
-                processors, proxy);
+                processors, inDialog);
         return new SipServices(server, locations, agent, verifier);
     }
 

@@ -29,6 +29,7 @@ final class ForkedRequest implements ResponseHandler {
     private final IncomingRequest upstream;
     private final boolean invite;
     private final Runnable onDone;
+    private final java.util.function.Consumer<Response> onAnswered;
     private final List<ClientTransaction> branches = new CopyOnWriteArrayList<>();
     private final Set<ClientTransaction> finished = new HashSet<>();
     private final BestResponse best = new BestResponse();
@@ -37,9 +38,15 @@ final class ForkedRequest implements ResponseHandler {
     private boolean cancelled;
 
     ForkedRequest(IncomingRequest upstream, Runnable onDone) {
+        this(upstream, onDone, response -> { });
+    }
+
+    /** @param onAnswered told of the 2xx that goes upstream first (an INVITE's answer: the call is on) */
+    ForkedRequest(IncomingRequest upstream, Runnable onDone, java.util.function.Consumer<Response> onAnswered) {
         this.upstream = upstream;
         this.invite = Request.INVITE.equals(upstream.method());
         this.onDone = onDone;
+        this.onAnswered = onAnswered;
     }
 
     synchronized void expect(int branchCount) {
@@ -85,6 +92,7 @@ final class ForkedRequest implements ResponseHandler {
                 if (!finalSent) {
                     finalSent = true;
                     upstream.send(upstreamResponse);
+                    onAnswered.accept(upstreamResponse);
                 } else if (invite) {
                     upstream.messaging().sendStateless(upstreamResponse);
                 }

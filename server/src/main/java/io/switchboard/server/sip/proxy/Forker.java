@@ -1,5 +1,6 @@
 package io.switchboard.server.sip.proxy;
 
+import io.switchboard.server.sip.calls.CallTracker;
 import io.switchboard.server.sip.registrar.Binding;
 import io.switchboard.server.sip.transport.IncomingRequest;
 import io.switchboard.server.sip.transport.SipMessaging;
@@ -12,11 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
-import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
-import javax.sip.header.RouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -26,18 +25,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one request to every given binding at once as a stateful proxy (RFC 3261 §16.6): each
  * copy gets the binding's URI as Request-URI, our Via on top, one hop less in Max-Forwards, our
- * own Route and Proxy-Authorization removed. No Record-Route: dialogs continue end to end. Keeps
- * the running INVITE forks by their top Via branch, so a CANCEL finds its INVITE.
+ * own Route and Proxy-Authorization removed. An INVITE is Record-Routed ({@link OurRoute}) so the
+ * call's BYE passes here and the {@link CallTracker} knows who is on the phone; other requests'
+ * dialogs continue end to end. Keeps the running INVITE forks by their top Via branch, so a
+ * CANCEL finds its INVITE.
  */
 public final class Forker {
 
     private static final Logger LOG = LoggerFactory.getLogger(Forker.class);
 
     private final SipMessaging messaging;
+    private final OurRoute ourRoute;
+    private final CallTracker calls;
     private final Map<String, ForkedRequest> invites = new ConcurrentHashMap<>();
 
-    public Forker(SipMessaging messaging) {
+    public Forker(SipMessaging messaging, OurRoute ourRoute, CallTracker calls) {
         this.messaging = Objects.requireNonNull(messaging, "messaging");
+        this.ourRoute = Objects.requireNonNull(ourRoute, "ourRoute");
+        this.calls = Objects.requireNonNull(calls, "calls");
     }
 
     /** Forks {@code in} to {@code targets} (at least one); the fork answers the request. */
@@ -52,6 +57,11 @@ public final class Forker {
             if (invite) {
                 invites.remove(key);
             }
+        }, answer -> {
+            if (invite) {
+                calls.answered(OurRoute.callId(in.request()), ourRoute.localUser(in.request(), true),
+                        ourRoute.localUser(in.request(), false));
+            }
         });
         if (invite) {
             in.send(in.createResponse(Response.TRYING));
@@ -61,6 +71,10 @@ public final class Forker {
         for (Binding target : targets) {
             try {
                 Request branch = branchRequest(in.request(), target);
+                if (invite) {
+                    ourRoute.recordRoute(branch, messaging.transportOf(in.source()),
+                            messaging.transportFor(branch.getRequestURI()));
+                }
                 fork.started(messaging.send(branch, fork));
             } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
                 LOG.debug("cannot forward {} to {}: {}", in.method(), target.contactUri(), e.toString());
@@ -79,9 +93,7 @@ public final class Forker {
         Request copy = (Request) original.clone();
         URI uri = messaging.addresses().createURI(target.contactUri());
         copy.setRequestURI(uri);
-        while (copy.getHeader(RouteHeader.NAME) instanceof RouteHeader route && isUs(route.getAddress().getURI())) {
-            copy.removeFirst(RouteHeader.NAME);
-        }
+        ourRoute.popOurRoutes(copy);
         copy.removeHeader(ProxyAuthorizationHeader.NAME);
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards == null) {
@@ -91,16 +103,6 @@ public final class Forker {
         }
         copy.addFirst(messaging.newVia(messaging.transportFor(uri)));
         return copy;
-    }
-
-    private boolean isUs(URI uri) {
-        if (!(uri instanceof SipURI sip)) {
-            return false;
-        }
-        int port = sip.getPort() > 0 ? sip.getPort() : 5060;
-        boolean ourHost = sip.getHost().equalsIgnoreCase(messaging.host())
-                || sip.getHost().equalsIgnoreCase(messaging.domain());
-        return ourHost && port == messaging.port() && sip.getUser() == null;
     }
 
     private static boolean hopsLeft(Request request) {

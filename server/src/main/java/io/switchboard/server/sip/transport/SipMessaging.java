@@ -177,6 +177,11 @@ public final class SipMessaging {
         return transaction;
     }
 
+    /** Forwards a request outside any transaction: an ACK for a 2xx, which is its own transaction. */
+    public void sendStatelessRequest(Request request) throws SipException {
+        endpoint().provider().sendRequest(request);
+    }
+
     /** Sends a response outside any transaction: for requests refused before one is created. */
     public void sendStateless(Response response) {
         try {

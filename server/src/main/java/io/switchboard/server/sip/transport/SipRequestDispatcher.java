@@ -89,8 +89,13 @@ public final class SipRequestDispatcher implements SipListener {
             case ALLOW -> { }
         }
         if (Request.ACK.equals(request.getMethod())) {
-            // ACKs for our non-2xx responses are absorbed by the transactions; a 2xx ACK goes end to
-            // end (we do not Record-Route), so one reaching us has nothing to do
+            // ACKs for our non-2xx responses are absorbed by the transactions; the ACK of a 2xx in a
+            // call we Record-Routed goes to the ACK processor, which forwards it statelessly
+            RequestProcessor ackProcessor = processors.get(Request.ACK);
+            if (ackProcessor != null) {
+                IncomingRequest ack = IncomingRequest.stateless(request, source, messaging);
+                execute(() -> ackProcessor.process(ack), () -> LOG.debug("ACK dropped: workers busy"));
+            }
             return;
         }
         if (((SIPMessage) request).getSize() > maxMessageBytes) {
