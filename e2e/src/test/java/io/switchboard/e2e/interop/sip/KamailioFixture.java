@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Debian's Kamailio 5.6 as a child process with a generated configuration (the
  * {@code kamailio/kamailio.cfg} template, shared with {@code bench/run-sip-load.sh}): registrar,
  * digest against a db_text subscriber table holding the configured users, presence agent
- * (presence + presence.winfo) and MESSAGE relay, on UDP and TCP of one free loopback port.
+ * (presence + presence.winfo), MESSAGE relay and record-routed INVITE dialogs between registered
+ * users, on UDP and TCP of one free loopback port.
  * Everything (config, db_text tables, pid, log) lives in a temp dir that is kept when a test of
  * the class failed, so the log can be read afterwards.
  */
