@@ -22,6 +22,8 @@ final class SoftphoneCall {
     SdpOffer offer;
     /** For an incoming call: the answer prepared when it rang, sent when the user answers. */
     SdpAnswer pendingAnswer;
+    /** For the transferee's new call: where to report its progress (NOTIFY to the transferor). */
+    io.switchboard.sip.call.TransferRequest transfer;
     /** The direction we want: INACTIVE while we hold the call. */
     MediaDirection wanted = MediaDirection.SENDRECV;
 

@@ -22,6 +22,7 @@ import io.switchboard.sip.call.CallEnd;
 import io.switchboard.sip.call.CallManager;
 import io.switchboard.sip.call.SessionAnswer;
 import io.switchboard.sip.call.SipCall;
+import io.switchboard.sip.call.TransferRequest;
 
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -72,6 +73,15 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
 
     @Override
     public Call dial(Address who) throws ServiceException {
+        return place(who, null, null);
+    }
+
+    /**
+     * Places a call; {@code replaces} for the transferee's call of an attended transfer,
+     * {@code transfer} to report the new call's progress to the transferor.
+     */
+    private Call place(Address who, io.switchboard.sip.call.Replaces replaces, TransferRequest transfer)
+            throws ServiceException {
         AudioSession audio;
         try {
             audio = endpoints.open(media, localAddress);
@@ -81,7 +91,8 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         SoftphoneCall call = new SoftphoneCall(audio, newSdpSession(audio));
         synchronized (this) {
             call.offer = call.sdp.createOffer(MediaDirection.SENDRECV);
-            call.sip = sip.place(who, call.offer.sdp(), new SipEvents(call));
+            call.transfer = transfer;
+            call.sip = sip.place(who, call.offer.sdp(), new SipEvents(call), replaces);
             call.sip.setOfferHandler(offer -> reoffered(call, offer));
             call.snapshot = Call.placed(call.sip.callId(), who, clock.instant());
             calls.put(call.id(), call);
@@ -129,6 +140,21 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
             incoming.addListener(new SipEvents(call));
             incoming.setOfferHandler(offer -> reoffered(call, offer));
             publish(call);
+            SipCall replaced = incoming.replacedCall();
+            if (replaced != null) {
+                // an attended transfer: the caller takes over a call we are in; no ringing
+                SoftphoneCall old = calls.get(replaced.callId());
+                try {
+                    answer(call.id());
+                } catch (ServiceException e) {
+                    LOG.warn("Call {} replacing {} could not be answered: {}", call.id(), replaced.callId(), e.getMessage());
+                    return;
+                }
+                if (old != null) {
+                    old.sip.hangUp();
+                    end(old, CallEndReason.REPLACED, "taken over by a transferred call");
+                }
+            }
         }
     }
 
@@ -236,6 +262,33 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         if (state != call.snapshot.state()) {
             call.snapshot = call.snapshot.withState(state);
             publish(call);
+        }
+    }
+
+    @Override
+    public synchronized void transfer(String callId, Address target) throws ServiceException {
+        SoftphoneCall call = live(callId);
+        call.sip.transfer(target).whenComplete((done, failure) -> transferred(call, null, failure));
+    }
+
+    @Override
+    public synchronized void transfer(String callId, String consultationCallId) throws ServiceException {
+        SoftphoneCall call = live(callId);
+        SoftphoneCall consultation = live(consultationCallId);
+        call.sip.transfer(consultation.sip).whenComplete((done, failure) -> transferred(call, consultation, failure));
+    }
+
+    private synchronized void transferred(SoftphoneCall call, SoftphoneCall consultation, Throwable failure) {
+        if (failure != null) {
+            LOG.info("Call {}: transfer failed: {}", call.id(), failure.toString());
+            listeners.fire(listener -> listener.transferFailed(call.id(), String.valueOf(failure.getMessage())));
+            return;
+        }
+        for (SoftphoneCall done : consultation == null ? List.of(call) : List.of(call, consultation)) {
+            if (done.snapshot.state() != CallState.ENDED) {
+                done.sip.hangUp();
+                end(done, CallEndReason.TRANSFERRED, "transferred");
+            }
         }
     }
 
@@ -353,6 +406,9 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
                 }
                 call.snapshot = call.snapshot.connected(clock.instant());
                 publish(call);
+                if (call.transfer != null) {
+                    call.transfer.progress(200, "OK");
+                }
             }
         }
 
@@ -370,8 +426,22 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         }
 
         @Override
+        public void transferRequested(SipCall sipCall, TransferRequest request) {
+            synchronized (SoftphoneCalls.this) {
+                try {
+                    place(request.target(), request.replaces().orElse(null), request);
+                } catch (ServiceException e) {
+                    request.progress(503, "Service Unavailable");
+                }
+            }
+        }
+
+        @Override
         public void ended(SipCall sipCall, CallEnd end) {
             synchronized (SoftphoneCalls.this) {
+                if (call.transfer != null && call.snapshot != null && call.snapshot.connectedAt().isEmpty()) {
+                    call.transfer.progress(end.status() >= 300 ? end.status() : 487, end.phrase());
+                }
                 if (call.snapshot != null) {
                     String detail = end.status() == 0 ? end.phrase() : end.status() + " " + end.phrase();
                     end(call, reasonOf(end), detail.trim());

@@ -14,6 +14,10 @@ public enum CallEndReason {
     /** The user exists but is not signed in on any phone. */
     UNAVAILABLE,
     NO_ANSWER,
+    /** I transferred the other party to someone else (blind or attended). */
+    TRANSFERRED,
+    /** The other party transferred me, or my call was taken over by a transferred one. */
+    REPLACED,
     /** No codec or media both sides accept. */
     NO_COMMON_MEDIA,
     /** Anything else; the call's detail text says what. */

@@ -37,6 +37,18 @@ public interface CallService {
     /** Mutes or unmutes my microphone in the call; the other side still hears nothing else change. */
     void mute(String callId, boolean muted);
 
+    /**
+     * Blind transfer: the other party of {@code callId} is asked to call {@code target}; my call
+     * ends (TRANSFERRED) once the new call is answered, or stays as it was when the transfer fails.
+     */
+    void transfer(String callId, Address target) throws ServiceException;
+
+    /**
+     * Attended transfer: the other party of {@code callId} takes over my call {@code consultationCallId}
+     * (RFC 3891 Replaces); both my calls end (TRANSFERRED) when it is done.
+     */
+    void transfer(String callId, String consultationCallId) throws ServiceException;
+
     /** Sends a DTMF digit (0–9, *, #, A–D) in the call, e.g. to a voicemail menu. */
     void sendDtmf(String callId, char digit) throws ServiceException;
 
@@ -49,6 +61,10 @@ public interface CallService {
     interface CallListener {
         /** A call was placed, rang in, or changed state; ended calls are reported once more, ended. */
         void callChanged(Call call);
+
+        /** A transfer I asked for did not happen; the call stays as it was. */
+        default void transferFailed(String callId, String reason) {
+        }
 
         /** The other side pressed a DTMF key in the call. */
         default void dtmfReceived(String callId, char digit) {

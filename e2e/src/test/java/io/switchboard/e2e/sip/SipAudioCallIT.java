@@ -189,6 +189,52 @@ class SipAudioCallIT {
         assertThat(bob.awaitState(ringing.id(), CallState.ENDED).isMissed()).isTrue();
     }
 
+    @Test
+    void aBlindTransferLeavesTheTransfereeTalkingToTheTarget() throws Exception {
+        Phone alice = phone("alice", 1000, AudioCapabilities.defaults());
+        Phone bob = phone("bob", 600, AudioCapabilities.defaults());
+        Phone carol = phone("carol", 1500, AudioCapabilities.defaults());
+        String aliceToBob = connect(alice, bob);
+        carol.answerEverything();
+
+        alice.calls.transfer(aliceToBob, carol.address);
+
+        Call aliceCall = alice.awaitState(aliceToBob, CallState.ENDED);
+        assertThat(aliceCall.end()).contains(CallEndReason.TRANSFERRED);
+        Call bobToCarol = bob.awaitCall(call -> call.outgoing() && call.remote().equals(carol.address)
+                && call.state() == CallState.CONNECTED);
+        assertThat(bob.awaitState(aliceToBob, CallState.ENDED).end()).contains(CallEndReason.REMOTE_HUNG_UP);
+        bob.heard.clear();
+        carol.heard.clear();
+        assertHears(bob, 1500, 1);
+        assertHears(carol, 600, 1);
+        bob.calls.hangUp(bobToCarol.id());
+    }
+
+    @Test
+    void anAttendedTransferHandsTheConsultedCallOverWithoutRinging() throws Exception {
+        Phone alice = phone("alice", 1000, AudioCapabilities.defaults());
+        Phone bob = phone("bob", 600, AudioCapabilities.defaults());
+        Phone carol = phone("carol", 1500, AudioCapabilities.defaults());
+        String aliceToBob = connect(alice, bob);
+        alice.calls.hold(aliceToBob, true);
+        alice.awaitState(aliceToBob, CallState.ON_HOLD);
+        String aliceToCarol = connect(alice, carol);
+
+        alice.calls.transfer(aliceToBob, aliceToCarol);
+
+        assertThat(alice.awaitState(aliceToBob, CallState.ENDED).end()).contains(CallEndReason.TRANSFERRED);
+        assertThat(alice.awaitState(aliceToCarol, CallState.ENDED).end()).isPresent();
+        Call carolSide = carol.awaitCall(call -> !call.outgoing() && call.remote().equals(bob.address)
+                && call.state() == CallState.CONNECTED);
+        assertThat(carol.awaitState(aliceToCarol, CallState.ENDED).end()).contains(CallEndReason.REPLACED);
+        bob.heard.clear();
+        carol.heard.clear();
+        assertHears(bob, 1500, 1);
+        assertHears(carol, 600, 1);
+        carol.calls.hangUp(carolSide.id());
+    }
+
     private String connect(Phone alice, Phone bob) throws Exception {
         Call dialled = alice.calls.dial(bob.address);
         Call ringing = bob.awaitState(CallState.INCOMING);
@@ -248,6 +294,24 @@ class SipAudioCallIT {
         @Override
         public void dtmfReceived(String callId, char digit) {
             digits.add(digit);
+        }
+
+        /** Answers every call that rings here from now on. */
+        void answerEverything() {
+            calls.addListener(call -> {
+                if (call.state() == CallState.INCOMING) {
+                    try {
+                        calls.answer(call.id());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        }
+
+        Call awaitCall(java.util.function.Predicate<Call> wanted) {
+            return await().atMost(WAIT).until(() -> latest.values().stream().filter(wanted).findFirst().orElse(null),
+                    java.util.Objects::nonNull);
         }
 
         Call awaitState(CallState state) {

@@ -22,6 +22,13 @@ public interface CallListener {
     default void renegotiated(SipCall call, String offer, String answer) {
     }
 
+    /**
+     * The other side asks us to call someone else (REFER): place that call, report its progress
+     * with {@link TransferRequest#progress}; the transferor then hangs this call up.
+     */
+    default void transferRequested(SipCall call, TransferRequest request) {
+    }
+
     /** The call is over. Called once. */
     default void ended(SipCall call, CallEnd end) {
     }

@@ -66,6 +66,14 @@ public final class CallManager {
      * why it failed; add them before the INVITE's outcome can arrive by passing {@code listener}.
      */
     public SipCall place(Address callee, String sdpOffer, CallListener listener) {
+        return place(callee, sdpOffer, listener, null);
+    }
+
+    /**
+     * As {@link #place(Address, String, CallListener)}, with a Replaces header when the call takes
+     * over a dialog at the callee (the transferee's side of an attended transfer, RFC 3891).
+     */
+    public SipCall place(Address callee, String sdpOffer, CallListener listener, Replaces replaces) {
         CallIdHeader callId = context.newCallId();
         SipCall call = SipCall.outgoing(context, callId.getCallId(), callee, this::forget);
         call.addListener(listener);
@@ -82,6 +90,13 @@ public final class CallManager {
                 public Request create() {
                     Request request = context.newRequest(Request.INVITE, target, to, null, callId, fromTag, ++cseq, proxy);
                     SdpBodies.attach(context, request, sdpOffer);
+                    if (replaces != null) {
+                        try {
+                            request.setHeader(context.headers().createHeader(Replaces.HEADER, replaces.value()));
+                        } catch (java.text.ParseException e) {
+                            throw new IllegalArgumentException("bad Replaces: " + replaces, e);
+                        }
+                    }
                     return request;
                 }
 
@@ -150,12 +165,30 @@ public final class CallManager {
             request.respond(Response.BAD_REQUEST, "unreadable From");
             return;
         }
+        SipCall replaced = null;
+        javax.sip.header.Header replacesHeader = request.request().getHeader(Replaces.HEADER);
+        if (replacesHeader != null) {
+            String value = replacesHeader.toString().substring(replacesHeader.toString().indexOf(':') + 1).trim();
+            Replaces replaces = Replaces.parse(value).orElse(null);
+            if (replaces == null) {
+                request.respond(Response.BAD_REQUEST, "unreadable Replaces");
+                return;
+            }
+            replaced = calls.values().stream().filter(c -> c.matches(replaces)
+                    && c.state() == CallState.CONNECTED).findFirst().orElse(null);
+            if (replaced == null) {
+                // RFC 3891 3: no such confirmed dialog here
+                request.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "nothing to replace");
+                return;
+            }
+        }
         ServerTransaction transaction = request.serverTransactionOrNull();
         if (transaction == null) {
             return; // a retransmission the stack already holds
         }
         Dialog dialog = transaction.getDialog();
         SipCall call = SipCall.incoming(context, request, caller, dialog, offer, this::forget);
+        call.replacing(replaced);
         if (calls.putIfAbsent(call.callId(), call) != null) {
             return;
         }
@@ -164,6 +197,56 @@ public final class CallManager {
             LOG.info("Call {} from {} rings", call.callId(), caller);
             incoming.fire(listener -> listener.accept(call));
         });
+    }
+
+    /** REFER in a call: the other side transfers us (RFC 3515). */
+    public RequestProcessor referProcessor() {
+        return request -> {
+            SipCall call = calls.get(callIdOf(request.request()));
+            if (call == null) {
+                request.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return;
+            }
+            javax.sip.header.ReferToHeader referTo =
+                    (javax.sip.header.ReferToHeader) request.request().getHeader(javax.sip.header.ReferToHeader.NAME);
+            TransferRequest transfer = referTo == null ? null : transferRequest(call, referTo);
+            if (transfer == null) {
+                request.respond(Response.BAD_REQUEST, "missing or unreadable Refer-To");
+                return;
+            }
+            context.execute(() -> call.referred(request, transfer));
+        };
+    }
+
+    private static TransferRequest transferRequest(SipCall call, javax.sip.header.ReferToHeader referTo) {
+        if (!(referTo.getAddress().getURI() instanceof javax.sip.address.SipURI uri) || uri.getUser() == null) {
+            return null;
+        }
+        Replaces replaces = null;
+        String escaped = uri.getHeader(Replaces.HEADER);
+        if (escaped != null) {
+            replaces = Replaces.parseEscaped(escaped).orElse(null);
+            if (replaces == null) {
+                return null;
+            }
+        }
+        try {
+            return new TransferRequest(call, Address.of(uri.getUser(), uri.getHost()), replaces);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** NOTIFYs of the implicit "refer" subscription: how the transfer we asked for goes. */
+    public RequestProcessor referNotifyProcessor() {
+        return request -> {
+            SipCall call = calls.get(callIdOf(request.request()));
+            if (call == null) {
+                request.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return;
+            }
+            context.execute(() -> call.transferNotified(request));
+        };
     }
 
     /** CANCEL of a call ringing here: 200 to the CANCEL, 487 to the INVITE (RFC 3261 9.2). */

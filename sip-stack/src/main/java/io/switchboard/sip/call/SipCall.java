@@ -54,6 +54,10 @@ public final class SipCall {
     private String localTag;
     private Dialog dialog;
     private String remoteOffer;
+    /** For an INVITE with Replaces: the call here it takes over (an attended transfer's target side). */
+    private SipCall replacedCall;
+    /** Our REFER waiting for the transferee's final NOTIFY. */
+    private CompletableFuture<Void> pendingTransfer;
 
     private SipCall(SipContext context, String callId, Address remote, boolean outgoing, CallState state,
                     Consumer<SipCall> onEnded) {
@@ -89,6 +93,34 @@ public final class SipCall {
     /** The other party: the callee of an outgoing call, the caller of an incoming one. */
     public Address remote() {
         return remote;
+    }
+
+    /**
+     * For an incoming call that replaces one of ours (RFC 3891: the other party of that call
+     * transferred its peer to us): the call it replaces; answer this one and hang that one up.
+     */
+    public SipCall replacedCall() {
+        return replacedCall;
+    }
+
+    void replacing(SipCall call) {
+        this.replacedCall = call;
+    }
+
+    /** Whether this call's dialog is the one {@code replaces} names, as the recipient sees it. */
+    boolean matches(Replaces replaces) {
+        Dialog current = dialog;
+        return current != null && callId.equals(replaces.callId())
+                && replaces.toTag().equals(current.getLocalTag()) && replaces.fromTag().equals(current.getRemoteTag());
+    }
+
+    /** The Replaces that names this call's dialog for the other party (RFC 3891 7.1). */
+    Replaces replacesForRemote() {
+        Dialog current = dialog;
+        if (current == null) {
+            throw new IllegalStateException("the call has no dialog yet");
+        }
+        return new Replaces(callId, current.getRemoteTag(), current.getLocalTag());
     }
 
     /** The caller's SDP offer of an incoming call (answer it with {@link #answer}); null for ours. */
@@ -431,6 +463,120 @@ public final class SipCall {
         SdpBodies.attach(context, ok, answer.sdp());
         request.send(ok);
         listeners.fire(listener -> listener.renegotiated(this, offer, answer.sdp()));
+    }
+
+    // ---- transfer (RFC 3515, RFC 3891) --------------------------------------------------
+
+    /**
+     * Blind transfer: asks the other party to call {@code target} (REFER). Completes when the
+     * other party reports the new call answered (NOTIFY 2xx); exceptionally when it refuses the
+     * REFER or the new call fails. Hang this call up then.
+     */
+    public CompletableFuture<Void> transfer(io.switchboard.core.model.Address target) {
+        return refer(context.sipAddress(target).getURI().toString());
+    }
+
+    /**
+     * Attended transfer: asks the other party to call the party of {@code consultation} and take
+     * that call over (REFER with Replaces). Both our calls end when it succeeds.
+     */
+    public CompletableFuture<Void> transfer(SipCall consultation) {
+        return context.onProtocolThread(() -> {
+            String uri = context.sipAddress(consultation.remote()).getURI().toString() + "?" + Replaces.HEADER + "="
+                    + consultation.replacesForRemote().uriEscaped();
+            return refer(uri);
+        });
+    }
+
+    private CompletableFuture<Void> refer(String referTo) {
+        return context.onProtocolThread(() -> {
+            if (state != CallState.CONNECTED || dialog == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the call is not connected"));
+            }
+            if (pendingTransfer != null && !pendingTransfer.isDone()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("a transfer is already under way"));
+            }
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            pendingTransfer = done;
+            Dialog current = dialog;
+            context.send(OutgoingRequest.inDialog(current, Request.REFER, null, request -> {
+                try {
+                    request.setHeader(context.headers().createReferToHeader(context.addresses().createAddress(referTo)));
+                    request.setHeader(context.headers().createHeader("Referred-By", "<" + context.self().getURI() + ">"));
+                    request.setHeader(context.contact(context.route().current()));
+                } catch (ParseException e) {
+                    throw new IllegalArgumentException("cannot build the REFER: " + e.getMessage(), e);
+                }
+            })).whenComplete((response, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                } else if (!SipResponses.isSuccess(response)) {
+                    done.completeExceptionally(SipResponses.rejection(Request.REFER, response));
+                }
+                // 202: the outcome comes in NOTIFYs
+            });
+            return done;
+        });
+    }
+
+    /** The other side's REFER (it transfers us); on the protocol thread. */
+    void referred(IncomingRequest request, TransferRequest transfer) {
+        if (state != CallState.CONNECTED) {
+            request.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        request.respond(Response.ACCEPTED);
+        notifyTransfer(Response.TRYING, "Trying");
+        listeners.fire(listener -> listener.transferRequested(this, transfer));
+    }
+
+    /** Reports the transfer's new call to the transferor (NOTIFY, message/sipfrag, RFC 3515 2.4.5). */
+    void notifyTransfer(int status, String phrase) {
+        context.execute(() -> {
+            Dialog current = dialog;
+            if (current == null || state == CallState.ENDED) {
+                return;
+            }
+            boolean last = status >= 200;
+            context.send(OutgoingRequest.inDialog(current, Request.NOTIFY, null, notify -> {
+                try {
+                    notify.setHeader(context.headers().createEventHeader("refer"));
+                    var subscription = context.headers().createSubscriptionStateHeader(last ? "terminated" : "active");
+                    if (last) {
+                        subscription.setReasonCode("noresource");
+                    } else {
+                        subscription.setExpires(60);
+                    }
+                    notify.setHeader(subscription);
+                    notify.setHeader(context.contact(context.route().current()));
+                    notify.setContent("SIP/2.0 " + status + " " + phrase + "\r\n",
+                            context.headers().createContentTypeHeader("message", "sipfrag"));
+                } catch (ParseException | InvalidArgumentException e) {
+                    throw new IllegalStateException("cannot build the transfer NOTIFY", e);
+                }
+            })).whenComplete((response, failure) -> {
+                if (failure != null) {
+                    LOG.debug("Call {}: transfer NOTIFY got no answer: {}", callId, failure.toString());
+                }
+            });
+        });
+    }
+
+    /** The transferee's NOTIFY about our REFER; on the protocol thread. */
+    void transferNotified(IncomingRequest request) {
+        request.respond(Response.OK);
+        byte[] body = request.request().getRawContent();
+        int status = SipFrag.status(body);
+        CompletableFuture<Void> pending = pendingTransfer;
+        if (pending == null || status < 200) {
+            return;
+        }
+        if (status < 300) {
+            pending.complete(null);
+        } else {
+            pending.completeExceptionally(new io.switchboard.sip.ua.SipRejectedException(Request.INVITE, status,
+                    "the transfer target answered " + status, 0));
+        }
     }
 
     private void end(CallEnd end) {

@@ -98,17 +98,19 @@ public final class SipUserAgent implements AutoCloseable {
         this.presence = new PresencePublisher(context, mapping, new PidfWriter(), Clock.systemUTC());
         this.watcher = new PresenceWatcher(context);
         this.watchers = new WatcherInfoSubscriber(context);
+        this.calls = new CallManager(context);
         dispatcher.register(Request.NOTIFY, new EventPackageRouter()
                 .route("presence", watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()))
-                .route("presence.winfo", watchers.notifyProcessor(new WatcherInfoParser())));
+                .route("presence.winfo", watchers.notifyProcessor(new WatcherInfoParser()))
+                .route("refer", calls.referNotifyProcessor()));
         this.messaging = new PagerMessaging(context);
         dispatcher.register(Request.MESSAGE, messaging.processor(Clock.systemUTC()));
-        this.calls = new CallManager(context);
         dispatcher.register(Request.INVITE, calls.inviteProcessor());
+        dispatcher.register(Request.REFER, calls.referProcessor());
         dispatcher.register(Request.CANCEL, calls.cancelProcessor());
         dispatcher.register(Request.BYE, calls.byeProcessor());
         dispatcher.register(Request.OPTIONS, new OptionsProcessor(java.util.List.of(Request.INVITE, Request.ACK,
-                Request.CANCEL, Request.BYE, Request.MESSAGE, Request.NOTIFY, Request.OPTIONS)));
+                Request.CANCEL, Request.BYE, Request.REFER, Request.MESSAGE, Request.NOTIFY, Request.OPTIONS)));
         this.keepalive = new OptionsKeepalive(context, registration::proxyFailed);
         // failover or failback: what lives at the presence server behind the proxy we left is
         // established again through the new one (ADR 0013)

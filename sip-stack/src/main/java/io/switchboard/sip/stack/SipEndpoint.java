@@ -88,7 +88,20 @@ public final class SipEndpoint implements AutoCloseable {
             return;
         }
         provider.removeSipListener(listener);
-        stack.stop();
+        try {
+            stack.stop();
+        } catch (RuntimeException e) {
+            // JAIN-SIP's stop walks its channel lists without a lock: a channel that a listener
+            // thread is still adding or removing (a stop right after start, or while a peer
+            // connects) fails it with a ConcurrentModificationException or an NPE. The second
+            // pass closes what the first left open.
+            LOG.debug("SIP stack {} did not stop cleanly ({}); stopping again", name(), e.toString());
+            try {
+                stack.stop();
+            } catch (RuntimeException again) {
+                LOG.warn("SIP stack {} on {}:{} did not stop cleanly: {}", name(), host, port, again.toString());
+            }
+        }
         LOG.debug("SIP stack {} on {}:{} stopped", name(), host, port);
     }
 }
