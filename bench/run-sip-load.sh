@@ -4,6 +4,8 @@
 #   register  REGISTER with digest (401 -> Authorization -> 200)            calls/s
 #   subscribe SUBSCRIBE/NOTIFY cycle (subscribe, NOTIFY, unsubscribe, NOTIFY) calls/s
 #   message   MESSAGE relayed to a registered SIPp recipient                 calls/s
+#   invite    call set up and torn down through the proxy to a registered SIPp callee
+#             (INVITE+407+INVITE, 180, 200, ACK, BYE); p50/p99 = INVITE -> 200 (setup time)  calls/s
 # then one fan-out: one presentity with W watchers changes state; latency of every watcher's
 # NOTIFY from the PUBLISH that caused it (p50/p99/max, from SIPp's -trace_msg timestamps).
 #
@@ -15,7 +17,7 @@
 #
 # Usage: bench/run-sip-load.sh [--target kamailio|switchboard] [--port P] [--domain D]
 #          [--transport udp|tcp] [--rates 50,100,200,400] [--duration S] [--watchers W]
-#          [--only register,subscribe,message,fanout] [--children N] [--out FILE.md] [--keep]
+#          [--only register,subscribe,message,invite,fanout] [--children N] [--out FILE.md] [--keep]
 set -euo pipefail
 
 TARGET=kamailio
@@ -25,7 +27,7 @@ TRANSPORT=udp
 RATES="50,100,200,400,800"
 DURATION=10
 WATCHERS=1000
-ONLY="register,subscribe,message,fanout"
+ONLY="register,subscribe,message,invite,fanout"
 CHILDREN=4
 OUT=""
 KEEP=0
@@ -277,6 +279,20 @@ if [[ ",$ONLY," == *",message,"* ]]; then
   rate_table "MESSAGE relayed to a registered SIPp (MESSAGE+407+MESSAGE, relayed, 200 per call)" \
     message message.xml "$WORK/message.csv" -key text "load test message"
   kill "$SINK_PID" 2>/dev/null || true
+fi
+
+if [[ ",$ONLY," == *",invite,"* ]]; then
+  CALLEE_PORT="$(free_port)"
+  (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
+     -p "$CALLEE_PORT" -m 1 -nostdin -timeout 20s -key expires 3600 > "$WORK/callee-register.out" 2>&1) \
+     || { log "callee REGISTER failed"; exit 1; }
+  (cd "$WORK" && exec sipp "$TARGET_ADDR" -sf "$SCEN/invite-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$CALLEE_PORT" \
+     -nostdin -timeout 3600s -buff_size 4194304 > "$WORK/callee.out" 2>&1) &
+  CALLEE_PID=$!; PIDS+=("$CALLEE_PID")
+  sleep 1
+  rate_table "Call setup through the proxy to a registered SIPp (INVITE+407+INVITE, 180, 200, ACK, BYE per call); p50/p99 = INVITE to 200" \
+    invite invite.xml "$WORK/message.csv"
+  kill "$CALLEE_PID" 2>/dev/null || true
 fi
 
 if [[ ",$ONLY," == *",register,"* ]]; then
