@@ -42,14 +42,16 @@ public final class RtpAudioSession implements AudioSession {
     private final MediaService mediaService;
     private final AudioMediaStream stream;
     private final StreamConnector connector;
+    private final RtpPortAllocator.RtpSockets sockets;
     private final InetSocketAddress localRtp;
     private final List<Consumer<Character>> dtmfListeners = new CopyOnWriteArrayList<>();
     private NegotiatedAudio negotiated;
     private boolean closed;
 
-    public RtpAudioSession(LibJitsiRuntime runtime, StreamConnector connector, PcmSource source, PcmSink sink) {
+    public RtpAudioSession(LibJitsiRuntime runtime, RtpPortAllocator.RtpSockets sockets, PcmSource source, PcmSink sink) {
         this.mediaService = runtime.mediaService();
-        this.connector = connector;
+        this.sockets = sockets;
+        this.connector = sockets.connector();
         AudioMixerMediaDevice device = new AudioMixerMediaDevice(new SourceAudioDevice(source));
         device.setReceiveStreamBufferListener(new SinkBridge(sink));
         this.localRtp = new InetSocketAddress(connector.getDataSocket().getLocalAddress(),
@@ -73,6 +75,7 @@ public final class RtpAudioSession implements AudioSession {
         if (negotiated == null || !sameFormats(negotiated, next)) {
             applyFormats(next);
         }
+        sockets.acceptOnlyFrom(next.remoteRtp(), next.remoteRtcp());
         stream.setTarget(new MediaStreamTarget(next.remoteRtp(), next.remoteRtcp()));
         stream.setDirection(direction(next.direction()));
         negotiated = next;
@@ -174,7 +177,7 @@ public final class RtpAudioSession implements AudioSession {
             // libjitsi's close leaves the sockets it was given open; the range would run dry
             connector.close();
         }
-        LOG.info("Audio {} closed", localRtp.getPort());
+        LOG.info("Audio {} closed ({} datagrams from strangers dropped)", localRtp.getPort(), sockets.dropped());
     }
 
     private final class DtmfRelay implements DTMFListener {

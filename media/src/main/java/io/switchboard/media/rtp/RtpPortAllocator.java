@@ -3,7 +3,6 @@ package io.switchboard.media.rtp;
 import io.switchboard.media.MediaException;
 import io.switchboard.media.RtpPortRange;
 
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -29,33 +28,44 @@ public final class RtpPortAllocator {
     /**
      * @throws MediaException if every pair in the range is taken
      */
-    public synchronized StreamConnector bind(InetAddress localAddress) throws MediaException {
+    public synchronized RtpSockets bind(InetAddress localAddress) throws MediaException {
         for (int tried = 0; tried < range.pairs(); tried++) {
             int rtpPort = next;
             next = next + 2 > range.last() - 1 ? range.first() : next + 2;
-            DatagramSocket rtp = tryBind(localAddress, rtpPort);
+            PeerFilteringSocket rtp = tryBind(localAddress, rtpPort);
             if (rtp == null) {
                 continue;
             }
-            DatagramSocket rtcp = tryBind(localAddress, rtpPort + 1);
+            PeerFilteringSocket rtcp = tryBind(localAddress, rtpPort + 1);
             if (rtcp == null) {
                 rtp.close();
                 continue;
             }
-            return new DefaultStreamConnector(rtp, rtcp);
+            return new RtpSockets(rtp, rtcp, new DefaultStreamConnector(rtp, rtcp));
         }
         throw new MediaException("No free RTP port pair in " + range.first() + "-" + range.last()
                 + " on " + localAddress.getHostAddress() + ": too many calls at once, or another program uses the range");
     }
 
-    private static DatagramSocket tryBind(InetAddress address, int port) {
+    private static PeerFilteringSocket tryBind(InetAddress address, int port) {
         try {
-            DatagramSocket socket = new DatagramSocket(null);
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(address, port));
-            return socket;
+            return new PeerFilteringSocket(new InetSocketAddress(address, port));
         } catch (SocketException e) {
             return null;
+        }
+    }
+
+    /** A call's bound RTP/RTCP pair and the libjitsi connector over it. */
+    public record RtpSockets(PeerFilteringSocket rtp, PeerFilteringSocket rtcp, StreamConnector connector) {
+
+        /** Takes datagrams only from the negotiated peer addresses from now on. */
+        void acceptOnlyFrom(InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
+            rtp.acceptOnlyFrom(remoteRtp);
+            rtcp.acceptOnlyFrom(remoteRtcp);
+        }
+
+        long dropped() {
+            return rtp.dropped() + rtcp.dropped();
         }
     }
 }

@@ -158,6 +158,59 @@ class AudioSessionIT {
     }
 
     @Test
+    void rtpFromAnotherSourceIsIgnored() throws Exception {
+        connect(AudioCodec.PCMU, MediaDirection.SENDRECV);
+        awaitSeconds(calleeHears, 0.5);
+        InetSocketAddress target = callee.localRtp();
+        try (java.net.DatagramSocket intruder = new java.net.DatagramSocket(0, LOOPBACK)) {
+            // a loud 3 kHz PCMU stream with its own SSRC, sent to the callee's RTP port every 20 ms
+            byte[] packet = new byte[12 + 160];
+            packet[0] = (byte) 0x80;
+            packet[8] = 0x12;
+            packet[9] = 0x34;
+            ToneSource loud = new ToneSource(3000, 0.9);
+            short[] frame = new short[960];
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+            calleeHears.clear();
+            for (int seq = 0; System.nanoTime() < until; seq++) {
+                loud.read(frame);
+                for (int i = 0; i < 160; i++) {
+                    packet[12 + i] = MuLaw.encode(frame[i * 6]);
+                }
+                packet[2] = (byte) (seq >> 8);
+                packet[3] = (byte) seq;
+                int timestamp = seq * 160;
+                packet[4] = (byte) (timestamp >> 24);
+                packet[5] = (byte) (timestamp >> 16);
+                packet[6] = (byte) (timestamp >> 8);
+                packet[7] = (byte) timestamp;
+                intruder.send(new java.net.DatagramPacket(packet, packet.length, target));
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            }
+        }
+
+        RecordingSink.Recording heard = calleeHears.snapshot();
+        assertThat(ToneDetector.power(heard.samples(), 0, heard.samples().length, heard.sampleRate(), 3000))
+                .as("power of the intruder's 3 kHz")
+                .isLessThan(ToneDetector.power(heard.samples(), 0, heard.samples().length, heard.sampleRate(), CALLER_TONE) / 100);
+        assertTone(calleeHears, CALLER_TONE);
+    }
+
+    /** G.711 mu-law (ITU-T G.711), for the intruder's packets. */
+    private static final class MuLaw {
+        static byte encode(short pcm) {
+            int sign = (pcm >> 8) & 0x80;
+            int magnitude = Math.min(Math.abs((int) pcm), 32635) + 0x84;
+            int exponent = 7;
+            for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
+                exponent--;
+            }
+            int mantissa = (magnitude >> (exponent + 3)) & 0x0F;
+            return (byte) ~(sign | (exponent << 4) | mantissa);
+        }
+    }
+
+    @Test
     void thePortRangeRunsOutWithAClearError() throws MediaException {
         List<AudioSession> open = new CopyOnWriteArrayList<>();
         try {
