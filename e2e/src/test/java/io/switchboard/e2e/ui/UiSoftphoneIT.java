@@ -110,11 +110,11 @@ class UiSoftphoneIT extends UiTestSupport {
         assertThat(firstTick).matches("00:0\\d");
         await().atMost(WAIT).until(() -> !text(window, "#call-timer").equals(firstTick));
 
-        robot.clickOn(fx(() -> robot.from(stage(window).getScene().getRoot()).lookup("#call-hang-up").query()));
+        robot.clickOn(fx(() -> robot.from(stage(window).getScene().getRoot()).lookup("#call-hang-up").<javafx.scene.Node>query()));
 
         await().atMost(WAIT).until(() -> bobSees.get(ringing.id()).state() == CallState.ENDED);
         assertThat(bobSees.get(ringing.id()).end()).contains(CallEndReason.REMOTE_HUNG_UP);
-        await().atMost(WAIT).until(() -> fx(() -> !stage(window).isShowing()));
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty()));
 
         robot.clickOn(recentsTab());
         await().atMost(WAIT).until(() -> recentRows().size() == 1);
@@ -140,7 +140,7 @@ class UiSoftphoneIT extends UiTestSupport {
         assertThat(text(ringWindow, "#incoming-caller")).isEqualTo(bob.toString());
         assertThat(fx(() -> stage(ringWindow).isAlwaysOnTop())).isTrue();
 
-        robot.clickOn(fx(() -> robot.from(stage(ringWindow).getScene().getRoot()).lookup("#incoming-answer").query()));
+        robot.clickOn(fx(() -> robot.from(stage(ringWindow).getScene().getRoot()).lookup("#incoming-answer").<javafx.scene.Node>query()));
 
         await().atMost(WAIT).until(() -> bobSees.get(dialled.id()).state() == CallState.CONNECTED);
         String window = "Call — " + bob;
