@@ -1,6 +1,5 @@
 package io.switchboard.app.main;
 
-import atlantafx.base.theme.Styles;
 import io.switchboard.app.phone.DialBoxView;
 import io.switchboard.app.phone.DialViewModel;
 import io.switchboard.app.recents.RecentsView;
@@ -52,7 +51,6 @@ public final class MainCentreView {
         tabs.getTabs().setAll(contactsTab, recentsTab);
         contactsTab.setClosable(false);
         recentsTab.setClosable(false);
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().addAll(dialBox, tabs);

@@ -12,12 +12,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -48,6 +50,9 @@ public final class CallView {
         name.getStyleClass().add(Styles.TITLE_3);
         Label address = new Label(vm.partyAddress());
         address.getStyleClass().add(Styles.TEXT_MUTED);
+        // someone not in the contacts is named by the address already
+        address.visibleProperty().bind(vm.partyNameProperty().isNotEqualTo(vm.partyAddress()));
+        address.managedProperty().bind(address.visibleProperty());
         Label state = new Label();
         state.setId("call-state");
         state.textProperty().bind(vm.stateTextProperty());
@@ -72,7 +77,7 @@ public final class CallView {
         root.setPadding(new Insets(16));
         root.setAlignment(Pos.TOP_CENTER);
         root.getStyleClass().add("call-window");
-        Scene scene = new Scene(root, 300, 470);
+        Scene scene = new Scene(root, 300, 500);
         scene.getStylesheets().addAll(stylesheets);
         // digits, * and # typed anywhere in the window go out as keypad tones
         scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
@@ -148,6 +153,9 @@ public final class CallView {
         hangUp.setOnAction(e -> vm.hangUp());
 
         for (var control : List.of(mute, hold, hangUp)) {
+            // icon above the word, as on a phone: the three fit side by side in a narrow window
+            control.setContentDisplay(ContentDisplay.TOP);
+            control.setMinWidth(Region.USE_PREF_SIZE);
             control.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(control, Priority.ALWAYS);
         }
