@@ -5,11 +5,21 @@ import atlantafx.base.theme.PrimerLight;
 import io.switchboard.app.ui.ExecutorScheduler;
 import io.switchboard.app.buddylist.BuddyListView;
 import io.switchboard.app.buddylist.BuddyListViewModel;
+import io.switchboard.app.call.DesktopAudioEndpoints;
+import io.switchboard.app.call.SharedMediaEngine;
+import io.switchboard.app.call.SoftphoneCalls;
+import io.switchboard.app.call.SoftphoneFactory;
 import io.switchboard.app.chat.ChatViewModel;
 import io.switchboard.app.chat.ChatWindowView;
 import io.switchboard.app.chat.HostServicesLinkOpener;
+import io.switchboard.app.main.MainCentreView;
 import io.switchboard.app.main.MainWindowView;
 import io.switchboard.app.main.MainWindowViewModel;
+import io.switchboard.app.phone.CallWindows;
+import io.switchboard.app.phone.ContactLookup;
+import io.switchboard.app.phone.DialViewModel;
+import io.switchboard.app.phone.Dialer;
+import io.switchboard.app.phone.PhoneViewModel;
 import io.switchboard.app.presence.AppInputIdleTimeSource;
 import io.switchboard.app.presence.AutoAwayController;
 import io.switchboard.app.presence.IdleTimeSource;
@@ -30,6 +40,8 @@ import io.switchboard.app.signin.SignInView;
 import io.switchboard.app.signin.SignInViewModel;
 import io.switchboard.app.signin.SignedIn;
 import io.switchboard.app.signin.XmppSessionFactory;
+import io.switchboard.app.recents.CallHistoryStore;
+import io.switchboard.app.recents.RecentsViewModel;
 import io.switchboard.app.sip.SipBuddyListKeeper;
 import io.switchboard.app.sip.SipBuddyListStore;
 import io.switchboard.app.ui.Background;
@@ -38,7 +50,13 @@ import io.switchboard.app.ui.FxDispatcher;
 import io.switchboard.app.notify.DesktopNotifier;
 import io.switchboard.app.ui.UiDispatcher;
 import io.switchboard.app.ui.WindowHost;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.PresenceColour;
 import io.switchboard.core.service.ClientSession;
+import io.switchboard.media.MediaSettings;
+import io.switchboard.media.RtpPortRange;
+import io.switchboard.media.sdp.AudioCapabilities;
+import io.switchboard.sip.client.SipClientSession;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.ua.SipUserAgentSettings;
 
@@ -59,6 +77,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.HostServices;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -75,6 +95,7 @@ public final class AppComposition {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppComposition.class);
     private static final String STYLESHEET = "/io/switchboard/app/app.css";
+    private static final String CALL_STYLESHEET = "/io/switchboard/app/phone/call.css";
     /** A contact list slower to load than this does not keep the main window from showing. */
     private static final Duration SHOW_MAIN_AT_MOST_AFTER = Duration.ofSeconds(1);
     /**
@@ -132,6 +153,10 @@ public final class AppComposition {
     private SessionFactory sessions;
     private AppInputIdleTimeSource appInput;
     private IdleTimeSource idleTime;
+    /** The process's one media engine, started at the first SIP sign-in, closed at exit. */
+    private SharedMediaEngine media;
+    private SoftphoneFactory softphones;
+    private CallHistoryStore callHistory;
     /** Read by auto-away on its scheduler thread; follows the settings. */
     private volatile Duration autoAwayAfter;
 
@@ -146,6 +171,10 @@ public final class AppComposition {
     private ChatViewModel chat;
     private ChatWindowView chatWindow;
     private BuddyListViewModel buddies;
+    /** The softphone of a SIP session (null for XMPP, and until the media engine has started). */
+    private volatile SoftphoneCalls softphone;
+    private PhoneViewModel phone;
+    private RecentsViewModel recents;
     private DesktopNotifier notifier;
     private HostServices hostServices;
 
@@ -186,6 +215,11 @@ public final class AppComposition {
         idleChecks = Executors.newSingleThreadScheduledExecutor(daemon("switchboard-idle"));
         appInput = new AppInputIdleTimeSource(Clock.systemUTC());
         idleTime = IdleTimeSources.select(directories.os(), environment.get("DISPLAY"), commands, appInput);
+        media = new SharedMediaEngine(new MediaSettings(RtpPortRange.CISCO_DEFAULT,
+                directories.stateDir().resolve("media"), false));
+        softphones = new SoftphoneFactory(media, new DesktopAudioEndpoints(), AudioCapabilities.defaults(),
+                Clock.systemUTC());
+        callHistory = new CallHistoryStore(directories.configDir().resolve("call-history"));
         LOG.info("Settings in {}, passwords in {}", settingsStore.file(), vault.description());
     }
 
@@ -208,6 +242,7 @@ public final class AppComposition {
     public void stop() {
         stopAutoAway();
         disposeSessionViews();
+        closeSoftphone();
         if (notifier != null) {
             notifier.close();
         }
@@ -222,6 +257,7 @@ public final class AppComposition {
                 LOG.info("Signing out at exit did not finish: {}", e.toString());
             }
         }
+        media.close();
         workers.shutdownNow();
         idleChecks.shutdownNow();
         timers.close();
@@ -258,12 +294,18 @@ public final class AppComposition {
         session = signedIn.session();
         LOG.info("Signed in as {}", session.self());
         MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, timers, settings,
-                this::signedOut);
+                this::closeSoftphone, this::signedOut);
         signedIn.notice().ifPresent(viewModel::showNotice);
         chat = new ChatViewModel(session, ui, background, notifier, timers, Clock.systemUTC(),
                 new HostServicesLinkOpener(hostServices));
         chatWindow = new ChatWindowView(chat);
-        BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings);
+        BuddyListContacts contacts = new BuddyListContacts();
+        if (session instanceof SipClientSession sip) {
+            preparePhone(sip, contacts);
+        }
+        BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings,
+                phone == null ? Dialer.NONE : phone);
+        contacts.list = buddyList;
         buddies = buddyList;
         autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
         // the window's nodes in a task of their own: with the view models it was one 20-35 ms task
@@ -275,9 +317,40 @@ public final class AppComposition {
         });
     }
 
+    /**
+     * The softphone of a SIP account: its view models now, the service once the media engine has
+     * started on a worker (about a second at the first SIP sign-in; at once afterwards).
+     */
+    private void preparePhone(SipClientSession sip, ContactLookup contacts) {
+        // ended calls go to this session's Recents, made next (it calls back through the phone)
+        PhoneViewModel calls = new PhoneViewModel(ui, background, timers, Clock.systemUTC(), contacts, call -> {
+            if (recents != null) {
+                recents.record(call);
+            }
+        });
+        RecentsViewModel history = new RecentsViewModel(sip.self(), callHistory, settingsWriter, contacts, calls,
+                background, Clock.systemDefaultZone());
+        new CallWindows(calls, java.util.List.of(stylesheet(STYLESHEET), stylesheet(CALL_STYLESHEET)));
+        phone = calls;
+        recents = history;
+        background.submit("starting the softphone of " + sip.self(), () -> softphones.create(sip), started -> {
+            if (phone == calls) {
+                softphone = started;
+                calls.attach(started);
+            } else {
+                started.close();   // signed out while the media engine started
+            }
+        }, failure -> {
+            LOG.warn("The softphone of {} could not start: {}", sip.self(), failure.toString());
+            calls.unavailable("Calls are unavailable: " + failure.getMessage());
+        });
+    }
+
     private void prepareMain(MainWindowViewModel viewModel, BuddyListViewModel buddyList, String title) {
         StackPane centre = new StackPane();
-        MainWindowView main = new MainWindowView(viewModel, centre);
+        Node middle = phone == null ? centre
+                : new MainCentreView(new DialViewModel(phone, session.self()), recents, centre).root();
+        MainWindowView main = new MainWindowView(viewModel, middle);
         windows.prepare(main.root(), 400, 680)
                 .joinOneByOne(main.top(), 3)
                 .joinOneByOne(() -> {
@@ -297,6 +370,14 @@ public final class AppComposition {
     }
 
     private void disposeSessionViews() {
+        if (phone != null) {
+            phone.dispose();
+            phone = null;
+        }
+        if (recents != null) {
+            recents.dispose();
+            recents = null;
+        }
         if (buddies != null) {
             buddies.dispose();
             buddies = null;
@@ -312,6 +393,15 @@ public final class AppComposition {
         }
     }
 
+    /** Hangs up the softphone's calls and stops it taking new ones; on a worker at sign-out, before the session closes. */
+    private void closeSoftphone() {
+        SoftphoneCalls current = softphone;
+        softphone = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
     private void stopAutoAway() {
         if (autoAway != null) {
             autoAway.cancel(false);
@@ -322,11 +412,33 @@ public final class AppComposition {
     /** Shows {@code root} in the primary stage at once (see {@link WindowHost}). */
     private void show(Parent root, double width, double height, String title) {
         if (windows == null) {
-            windows = new WindowHost(stage, java.util.List.of(Objects.requireNonNull(getClass().getResource(STYLESHEET),
-                    STYLESHEET).toExternalForm(), BuddyListView.STYLESHEET), width, height);
+            windows = new WindowHost(stage, java.util.List.of(stylesheet(STYLESHEET), BuddyListView.STYLESHEET,
+                    stylesheet(CALL_STYLESHEET)), width, height);
             appInput.watch(windows.scene());
         }
         windows.show(root, width, height, title);
+    }
+
+    private String stylesheet(String resource) {
+        return Objects.requireNonNull(getClass().getResource(resource), resource).toExternalForm();
+    }
+
+    /**
+     * Names and presence for the call screens, from the session's buddy list, which is made after
+     * the phone (its context menu calls through the phone).
+     */
+    private static final class BuddyListContacts implements ContactLookup {
+        private BuddyListViewModel list;
+
+        @Override
+        public String displayName(Address who) {
+            return list == null ? who.toString() : list.displayName(who);
+        }
+
+        @Override
+        public ObservableValue<PresenceColour> presence(Address who) {
+            return list == null ? ContactLookup.NONE.presence(who) : list.presenceColour(who);
+        }
     }
 
     private static void applyTheme(Theme theme) {

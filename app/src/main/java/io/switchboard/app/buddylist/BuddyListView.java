@@ -259,6 +259,15 @@ public final class BuddyListView {
         MenuItem chat = new MenuItem("_Chat", new FontIcon(Material2AL.CHAT));
         chat.setAccelerator(new KeyCodeCombination(KeyCode.ENTER));
         chat.setOnAction(e -> vm.openChat(c.item()));
+        java.util.List<MenuItem> callItems = new java.util.ArrayList<>();
+        if (vm.canOfferCalls()) {
+            // double-click and Enter stay "chat"; calling is a deliberate choice from the menu
+            MenuItem call = new MenuItem("C_all", new FontIcon(Material2AL.CALL));
+            call.setId("buddy-call");
+            call.setOnAction(e -> vm.call(c.item()));
+            call.setDisable(!vm.canCallProperty().get());
+            callItems.add(call);
+        }
         MenuItem rename = new MenuItem("Re_name\u2026", new FontIcon(Material2AL.EDIT));
         rename.setAccelerator(new KeyCodeCombination(KeyCode.F2));
         rename.setOnAction(e -> rename(c));
@@ -283,7 +292,11 @@ public final class BuddyListView {
         MenuItem remove = new MenuItem("_Remove\u2026", new FontIcon(Material2AL.DELETE));
         remove.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         remove.setOnAction(e -> removeWithConfirmation(c));
-        return java.util.List.of(chat, rename, move, new SeparatorMenuItem(), remove);
+        java.util.List<MenuItem> items = new java.util.ArrayList<>();
+        items.add(chat);
+        items.addAll(callItems);
+        items.addAll(java.util.List.of(rename, move, new SeparatorMenuItem(), remove));
+        return items;
     }
 
     private void expand(BuddyRow row, boolean expanded) {

@@ -4,6 +4,7 @@ import io.switchboard.app.settings.AppSettings;
 import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.chat.Conversations;
+import io.switchboard.app.phone.Dialer;
 import io.switchboard.app.ui.Background;
 import io.switchboard.app.ui.UiDispatcher;
 import io.switchboard.core.event.ListenerRegistration;
@@ -12,6 +13,7 @@ import io.switchboard.core.model.Contact;
 import io.switchboard.core.model.ContactGroup;
 import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.core.model.Presence;
+import io.switchboard.core.model.PresenceColour;
 import io.switchboard.core.model.SubscriptionRequest;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.ContactListService;
@@ -34,6 +36,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -83,6 +87,9 @@ public final class BuddyListViewModel {
     private final UiDispatcher ui;
     private final Background background;
     private final Conversations conversations;
+    private final Dialer dialer;
+    /** Live presence colours asked for by address (the Recents list's dots), kept up to date as contacts change. */
+    private final Map<Address, ReadOnlyObjectWrapper<PresenceColour>> watchedColours = new HashMap<>();
     private final TaskBudget budget;
     /** A burst is being applied and the rows wait for one rebuild (see {@link #applyChanges}). */
     private boolean inBulk;
@@ -117,13 +124,25 @@ public final class BuddyListViewModel {
      */
     public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
                               SettingsModel settings) {
-        this(session, ui, background, conversations, settings,
+        this(session, ui, background, conversations, settings, Dialer.NONE);
+    }
+
+    /** @param dialer places the calls of the context menu's "Call"; {@link Dialer#NONE} hides it */
+    public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
+                              SettingsModel settings, Dialer dialer) {
+        this(session, ui, background, conversations, settings, dialer,
                 TaskBudget.time(TASK_TIME, MIN_CHANGES_PER_TASK, System::nanoTime));
     }
 
     BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
                        SettingsModel settings, TaskBudget budget) {
+        this(session, ui, background, conversations, settings, Dialer.NONE, budget);
+    }
+
+    BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
+                       SettingsModel settings, Dialer dialer, TaskBudget budget) {
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.dialer = Objects.requireNonNull(dialer, "dialer");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(settings, "settings");
         this.contacts = Objects.requireNonNull(session.contacts(), "session.contacts()");
@@ -255,6 +274,50 @@ public final class BuddyListViewModel {
 
     public void openChat(ContactItem item) {
         conversations.open(item.address());
+    }
+
+    /** Whether the context menu offers "Call": only for accounts with a softphone. */
+    public boolean canOfferCalls() {
+        return dialer.isSupported();
+    }
+
+    /** True while a call can be placed now. */
+    public ReadOnlyBooleanProperty canCallProperty() {
+        return dialer.availableProperty();
+    }
+
+    /** The context menu's "Call". */
+    public void call(ContactItem item) {
+        if (dialer.availableProperty().get()) {
+            dialer.call(item.address());
+        }
+    }
+
+    /** The contact's name, or the address for someone not in the list. */
+    public String displayName(Address address) {
+        ContactItem item = items.get(address);
+        return item == null ? address.toString() : item.getDisplayName();
+    }
+
+    /**
+     * The live presence colour of {@code address}, following every change of the contact (grey for
+     * someone not in the list): for the dots of other screens, such as Recents.
+     */
+    public ReadOnlyObjectProperty<PresenceColour> presenceColour(Address address) {
+        return watchedColours.computeIfAbsent(address, a -> new ReadOnlyObjectWrapper<>(this, "presenceColour",
+                colourOf(a))).getReadOnlyProperty();
+    }
+
+    private PresenceColour colourOf(Address address) {
+        ContactItem item = items.get(address);
+        return item == null ? PresenceColour.GREY : item.colourProperty().get();
+    }
+
+    private void refreshWatchedColour(Address address) {
+        ReadOnlyObjectWrapper<PresenceColour> watched = watchedColours.get(address);
+        if (watched != null) {
+            watched.set(colourOf(address));
+        }
     }
 
     /** A form for the add-contact dialog, offering the existing groups. */
@@ -472,6 +535,7 @@ public final class BuddyListViewModel {
         } else if (change instanceof ContactChanges.Removal r) {
             removeItem(r.address());
         }
+        refreshWatchedColour(change.address());
     }
 
     private void removeItem(Address address) {
@@ -480,6 +544,7 @@ public final class BuddyListViewModel {
             grouped.remove(item);
             item.unreadCounter().unbind();
         }
+        refreshWatchedColour(address);
     }
 
     private void addRequests(Collection<SubscriptionRequest> requests) {

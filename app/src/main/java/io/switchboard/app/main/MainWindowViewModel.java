@@ -54,6 +54,7 @@ public final class MainWindowViewModel {
     private final Background background;
     private final SettingsModel settings;
     private final Runnable onSignedOut;
+    private final Runnable beforeSignOut;
     private final Scheduler scheduler;
     private final ListenerRegistration sessionListener;
 
@@ -77,6 +78,16 @@ public final class MainWindowViewModel {
 
     public MainWindowViewModel(ClientSession session, UiDispatcher ui, Background background, Scheduler scheduler,
                                SettingsModel settings, Runnable onSignedOut) {
+        this(session, ui, background, scheduler, settings, () -> { }, onSignedOut);
+    }
+
+    /**
+     * @param beforeSignOut run on the worker that signs out, before the session closes: what
+     *                      needs the session still up (the softphone hangs up its calls)
+     */
+    public MainWindowViewModel(ClientSession session, UiDispatcher ui, Background background, Scheduler scheduler,
+                               SettingsModel settings, Runnable beforeSignOut, Runnable onSignedOut) {
+        this.beforeSignOut = Objects.requireNonNull(beforeSignOut, "beforeSignOut");
         this.session = Objects.requireNonNull(session, "session");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.background = Objects.requireNonNull(background, "background");
@@ -187,6 +198,11 @@ public final class MainWindowViewModel {
         sessionListener.close();
         published = null;
         background.submit("sign out " + session.self(), () -> {
+            try {
+                beforeSignOut.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Before signing out of {}: {}", session.self(), e.toString());
+            }
             session.close();
             return null;
         }, done -> onSignedOut.run(), failure -> {

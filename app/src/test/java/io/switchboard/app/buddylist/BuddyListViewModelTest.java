@@ -167,6 +167,66 @@ class BuddyListViewModelTest {
     }
 
     @Test
+    void otherScreensSeeAContactsLivePresenceColourAndName() throws Exception {
+        threeContacts();
+        start();
+        var carol = onUi(() -> vm.presenceColour(CAROL));
+        var stranger = onUi(() -> vm.presenceColour(DAVE));
+        assertThat(carol.get()).isEqualTo(PresenceColour.GREY);
+        assertThat(onUi(() -> vm.displayName(CAROL))).isEqualTo("Carol Clark");
+        assertThat(onUi(() -> vm.displayName(DAVE))).isEqualTo("dave@example.com");
+
+        session.presence.change(CAROL, presence(Availability.BUSY, "", "phone"));
+        session.awaitEvents();
+        assertThat(onUi(carol::get)).isEqualTo(PresenceColour.RED);
+
+        session.contacts.removeContact(CAROL);
+        session.awaitEvents();
+        assertThat(onUi(carol::get)).as("no longer a contact").isEqualTo(PresenceColour.GREY);
+        assertThat(stranger.get()).isEqualTo(PresenceColour.GREY);
+    }
+
+    @Test
+    void theContextMenusCallGoesThroughTheDialerWhenCallsArePossible() {
+        threeContacts();
+        List<Address> called = new ArrayList<>();
+        javafx.beans.property.ReadOnlyBooleanWrapper available = new javafx.beans.property.ReadOnlyBooleanWrapper();
+        vm = new BuddyListViewModel(session, ui, ui, conversations, settings, new io.switchboard.app.phone.Dialer() {
+            @Override
+            public javafx.beans.property.ReadOnlyBooleanProperty availableProperty() {
+                return available.getReadOnlyProperty();
+            }
+
+            @Override
+            public boolean isSupported() {
+                return true;
+            }
+
+            @Override
+            public void call(Address who) {
+                called.add(who);
+            }
+        });
+        session.awaitEvents();
+        ContactItem bob = onUi(() -> vm.item(BOB));
+        assertThat(vm.canOfferCalls()).isTrue();
+
+        ui.run(() -> vm.call(bob));
+        assertThat(called).as("the softphone has not started").isEmpty();
+        available.set(true);
+        ui.run(() -> vm.call(bob));
+        assertThat(called).containsExactly(BOB);
+        assertThat(conversations.opened).as("calling opens no chat").isEmpty();
+    }
+
+    @Test
+    void withoutASoftphoneTheMenuOffersNoCall() {
+        start();
+        assertThat(vm.canOfferCalls()).isFalse();
+        assertThat(vm.canCallProperty().get()).isFalse();
+    }
+
+    @Test
     void filterAppliesToContactsThatChangeLater() {
         threeContacts();
         start();

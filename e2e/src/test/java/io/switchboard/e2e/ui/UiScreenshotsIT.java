@@ -3,17 +3,39 @@ package io.switchboard.e2e.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.app.LaunchOptions;
 import io.switchboard.app.buddylist.ContactRow;
+import io.switchboard.app.call.SoftphoneCalls;
+import io.switchboard.core.model.Call;
+import io.switchboard.core.model.CallState;
+import io.switchboard.media.MediaEngine;
+import io.switchboard.media.MediaSettings;
+import io.switchboard.media.RtpPortRange;
+import io.switchboard.media.audio.RecordingSink;
+import io.switchboard.media.audio.ToneSource;
+import io.switchboard.media.sdp.AudioCapabilities;
+import io.switchboard.sip.client.SipUserAgent;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.sip.ua.SipUserAgentSettings;
 import io.switchboard.core.model.Address;
 import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.server.demo.DemoDirectory;
 
 import java.awt.image.BufferedImage;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -113,6 +135,75 @@ class UiScreenshotsIT extends UiTestSupport {
             assertThat(distinctColours(image)).as("%s is a picture, not an empty window", name).isGreaterThan(50);
         }
         LOG.info("Screenshots written to {}", target.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The call window, connected: alice of the demo company signed in over SIP calls Carol from the
+     * dial box; Carol is an in-process softphone registered for SIP that answers.
+     */
+    @Test
+    void rendersTheCallWindow(@TempDir Path media) throws Exception {
+        Path target = Boolean.getBoolean("screenshots")
+                ? Path.of(System.getProperty("screenshots.dir", "../docs/screenshots"))
+                : Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Address alice = Address.of("alice", SERVER.domain());
+        Address carol = Address.of("carol", SERVER.domain());
+        SipUserAgent carolAgent = SipUserAgent.start(new SipStackFactory(), SipAccount.of(carol, DemoDirectory.PASSWORD,
+                new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP)), SipUserAgentSettings.defaults());
+        MediaEngine carolMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47400, 47499), media, false));
+        SoftphoneCalls carolCalls = new SoftphoneCalls(carolAgent.calls(), carolMedia,
+                (engine, local) -> engine.openAudio(local, new ToneSource(600, 0.3), new RecordingSink(10)),
+                AudioCapabilities.defaults(), InetAddress.getLoopbackAddress(), Clock.systemUTC(), Runnable::run);
+        ComposedClient client = null;
+        try {
+            carolAgent.registration().register().get(10, TimeUnit.SECONDS);
+            List<Call> ringing = new CopyOnWriteArrayList<>();
+            carolCalls.addListener(call -> {
+                if (call.state() == CallState.INCOMING) {
+                    ringing.add(call);
+                }
+            });
+            client = ComposedClient.launch(home, LaunchOptions.parse("--account-type", "sip", "--user", alice.toString(),
+                    "--proxy", "127.0.0.1:" + SERVER.sipPort(), "--xcap-root", SERVER.xcapRoot().toString(),
+                    "--password-env", "SWITCHBOARD_DEMO_PASSWORD", "--auto-sign-in"),
+                    Map.of("SWITCHBOARD_DEMO_PASSWORD", DemoDirectory.PASSWORD));
+            awaitMainWindow(alice);
+            // a SIP account keeps its contacts itself: alice adds Carol under her name
+            robot.clickOn("#buddy-add");
+            robot.clickOn("#add-contact-address").write(carol.toString());
+            robot.clickOn(fx(() -> robot.lookup(n -> "Display name".equals(n.getAccessibleText())).<Node>query()))
+                    .write("Carol Clark");
+            robot.clickOn(dialogButton("Add"));
+            await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#dial-box").queryTextInputControl().getPromptText())
+                    .equals("Call a name, address or number"));
+
+            robot.clickOn("#dial-box").write("carol");
+            robot.type(KeyCode.ENTER);
+            await().atMost(WAIT).until(() -> !ringing.isEmpty());
+            carolCalls.answer(ringing.get(0).id());
+            String window = "Call — Carol Clark";
+            await().atMost(WAIT).until(() -> fx(() -> label(window, "#call-timer")).equals("00:03"));
+            save(snapshot(window), target.resolve("call.png"));
+
+            BufferedImage image = ImageIO.read(target.resolve("call.png").toFile());
+            assertThat(image.getWidth()).isGreaterThanOrEqualTo(260);
+            assertThat(image.getHeight()).isGreaterThanOrEqualTo(400);
+            assertThat(distinctColours(image)).as("call is a picture, not an empty window").isGreaterThan(50);
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+            carolCalls.close();
+            carolAgent.close();
+            carolMedia.close();
+        }
+    }
+
+    private static String label(String window, String id) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && window.equals(s.getTitle()) && s.isShowing())
+                .map(w -> ((javafx.scene.control.Label) w.getScene().getRoot().lookup(id)).getText())
+                .findFirst().orElse("");
     }
 
     /** Scrolls the buddy list so that the contact's row is shown. */

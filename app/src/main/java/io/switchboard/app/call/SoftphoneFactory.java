@@ -1,0 +1,50 @@
+package io.switchboard.app.call;
+
+import io.switchboard.media.MediaException;
+import io.switchboard.media.sdp.AudioCapabilities;
+import io.switchboard.sip.client.SipClientSession;
+import io.switchboard.sip.client.SipUserAgent;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Makes the softphone of a signed-in SIP account: its SIP calls, RTP audio from the shared media
+ * engine bound to the address the account's SIP stack uses, and call events on the session's own
+ * event thread, like every other event of the session.
+ */
+public final class SoftphoneFactory {
+
+    private final SharedMediaEngine media;
+    private final AudioEndpoints endpoints;
+    private final AudioCapabilities capabilities;
+    private final Clock clock;
+
+    public SoftphoneFactory(SharedMediaEngine media, AudioEndpoints endpoints, AudioCapabilities capabilities,
+                            Clock clock) {
+        this.media = Objects.requireNonNull(media, "media");
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Blocks while the media engine starts (the first time only): call it on a worker.
+     *
+     * @throws MediaException when the media engine cannot start or the local address is unusable
+     */
+    public SoftphoneCalls create(SipClientSession session) throws MediaException {
+        SipUserAgent agent = session.userAgent();
+        String localHost = agent.context().settings().localHost();
+        InetAddress local;
+        try {
+            local = InetAddress.getByName(localHost);
+        } catch (UnknownHostException e) {
+            throw new MediaException("the SIP stack's local address " + localHost + " is unusable for audio", e);
+        }
+        return new SoftphoneCalls(agent.calls(), media.get(), endpoints, capabilities, local, clock,
+                agent.context().events());
+    }
+}

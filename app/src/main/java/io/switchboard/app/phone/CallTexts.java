@@ -1,0 +1,49 @@
+package io.switchboard.app.phone;
+
+import io.switchboard.core.model.Call;
+import io.switchboard.core.model.CallEndReason;
+
+import java.time.Duration;
+
+/** A call's state and duration as the call window words them. */
+public final class CallTexts {
+
+    private CallTexts() {
+    }
+
+    public static String state(Call call) {
+        return switch (call.state()) {
+            case DIALING -> "Calling…";
+            case RINGING -> "Ringing…";
+            case INCOMING -> "Incoming call…";
+            case CONNECTED -> "Connected";
+            case ON_HOLD -> "On hold";
+            case HELD -> "Held by the other side";
+            case ENDED -> "Ended: " + endReason(call);
+        };
+    }
+
+    /** Why an ended call ended, in a word or three. */
+    public static String endReason(Call call) {
+        boolean talked = call.connectedAt().isPresent();
+        CallEndReason reason = call.end().orElse(CallEndReason.FAILED);
+        return switch (reason) {
+            case HUNG_UP -> talked ? "You hung up" : "Cancelled";
+            case REMOTE_HUNG_UP -> talked ? "The other side hung up" : call.outgoing() ? "Hung up" : "Missed";
+            case DECLINED_BY_ME -> "You declined";
+            case BUSY -> "Busy";
+            case DECLINED -> "Declined";
+            case NOT_FOUND -> "Not found";
+            case UNAVAILABLE -> "Unavailable";
+            case NO_ANSWER -> "No answer";
+            case NO_COMMON_MEDIA -> "No common audio codec";
+            case FAILED -> call.detail().isBlank() ? "Failed" : "Failed (" + call.detail() + ")";
+        };
+    }
+
+    /** {@code mm:ss}; minutes go on counting past the hour, as on a desk phone's display. */
+    public static String duration(Duration talked) {
+        long seconds = Math.max(0, talked.toSeconds());
+        return String.format("%02d:%02d", seconds / 60, seconds % 60);
+    }
+}

@@ -1,0 +1,209 @@
+package io.switchboard.e2e.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.app.call.SoftphoneCalls;
+import io.switchboard.app.recents.RecentCallRow;
+import io.switchboard.core.model.Address;
+import io.switchboard.core.model.Call;
+import io.switchboard.core.model.CallEndReason;
+import io.switchboard.core.model.CallState;
+import io.switchboard.core.service.CallService;
+import io.switchboard.e2e.BundledServerFixture;
+import io.switchboard.media.MediaEngine;
+import io.switchboard.media.MediaSettings;
+import io.switchboard.media.RtpPortRange;
+import io.switchboard.media.audio.RecordingSink;
+import io.switchboard.media.audio.ToneSource;
+import io.switchboard.media.sdp.AudioCapabilities;
+import io.switchboard.sip.client.SipUserAgent;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.sip.ua.SipUserAgentSettings;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The desktop client's softphone against the bundled server: alice, signed in over SIP, calls a
+ * colleague from the dial box and hangs up in the call window, and answers a call in the
+ * incoming-call window; the other side is an in-process {@link SoftphoneCalls} on a registered
+ * SIP user agent. Real SIP through the server's proxy, real SDP and RTP (silence one way, a tone
+ * the other); the Recents tab shows each call afterwards.
+ */
+class UiSoftphoneIT extends UiTestSupport {
+
+    @RegisterExtension
+    static final BundledServerFixture SERVER = new BundledServerFixture();
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path media;
+
+    private SipUserAgent bobAgent;
+    private MediaEngine bobMedia;
+    private SoftphoneCalls bobCalls;
+    private final Map<String, Call> bobSees = new ConcurrentHashMap<>();
+
+    @Override
+    BundledServerFixture server() {
+        return SERVER;
+    }
+
+    @AfterEach
+    void hangUpBob() {
+        if (bobCalls != null) {
+            bobCalls.close();
+        }
+        if (bobAgent != null) {
+            bobAgent.close();
+        }
+        if (bobMedia != null) {
+            bobMedia.close();
+        }
+    }
+
+    @Test
+    void theUserCallsAColleagueFromTheDialBoxAndHangsUp() throws Exception {
+        Address alice = newUser("alice");
+        Address bob = newUser("bob");
+        startBob(bob);
+        launchSignedInOverSip(home, alice);
+        awaitMainWindow(alice);
+        awaitSoftphone();
+
+        // a colleague in my domain: the bare user name is enough
+        robot.clickOn("#dial-box").write(bob.local());
+        robot.type(KeyCode.ENTER);
+
+        Call ringing = await().atMost(WAIT).until(() -> bobCall(CallState.INCOMING), Optional::isPresent).orElseThrow();
+        assertThat(ringing.remote()).isEqualTo(alice);
+        bobCalls.answer(ringing.id());
+
+        String window = "Call — " + bob;
+        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+        String firstTick = text(window, "#call-timer");
+        assertThat(firstTick).matches("00:0\\d");
+        await().atMost(WAIT).until(() -> !text(window, "#call-timer").equals(firstTick));
+
+        robot.clickOn(fx(() -> robot.from(stage(window).getScene().getRoot()).lookup("#call-hang-up").<javafx.scene.Node>query()));
+
+        await().atMost(WAIT).until(() -> bobSees.get(ringing.id()).state() == CallState.ENDED);
+        assertThat(bobSees.get(ringing.id()).end()).contains(CallEndReason.REMOTE_HUNG_UP);
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty()));
+
+        robot.clickOn(recentsTab());
+        await().atMost(WAIT).until(() -> recentRows().size() == 1);
+        RecentCallRow placed = recentRows().get(0);
+        assertThat(placed.remote()).isEqualTo(bob);
+        assertThat(placed.record().outgoing()).isTrue();
+        assertThat(placed.detail()).startsWith("Outgoing · ").matches(".* · 00:0\\d");
+    }
+
+    @Test
+    void aCallComingInRingsInItsOwnWindowAndAnswerConnectsIt() throws Exception {
+        Address alice = newUser("alice");
+        Address bob = newUser("bob");
+        startBob(bob);
+        launchSignedInOverSip(home, alice);
+        awaitMainWindow(alice);
+        awaitSoftphone();
+
+        Call dialled = bobCalls.dial(alice);
+
+        String ringWindow = "Incoming call — " + bob;
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
+        assertThat(text(ringWindow, "#incoming-caller")).isEqualTo(bob.toString());
+        assertThat(fx(() -> stage(ringWindow).isAlwaysOnTop())).isTrue();
+
+        robot.clickOn(fx(() -> robot.from(stage(ringWindow).getScene().getRoot()).lookup("#incoming-answer").<javafx.scene.Node>query()));
+
+        await().atMost(WAIT).until(() -> bobSees.get(dialled.id()).state() == CallState.CONNECTED);
+        String window = "Call — " + bob;
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isPresent()) && text(window, "#call-state")
+                .equals("Connected"));
+        assertThat(fx(() -> stageIfShowing(ringWindow))).isEmpty();
+
+        bobCalls.hangUp(dialled.id());
+        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Ended: The other side hung up"));
+        robot.clickOn(recentsTab());
+        await().atMost(WAIT).until(() -> recentRows().size() == 1);
+        assertThat(recentRows().get(0).record().outgoing()).isFalse();
+        assertThat(recentRows().get(0).detail()).startsWith("Incoming · ");
+    }
+
+    /** Bob: a registered SIP agent whose softphone sends a tone and records what it hears. */
+    private void startBob(Address bob) throws Exception {
+        SipAccount account = SipAccount.of(bob, password(bob), new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP));
+        bobAgent = SipUserAgent.start(new SipStackFactory(), account, SipUserAgentSettings.defaults());
+        bobAgent.registration().register().get(10, TimeUnit.SECONDS);
+        bobMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47300, 47399), media, false));
+        bobCalls = new SoftphoneCalls(bobAgent.calls(), bobMedia,
+                (engine, local) -> engine.openAudio(local, new ToneSource(600, 0.3), new RecordingSink(10)),
+                AudioCapabilities.defaults(), LOOPBACK, Clock.systemUTC(), Runnable::run);
+        bobCalls.addListener(new CallService.CallListener() {
+            @Override
+            public void callChanged(Call call) {
+                bobSees.put(call.id(), call);
+            }
+        });
+    }
+
+    private Optional<Call> bobCall(CallState state) {
+        return bobSees.values().stream().filter(c -> c.state() == state).findFirst();
+    }
+
+    /** The dial box offers calls once the media engine has started. */
+    private void awaitSoftphone() {
+        await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#dial-box").<TextInputControl>query().getPromptText())
+                .equals("Call a name, address or number"));
+    }
+
+    private Label recentsTab() {
+        return fx(() -> robot.lookup(".tab Label").match(n -> n instanceof Label l && "Recents".equals(l.getText()))
+                .query());
+    }
+
+    private List<RecentCallRow> recentRows() {
+        return fx(() -> List.copyOf(robot.lookup("#recents-list").<RecentCallRow>queryListView().getItems()));
+    }
+
+    private String text(String window, String id) {
+        return fx(() -> stageIfShowing(window)
+                .map(s -> ((Label) s.getScene().getRoot().lookup(id)).getText()).orElse(""));
+    }
+
+    private static Stage stage(String title) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
+                .map(Stage.class::cast).findFirst().orElseThrow(() -> new AssertionError("no window " + title));
+    }
+
+    private static Optional<Stage> stageIfShowing(String title) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle())
+                && s.isShowing()).map(Stage.class::cast).findFirst();
+    }
+}
