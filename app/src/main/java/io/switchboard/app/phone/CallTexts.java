@@ -37,6 +37,8 @@ public final class CallTexts {
             case UNAVAILABLE -> "Unavailable";
             case NO_ANSWER -> "No answer";
             case NO_COMMON_MEDIA -> "No common audio codec";
+            case TRANSFERRED -> "Transferred";
+            case REPLACED -> "Taken over by a transferred call";
             case FAILED -> call.detail().isBlank() ? "Failed" : "Failed (" + call.detail() + ")";
         };
     }

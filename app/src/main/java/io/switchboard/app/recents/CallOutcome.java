@@ -16,6 +16,7 @@ public enum CallOutcome {
     UNAVAILABLE("Unavailable"),
     NO_ANSWER("No answer"),
     NO_COMMON_MEDIA("No common audio codec"),
+    TRANSFERRED("Transferred"),
     FAILED("Failed");
 
     private final String label;
@@ -47,6 +48,8 @@ public enum CallOutcome {
             case UNAVAILABLE -> UNAVAILABLE;
             case NO_ANSWER -> NO_ANSWER;
             case NO_COMMON_MEDIA -> NO_COMMON_MEDIA;
+            // only a call that connected can be transferred or replaced; answered above
+            case TRANSFERRED, REPLACED -> TRANSFERRED;
             case FAILED -> FAILED;
         };
     }

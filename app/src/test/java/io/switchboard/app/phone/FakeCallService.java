@@ -80,6 +80,18 @@ public final class FakeCallService implements CallService {
     }
 
     @Override
+    public void transfer(String callId, Address target) throws ServiceException {
+        throwIfFailing();
+        actions.add("transfer " + callId + " " + target);
+    }
+
+    @Override
+    public void transfer(String callId, String consultationCallId) throws ServiceException {
+        throwIfFailing();
+        actions.add("transfer " + callId + " " + consultationCallId);
+    }
+
+    @Override
     public void sendDtmf(String callId, char digit) throws ServiceException {
         throwIfFailing();
         actions.add("dtmf " + callId + " " + digit);
