@@ -18,6 +18,7 @@
 # Usage: bench/run-sip-load.sh [--target kamailio|switchboard] [--port P] [--domain D]
 #          [--transport udp|tcp] [--rates 50,100,200,400] [--duration S] [--watchers W]
 #          [--only register,subscribe,message,invite,fanout] [--children N] [--out FILE.md] [--keep]
+#          [--hold MS]   (invite: how long each call lasts; rate x hold = calls up at once)
 set -euo pipefail
 
 TARGET=kamailio
@@ -31,6 +32,7 @@ ONLY="register,subscribe,message,invite,fanout"
 CHILDREN=4
 OUT=""
 KEEP=0
+HOLD=0
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -45,6 +47,7 @@ while [[ $# -gt 0 ]]; do
     --children) CHILDREN="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --hold) HOLD="$2"; shift 2 ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -146,7 +149,7 @@ sipp_step() { # name scenario rate calls inject-file extra-args...
   local start end rc=0
   start=$(date +%s.%N)
   (cd "$dir" && sipp "$TARGET_ADDR" -sf "$SCEN/$scen" -inf "$inf" -t "$TMODE" -i 127.0.0.1 \
-      -p "$(free_port)" -r "$rate" -m "$calls" -l $(( rate * 10 > 10000 ? 10000 : rate * 10 )) -nostdin \
+      -p "$(free_port)" -r "$rate" -m "$calls" -l $(( rate * (10 + HOLD / 1000) > 20000 ? 20000 : rate * (10 + HOLD / 1000) )) -nostdin \
       -timeout $(( calls / rate + 60 ))s -recv_timeout 10000 -trace_stat -stf stats.csv -fd 1 -trace_rtt -rtt_freq 1 \
       -trace_err "$@" > sipp.out 2>&1) || rc=$?
   end=$(date +%s.%N)
@@ -291,7 +294,7 @@ if [[ ",$ONLY," == *",invite,"* ]]; then
   CALLEE_PID=$!; PIDS+=("$CALLEE_PID")
   sleep 1
   rate_table "Call setup through the proxy to a registered SIPp (INVITE+407+INVITE, 180, 200, ACK, BYE per call); p50/p99 = INVITE to 200" \
-    invite invite.xml "$WORK/message.csv"
+    invite invite.xml "$WORK/message.csv" -d "$HOLD"
   kill "$CALLEE_PID" 2>/dev/null || true
 fi
 

@@ -47,8 +47,9 @@ public final class MediaBench implements AutoCloseable {
         OnsetSink onsets = new OnsetSink(PERIOD_MILLIS - BURST_MILLIS - 100);
         try (AudioSession sender = engine.openAudio(LOOPBACK, marker, new RecordingSink(1));
              AudioSession receiver = engine.openAudio(LOOPBACK, new SilenceSource(), onsets)) {
-            sender.start(plan(receiver, codec, MediaDirection.SENDONLY));
-            receiver.start(plan(sender, codec, MediaDirection.RECVONLY));
+            // both send: libjitsi's mixer only reads what it receives while its own capture runs
+            sender.start(plan(receiver, codec, MediaDirection.SENDRECV));
+            receiver.start(plan(sender, codec, MediaDirection.SENDRECV));
             // two seconds to settle (jitter buffer, JIT), then the bursts that count
             sleep((2_000L + (long) bursts * PERIOD_MILLIS + 1_000L));
         }

@@ -105,6 +105,11 @@ public final class SipStackFactory {
             // bytes; at 1,600 REGISTER/s the parsed requests alone outgrew a 512 MB heap. Not for
             // user agents: it also drops the last response a client transaction keeps.
             properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+            // A proxy keeps no dialogs. Turning automatic dialogs off on the provider alone is not
+            // enough: JAIN-SIP still made a client dialog for every proxied INVITE's 2xx and kept
+            // it, waiting for an ACK the proxy never sends, until a timer killed it (~1 KB + the
+            // messages each; at 400 calls/s the heap filled and the server died).
+            properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         }
         // JAIN-SIP's default timer is a java.util.Timer: a cancelled task (the Timer J of a
         // transaction ended early) stays in its queue, holding the transaction, until it is due.
