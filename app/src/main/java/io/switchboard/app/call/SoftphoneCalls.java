@@ -58,6 +58,8 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
     private final Listeners<CallListener> listeners;
     private final Map<String, SoftphoneCall> calls = new LinkedHashMap<>();
     private final ListenerRegistration incomingRegistration;
+    /** Cisco's default: a second call rings while I am in one (answering it holds the first). */
+    private volatile boolean callWaiting = true;
 
     public SoftphoneCalls(CallManager sip, MediaEngine media, AudioEndpoints endpoints, AudioCapabilities capabilities,
                           InetAddress localAddress, Clock clock, Executor events) {
@@ -112,8 +114,25 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         return new SdpSession(localAddress, audio.localRtp().getPort(), capabilities, sessionId, 1);
     }
 
+    /**
+     * With call waiting off, a call that comes in while I am in another one is refused with
+     * 486 Busy Here instead of ringing.
+     */
+    public void setCallWaiting(boolean enabled) {
+        this.callWaiting = enabled;
+    }
+
+    private synchronized boolean busy() {
+        return calls.values().stream().anyMatch(call -> call.snapshot.state().isLive());
+    }
+
     /** A call rings here: prepare the answer to its offer, or refuse it before it rings. */
     private void ringing(SipCall incoming) {
+        if (!callWaiting && incoming.replacedCall() == null && busy()) {
+            LOG.info("Incoming call {} from {} refused: busy in another call", incoming.callId(), incoming.remote());
+            incoming.reject(true);
+            return;
+        }
         AudioSession audio;
         try {
             audio = endpoints.open(media, localAddress);

@@ -177,6 +177,40 @@ class SipAudioCallIT {
     }
 
     @Test
+    void withoutCallWaitingASecondCallerHearsBusy() throws Exception {
+        Phone alice = phone("alice", 1000, AudioCapabilities.defaults());
+        Phone bob = phone("bob", 600, AudioCapabilities.defaults());
+        Phone carol = phone("carol", 1500, AudioCapabilities.defaults());
+        bob.calls.setCallWaiting(false);
+        String aliceToBob = connect(alice, bob);
+
+        Call dialled = carol.calls.dial(bob.address);
+
+        Call ended = carol.awaitState(dialled.id(), CallState.ENDED);
+        assertThat(ended.end()).contains(CallEndReason.BUSY);
+        assertThat(ended.detail()).startsWith("486");
+        assertThat(bob.calls.calls()).extracting(Call::id).containsExactly(aliceToBob);
+    }
+
+    @Test
+    void withCallWaitingASecondCallRingsAndAnsweringItHoldsTheFirst() throws Exception {
+        Phone alice = phone("alice", 1000, AudioCapabilities.defaults());
+        Phone bob = phone("bob", 600, AudioCapabilities.defaults());
+        Phone carol = phone("carol", 1500, AudioCapabilities.defaults());
+        String aliceToBob = connect(alice, bob);
+
+        Call dialled = carol.calls.dial(bob.address);
+        Call waiting = bob.awaitCall(call -> call.state() == CallState.INCOMING && call.remote().equals(carol.address));
+        bob.calls.answer(waiting.id());
+
+        carol.awaitState(dialled.id(), CallState.CONNECTED);
+        bob.awaitState(aliceToBob, CallState.ON_HOLD);
+        alice.awaitState(aliceToBob, CallState.HELD);
+        bob.heard.clear();
+        assertHears(bob, 1500, 1);
+    }
+
+    @Test
     void aCallTheCallerGivesUpIsMissed() throws Exception {
         Phone alice = phone("alice", 1000, AudioCapabilities.defaults());
         Phone bob = phone("bob", 600, AudioCapabilities.defaults());
