@@ -73,9 +73,14 @@ final class ServerUsers implements AfterEachCallback {
 
     /** A SIP user agent for {@code name} over UDP, registered with the server. */
     SipUserAgent registeredAgent(String name) throws Exception {
+        return registeredAgent(name, SipUserAgentSettings.defaults());
+    }
+
+    /** As {@link #registeredAgent(String)}, with {@code settings}. */
+    SipUserAgent registeredAgent(String name, SipUserAgentSettings settings) throws Exception {
         SipAccount account = SipAccount.of(address(name), password(name),
                 new SipProxy("127.0.0.1", server.sipPort(), SipTransport.UDP));
-        SipUserAgent agent = closeAfter(SipUserAgent.start(new SipStackFactory(), account, SipUserAgentSettings.defaults()));
+        SipUserAgent agent = closeAfter(SipUserAgent.start(new SipStackFactory(), account, settings));
         agent.registration().register().get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return agent;
     }

@@ -11,6 +11,7 @@ import io.switchboard.sip.call.CallState;
 import io.switchboard.sip.call.SessionAnswer;
 import io.switchboard.sip.call.SipCall;
 import io.switchboard.sip.client.SipUserAgent;
+import io.switchboard.sip.ua.SipUserAgentSettings;
 
 import java.time.Duration;
 import java.util.List;
@@ -175,6 +176,54 @@ class SipCallIT {
         assertThat(outgoing.state()).isEqualTo(CallState.CONNECTED);
         outgoing.hangUp();
         await().atMost(WAIT).until(() -> atBob.end.get() != null);
+    }
+
+    @Test
+    void aSessionTimerKeepsTheCallUpWithRefreshes() throws Exception {
+        SipUserAgent shortTimer = users.registeredAgent(users.newUser("refresher"),
+                SipUserAgentSettings.defaults().withSessionExpires(Duration.ofSeconds(4)));
+        Events atCaller = new Events();
+        SipCall outgoing = shortTimer.calls().place(bobAddress, OFFER, atCaller);
+        SipCall incoming = ringingAtBob.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Events atBob = new Events();
+        incoming.addListener(atBob);
+        List<String> refreshOffers = new CopyOnWriteArrayList<>();
+        incoming.setOfferHandler(offer -> {
+            refreshOffers.add(offer);
+            return SessionAnswer.accept(ANSWER);
+        });
+        incoming.answer(ANSWER);
+        await().atMost(WAIT).until(() -> atCaller.has("connected"));
+
+        // RFC 4028: the caller refreshes every 2 s (half of 4 s); the callee would end the call
+        // after 2.67 s without one
+        await().atMost(WAIT).until(() -> refreshOffers.size() >= 3);
+
+        assertThat(refreshOffers).allSatisfy(offer -> assertThat(offer).isEqualTo(OFFER));
+        assertThat(outgoing.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(incoming.state()).isEqualTo(CallState.CONNECTED);
+        outgoing.hangUp();
+        await().atMost(WAIT).until(() -> atBob.end.get() != null);
+        assertThat(atBob.end.get().reason()).isEqualTo(CallEnd.Reason.REMOTE_HUNG_UP);
+    }
+
+    @Test
+    void aCallWhoseOtherSideVanishedEndsWhenItsSessionTimerExpires() throws Exception {
+        SipUserAgent vanishing = users.registeredAgent(users.newUser("vanishing"),
+                SipUserAgentSettings.defaults().withSessionExpires(Duration.ofSeconds(4)));
+        vanishing.calls().place(bobAddress, OFFER, new Events());
+        SipCall incoming = ringingAtBob.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Events atBob = new Events();
+        incoming.addListener(atBob);
+        incoming.setOfferHandler(offer -> SessionAnswer.accept(ANSWER));
+        incoming.answer(ANSWER);
+        await().atMost(WAIT).until(() -> incoming.state() == CallState.CONNECTED);
+
+        vanishing.close(); // no BYE: the caller's machine is gone
+
+        await().atMost(WAIT).until(() -> atBob.end.get() != null);
+        assertThat(atBob.end.get().reason()).isEqualTo(CallEnd.Reason.FAILED);
+        assertThat(atBob.end.get().phrase()).contains("session timer expired");
     }
 
     /** What one side's call listener heard. */

@@ -76,6 +76,7 @@ public final class CallManager {
     public SipCall place(Address callee, String sdpOffer, CallListener listener, Replaces replaces) {
         CallIdHeader callId = context.newCallId();
         SipCall call = SipCall.outgoing(context, callId.getCallId(), callee, this::forget);
+        call.offered(sdpOffer);
         call.addListener(listener);
         calls.put(call.callId(), call);
         String fromTag = SipContext.newTag();
@@ -90,6 +91,16 @@ public final class CallManager {
                 public Request create() {
                     Request request = context.newRequest(Request.INVITE, target, to, null, callId, fromTag, ++cseq, proxy);
                     SdpBodies.attach(context, request, sdpOffer);
+                    java.time.Duration sessionExpires = context.settings().sessionExpires();
+                    if (!sessionExpires.isZero()) {
+                        try {
+                            request.addHeader(context.headers().createHeader("Supported", "timer"));
+                            request.setHeader(context.headers().createHeader(SessionTimer.SESSION_EXPIRES,
+                                    SessionTimer.value(sessionExpires, null)));
+                        } catch (java.text.ParseException e) {
+                            throw new IllegalStateException("cannot build Session-Expires", e);
+                        }
+                    }
                     if (replaces != null) {
                         try {
                             request.setHeader(context.headers().createHeader(Replaces.HEADER, replaces.value()));

@@ -56,6 +56,11 @@ public final class SipCall {
     private String remoteOffer;
     /** For an INVITE with Replaces: the call here it takes over (an attended transfer's target side). */
     private SipCall replacedCall;
+    /** The session timer of the connected call (RFC 4028), or null when none was negotiated. */
+    private SessionTimer sessionTimer;
+    private java.util.concurrent.ScheduledFuture<?> sessionTask;
+    /** The SDP we last sent (offer or answer): what a session refresh re-offers unchanged. */
+    private String lastLocalSdp;
     /** Our REFER waiting for the transferee's final NOTIFY. */
     private CompletableFuture<Void> pendingTransfer;
 
@@ -146,6 +151,10 @@ public final class SipCall {
     }
 
     // ---- outgoing ------------------------------------------------------------------------
+
+    void offered(String sdp) {
+        this.lastLocalSdp = sdp;
+    }
 
     /** The INVITE's request builder hooks; called by {@link CallManager} once. */
     OutgoingRequest inviteHooks(OutgoingRequest base) {
@@ -245,6 +254,9 @@ public final class SipCall {
         }
         state = CallState.CONNECTED;
         String sdp = answer;
+        // the answerer's Session-Expires settles the timer; without one there is none
+        SessionTimer.read(response).ifPresent(offered ->
+                startSessionTimer(new SessionTimer(offered.interval(), !"uas".equals(offered.refresher()))));
         listeners.fire(listener -> listener.connected(this, sdp));
     }
 
@@ -319,8 +331,13 @@ public final class SipCall {
             tag(ok);
             ok.addHeader(context.contact(context.route().current()));
             SdpBodies.attach(context, ok, sdpAnswer);
+            SessionTimer timer = answerSessionTimer(ok);
             incomingInvite.send(ok);
+            lastLocalSdp = sdpAnswer;
             state = CallState.CONNECTED;
+            if (timer != null) {
+                startSessionTimer(timer);
+            }
             listeners.fire(listener -> listener.connected(this, sdpAnswer));
         });
     }
@@ -426,6 +443,10 @@ public final class SipCall {
                     if (answer == null) {
                         throw new CompletionException(new IllegalStateException("the re-INVITE's answer carried no SDP"));
                     }
+                    lastLocalSdp = sdpOffer;
+                    if (sessionTimer != null && sessionTimer.weRefresh()) {
+                        startSessionTimer(sessionTimer); // our re-INVITE was a refresh too
+                    }
                     return answer;
                 } catch (SipException | InvalidArgumentException | SdpBodies.Refused e) {
                     throw new CompletionException(e);
@@ -461,8 +482,110 @@ public final class SipCall {
         Response ok = request.createResponse(Response.OK);
         ok.addHeader(context.contact(context.route().current()));
         SdpBodies.attach(context, ok, answer.sdp());
+        SessionTimer timer = sessionTimer;
+        if (timer != null) {
+            // a re-INVITE refreshes the session (RFC 4028 9): confirm the interval, restart the clock
+            addHeader(ok, SessionTimer.SESSION_EXPIRES,
+                    SessionTimer.value(timer.interval(), timer.weRefresh() ? "uas" : "uac"));
+            startSessionTimer(timer);
+        }
         request.send(ok);
+        lastLocalSdp = answer.sdp();
         listeners.fire(listener -> listener.renegotiated(this, offer, answer.sdp()));
+    }
+
+    // ---- session timer (RFC 4028) -------------------------------------------------------
+
+    /** The timer for the 200 we are about to send, added to it; null when the caller asked for none. */
+    private SessionTimer answerSessionTimer(Response ok) {
+        var offered = SessionTimer.read(incomingInvite.request());
+        if (offered.isEmpty()) {
+            return null;
+        }
+        // RFC 4028 9: without a refresher named, the caller refreshes if it supports the timer
+        String refresher = offered.get().refresher().isEmpty()
+                ? (supportsTimer(incomingInvite.request()) ? "uac" : "uas") : offered.get().refresher();
+        addHeader(ok, SessionTimer.SESSION_EXPIRES, SessionTimer.value(offered.get().interval(), refresher));
+        if ("uac".equals(refresher)) {
+            addHeader(ok, "Require", "timer");
+        }
+        return new SessionTimer(offered.get().interval(), "uas".equals(refresher));
+    }
+
+    private static boolean supportsTimer(Request request) {
+        var supported = request.getHeaders(javax.sip.header.SupportedHeader.NAME);
+        while (supported.hasNext()) {
+            Object header = supported.next();
+            if (header instanceof javax.sip.header.SupportedHeader tag && "timer".equalsIgnoreCase(tag.getOptionTag())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addHeader(javax.sip.message.Message message, String name, String value) {
+        try {
+            message.setHeader(context.headers().createHeader(name, value));
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build " + name, e);
+        }
+    }
+
+    private void startSessionTimer(SessionTimer timer) {
+        sessionTimer = timer;
+        if (sessionTask != null) {
+            sessionTask.cancel(false);
+        }
+        java.time.Duration delay = timer.weRefresh() ? timer.refreshAfter() : timer.expiresAfter();
+        sessionTask = context.executor().schedule(timer.weRefresh() ? this::refreshSession : this::sessionExpired,
+                delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Our turn: re-offer the same SDP (no change, RFC 3264 8) with the timer, to keep the call. */
+    private void refreshSession() {
+        SessionTimer timer = sessionTimer;
+        Dialog current = dialog;
+        if (state != CallState.CONNECTED || current == null || timer == null || lastLocalSdp == null) {
+            return;
+        }
+        String sdp = lastLocalSdp;
+        context.send(OutgoingRequest.inDialog(current, Request.INVITE, null, request -> {
+            request.setHeader(context.contact(context.route().current()));
+            SdpBodies.attach(context, request, sdp);
+            addHeader(request, SessionTimer.SESSION_EXPIRES, SessionTimer.value(timer.interval(), "uac"));
+            addHeader(request, "Supported", "timer");
+        })).whenComplete((response, failure) -> {
+            if (state != CallState.CONNECTED) {
+                return;
+            }
+            if (failure == null && SipResponses.isSuccess(response)) {
+                try {
+                    long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+                    current.sendAck(current.createAck(cseq));
+                } catch (SipException | InvalidArgumentException e) {
+                    LOG.debug("Call {}: refresh not acknowledged: {}", callId, e.toString());
+                }
+                startSessionTimer(SessionTimer.read(response)
+                        .map(offered -> new SessionTimer(offered.interval(), !"uas".equals(offered.refresher())))
+                        .orElse(timer));
+                return;
+            }
+            // 481 or silence: the other side lost the call (RFC 4028 10)
+            LOG.info("Call {}: session refresh failed ({}); ending the call", callId,
+                    failure != null ? failure.toString() : response.getStatusCode());
+            sendBye();
+            end(CallEnd.of(CallEnd.Reason.FAILED, "the session refresh failed"));
+        });
+    }
+
+    /** The other side's refresh did not come: the session is over (RFC 4028 10). */
+    private void sessionExpired() {
+        if (state != CallState.CONNECTED) {
+            return;
+        }
+        LOG.info("Call {}: no session refresh within {}; ending the call", callId, sessionTimer.interval());
+        sendBye();
+        end(CallEnd.of(CallEnd.Reason.FAILED, "the session timer expired"));
     }
 
     // ---- transfer (RFC 3515, RFC 3891) --------------------------------------------------
@@ -584,6 +707,9 @@ public final class SipCall {
             return;
         }
         state = CallState.ENDED;
+        if (sessionTask != null) {
+            sessionTask.cancel(false);
+        }
         LOG.info("Call {} with {} ended: {} {} {}", callId, remote, end.reason(), end.status(), end.phrase());
         onEnded.accept(this);
         listeners.fire(listener -> listener.ended(this, end));
