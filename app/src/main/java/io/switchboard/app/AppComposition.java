@@ -216,7 +216,7 @@ public final class AppComposition {
         appInput = new AppInputIdleTimeSource(Clock.systemUTC());
         idleTime = IdleTimeSources.select(directories.os(), environment.get("DISPLAY"), commands, appInput);
         media = new SharedMediaEngine(new MediaSettings(RtpPortRange.CISCO_DEFAULT,
-                directories.stateDir().resolve("media"), false));
+                directories.stateDir().resolve("media")));
         softphones = new SoftphoneFactory(media, new DesktopAudioEndpoints(), AudioCapabilities.defaults(),
                 Clock.systemUTC());
         callHistory = new CallHistoryStore(directories.configDir().resolve("call-history"));

@@ -35,7 +35,8 @@ public final class MediaEngine implements AutoCloseable {
     /**
      * Binds a port pair on the local address the SDP will name and prepares a stream that sends
      * what {@code source} produces and hands what it receives to {@code sink}. Nothing is sent
-     * before {@link AudioSession#start(NegotiatedAudio)}.
+     * before {@link AudioSession#start(NegotiatedAudio)}. The session owns the source and sink:
+     * closing it closes those that are {@link AutoCloseable} (a microphone, a speaker).
      *
      * @throws MediaException if no port pair is free
      */

@@ -38,7 +38,7 @@ public final class MediaBench implements AutoCloseable {
 
     public static MediaBench start(Path state, int firstPort) throws MediaException {
         return new MediaBench(MediaEngine.start(new MediaSettings(new RtpPortRange(firstPort, firstPort + 199),
-                state.resolve("media"), false)));
+                state.resolve("media"))));
     }
 
     /** Capture-to-playout delay of {@code bursts} tone bursts through one call. */

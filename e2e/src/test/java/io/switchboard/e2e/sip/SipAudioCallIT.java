@@ -60,7 +60,7 @@ class SipAudioCallIT {
 
     @BeforeAll
     static void startMedia() throws Exception {
-        engine = MediaEngine.start(new MediaSettings(new RtpPortRange(47100, 47199), state.resolve("media"), false));
+        engine = MediaEngine.start(new MediaSettings(new RtpPortRange(47100, 47199), state.resolve("media")));
     }
 
     @AfterAll

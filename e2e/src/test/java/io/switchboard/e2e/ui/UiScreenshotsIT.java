@@ -151,7 +151,7 @@ class UiScreenshotsIT extends UiTestSupport {
         Address carol = Address.of("carol", SERVER.domain());
         SipUserAgent carolAgent = SipUserAgent.start(new SipStackFactory(), SipAccount.of(carol, DemoDirectory.PASSWORD,
                 new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP)), SipUserAgentSettings.defaults());
-        MediaEngine carolMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47400, 47499), media, false));
+        MediaEngine carolMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47400, 47499), media));
         SoftphoneCalls carolCalls = new SoftphoneCalls(carolAgent.calls(), carolMedia,
                 (engine, local) -> engine.openAudio(local, new ToneSource(600, 0.3), new RecordingSink(10)),
                 AudioCapabilities.defaults(), InetAddress.getLoopbackAddress(), Clock.systemUTC(), Runnable::run);

@@ -161,7 +161,7 @@ class UiSoftphoneIT extends UiTestSupport {
         SipAccount account = SipAccount.of(bob, password(bob), new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP));
         bobAgent = SipUserAgent.start(new SipStackFactory(), account, SipUserAgentSettings.defaults());
         bobAgent.registration().register().get(10, TimeUnit.SECONDS);
-        bobMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47300, 47399), media, false));
+        bobMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47300, 47399), media));
         bobCalls = new SoftphoneCalls(bobAgent.calls(), bobMedia,
                 (engine, local) -> engine.openAudio(local, new ToneSource(600, 0.3), new RecordingSink(10)),
                 AudioCapabilities.defaults(), LOOPBACK, Clock.systemUTC(), Runnable::run);

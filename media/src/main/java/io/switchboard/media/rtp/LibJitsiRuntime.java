@@ -40,14 +40,13 @@ public final class LibJitsiRuntime implements AutoCloseable {
         System.setProperty("net.java.sip.communicator.SC_HOME_DIR_LOCATION", home.getParent().toString());
         System.setProperty("net.java.sip.communicator.SC_HOME_DIR_NAME", home.getFileName().toString());
         System.setProperty("jna.tmpdir", home.resolve("jna").toString());
-        if (!settings.soundCards()) {
-            // Without a sound server these probe native libraries that may be missing; on a
-            // machine without libpulse the JVM dies on an unresolved symbol.
-            System.setProperty("org.jitsi.impl.neomedia.device.PortAudioSystem.disabled", "true");
-            System.setProperty("org.jitsi.impl.neomedia.device.PulseAudioSystem.disabled", "true");
-            LOG.info("Starting the media engine without sound cards; libjitsi's error about registering its "
-                    + "PulseAudio renderer that follows is expected");
-        }
+        // Calls reach the sound card through Java Sound (media.device, ADR 0021), never through
+        // libjitsi's audio systems: those probe native libraries that may be missing, and on a
+        // machine without libpulse the JVM dies on an unresolved symbol.
+        System.setProperty("org.jitsi.impl.neomedia.device.PortAudioSystem.disabled", "true");
+        System.setProperty("org.jitsi.impl.neomedia.device.PulseAudioSystem.disabled", "true");
+        LOG.info("Starting the media engine; libjitsi's error about registering its PulseAudio renderer "
+                + "that follows is expected");
         long started = System.nanoTime();
         try {
             LibJitsi.start();
@@ -55,8 +54,7 @@ public final class LibJitsiRuntime implements AutoCloseable {
             if (media == null) {
                 throw new MediaException("libjitsi started without its media service");
             }
-            LOG.info("Media engine started in {} ms (sound cards {})", (System.nanoTime() - started) / 1_000_000,
-                    settings.soundCards() ? "on" : "off");
+            LOG.info("Media engine started in {} ms", (System.nanoTime() - started) / 1_000_000);
             return new LibJitsiRuntime(media);
         } catch (RuntimeException | LinkageError e) {
             // after a failed start libjitsi may keep non-daemon threads that hold the JVM

@@ -44,6 +44,8 @@ public final class RtpAudioSession implements AudioSession {
     private final StreamConnector connector;
     private final RtpPortAllocator.RtpSockets sockets;
     private final InetSocketAddress localRtp;
+    private final PcmSource source;
+    private final PcmSink sink;
     private final List<Consumer<Character>> dtmfListeners = new CopyOnWriteArrayList<>();
     private NegotiatedAudio negotiated;
     private boolean closed;
@@ -52,6 +54,8 @@ public final class RtpAudioSession implements AudioSession {
         this.mediaService = runtime.mediaService();
         this.sockets = sockets;
         this.connector = sockets.connector();
+        this.source = source;
+        this.sink = sink;
         AudioMixerMediaDevice device = new AudioMixerMediaDevice(new SourceAudioDevice(source));
         device.setReceiveStreamBufferListener(new SinkBridge(sink));
         this.localRtp = new InetSocketAddress(connector.getDataSocket().getLocalAddress(),
@@ -176,8 +180,21 @@ public final class RtpAudioSession implements AudioSession {
         } finally {
             // libjitsi's close leaves the sockets it was given open; the range would run dry
             connector.close();
+            closeOwned(source);
+            closeOwned(sink);
         }
         LOG.info("Audio {} closed ({} datagrams from strangers dropped)", localRtp.getPort(), sockets.dropped());
+    }
+
+    /** A source or sink that holds a device (a microphone, a speaker) is the session's to release. */
+    private static void closeOwned(Object endpoint) {
+        if (endpoint instanceof AutoCloseable owned) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.warn("Releasing the call's {} failed: {}", endpoint.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     private final class DtmfRelay implements DTMFListener {

@@ -53,7 +53,7 @@ class AudioSessionIT {
 
     @BeforeAll
     static void startEngine() throws MediaException {
-        engine = MediaEngine.start(new MediaSettings(new RtpPortRange(47000, 47019), state.resolve("media"), false));
+        engine = MediaEngine.start(new MediaSettings(new RtpPortRange(47000, 47019), state.resolve("media")));
     }
 
     @AfterAll

@@ -71,7 +71,7 @@ class BaresipCallInteropIT {
 
     @BeforeAll
     static void start() throws Exception {
-        engine = MediaEngine.start(new MediaSettings(new RtpPortRange(47300, 47349), state.resolve("media"), false));
+        engine = MediaEngine.start(new MediaSettings(new RtpPortRange(47300, 47349), state.resolve("media")));
         SERVER.register("alice", password("alice"));
         SERVER.register("carol", password("carol"));
         alice = SipUserAgent.start(new SipStackFactory(), SipAccount.of(Address.of("alice", SERVER.domain()),

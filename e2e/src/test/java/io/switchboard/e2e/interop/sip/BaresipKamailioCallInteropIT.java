@@ -59,7 +59,7 @@ class BaresipKamailioCallInteropIT {
 
     @BeforeAll
     static void start() throws Exception {
-        engine = MediaEngine.start(new MediaSettings(new RtpPortRange(47350, 47399), state.resolve("media"), false));
+        engine = MediaEngine.start(new MediaSettings(new RtpPortRange(47350, 47399), state.resolve("media")));
         alice = SipUserAgent.start(new SipStackFactory(), SipAccount.of(Address.of("alice", DOMAIN),
                 KAMAILIO.password("alice"), new SipProxy("127.0.0.1", KAMAILIO.port(), SipTransport.UDP)),
                 SipUserAgentSettings.defaults());
