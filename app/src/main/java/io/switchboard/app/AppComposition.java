@@ -6,6 +6,7 @@ import io.switchboard.app.ui.ExecutorScheduler;
 import io.switchboard.app.buddylist.BuddyListView;
 import io.switchboard.app.buddylist.BuddyListViewModel;
 import io.switchboard.app.call.DesktopAudioEndpoints;
+import io.switchboard.app.call.SharedAudioDevices;
 import io.switchboard.app.call.SharedMediaEngine;
 import io.switchboard.app.call.SoftphoneCalls;
 import io.switchboard.app.call.SoftphoneFactory;
@@ -55,6 +56,7 @@ import io.switchboard.core.model.PresenceColour;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.media.MediaSettings;
 import io.switchboard.media.RtpPortRange;
+import io.switchboard.media.device.AudioDevicePreferences;
 import io.switchboard.media.sdp.AudioCapabilities;
 import io.switchboard.sip.client.SipClientSession;
 import io.switchboard.sip.stack.SipStackFactory;
@@ -65,6 +67,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,6 +75,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Application;
@@ -155,6 +159,8 @@ public final class AppComposition {
     private IdleTimeSource idleTime;
     /** The process's one media engine, started at the first SIP sign-in, closed at exit. */
     private SharedMediaEngine media;
+    /** The sound devices, opened at the first call or visit to the preferences, closed at exit. */
+    private SharedAudioDevices audioDevices;
     private SoftphoneFactory softphones;
     private CallHistoryStore callHistory;
     /** Read by auto-away on its scheduler thread; follows the settings. */
@@ -217,7 +223,12 @@ public final class AppComposition {
         idleTime = IdleTimeSources.select(directories.os(), environment.get("DISPLAY"), commands, appInput);
         media = new SharedMediaEngine(new MediaSettings(RtpPortRange.CISCO_DEFAULT,
                 directories.stateDir().resolve("media")));
-        softphones = new SoftphoneFactory(media, new DesktopAudioEndpoints(), AudioCapabilities.defaults(),
+        // the device watcher and media threads read the choice; the settings model is for the UI thread
+        AtomicReference<AudioDevicePreferences> audioChoice = new AtomicReference<>(loaded.audio());
+        settings.property().addListener((obs, was, now) -> audioChoice.set(now.audio()));
+        audioDevices = new SharedAudioDevices(audioChoice::get);
+        softphones = new SoftphoneFactory(media, audioDevices, new DesktopAudioEndpoints(audioDevices),
+                AudioCapabilities.defaults(),
                 Clock.systemUTC());
         callHistory = new CallHistoryStore(directories.configDir().resolve("call-history"));
         LOG.info("Settings in {}, passwords in {}", settingsStore.file(), vault.description());
@@ -258,6 +269,7 @@ public final class AppComposition {
             }
         }
         media.close();
+        audioDevices.close();
         workers.shutdownNow();
         idleChecks.shutdownNow();
         timers.close();
@@ -294,7 +306,7 @@ public final class AppComposition {
         session = signedIn.session();
         LOG.info("Signed in as {}", session.self());
         MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, timers, settings,
-                this::closeSoftphone, this::signedOut);
+                () -> Optional.of(audioDevices.get()), this::closeSoftphone, this::signedOut);
         signedIn.notice().ifPresent(viewModel::showNotice);
         chat = new ChatViewModel(session, ui, background, notifier, timers, Clock.systemUTC(),
                 new HostServicesLinkOpener(hostServices));

@@ -410,7 +410,12 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         @Override
         public void earlyMedia(SipCall sipCall, String sdpAnswer) {
             synchronized (SoftphoneCalls.this) {
-                startAudio(sdpAnswer);
+                CallState state = call.snapshot == null ? CallState.ENDED : call.snapshot.state();
+                boolean early = state == CallState.DIALING || state == CallState.RINGING || state == CallState.EARLY_MEDIA;
+                if (early && startAudio(sdpAnswer) && state != CallState.EARLY_MEDIA) {
+                    call.snapshot = call.snapshot.withState(CallState.EARLY_MEDIA);
+                    publish(call);
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 package io.switchboard.app.call;
 
 import io.switchboard.media.MediaException;
+import io.switchboard.media.device.AudioDevices;
 import io.switchboard.media.sdp.AudioCapabilities;
 import io.switchboard.sip.client.SipClientSession;
 import io.switchboard.sip.client.SipUserAgent;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Makes the softphone of a signed-in SIP account: its SIP calls, RTP audio from the shared media
@@ -18,13 +20,19 @@ import java.util.Objects;
 public final class SoftphoneFactory {
 
     private final SharedMediaEngine media;
+    private final Supplier<AudioDevices> sounds;
     private final AudioEndpoints endpoints;
     private final AudioCapabilities capabilities;
     private final Clock clock;
 
-    public SoftphoneFactory(SharedMediaEngine media, AudioEndpoints endpoints, AudioCapabilities capabilities,
-                            Clock clock) {
+    /**
+     * @param sounds where ringtones and ringback play
+     * @param endpoints each call's microphone and speaker
+     */
+    public SoftphoneFactory(SharedMediaEngine media, Supplier<AudioDevices> sounds, AudioEndpoints endpoints,
+                            AudioCapabilities capabilities, Clock clock) {
         this.media = Objects.requireNonNull(media, "media");
+        this.sounds = Objects.requireNonNull(sounds, "sounds");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -44,7 +52,10 @@ public final class SoftphoneFactory {
         } catch (UnknownHostException e) {
             throw new MediaException("the SIP stack's local address " + localHost + " is unusable for audio", e);
         }
-        return new SoftphoneCalls(agent.calls(), media.get(), endpoints, capabilities, local, clock,
+        SoftphoneCalls calls = new SoftphoneCalls(agent.calls(), media.get(), endpoints, capabilities, local, clock,
                 agent.context().events());
+        // ends with the calls: every call reports its end, which silences its sound
+        calls.addListener(new CallSounds(sounds.get()));
+        return calls;
     }
 }

@@ -15,11 +15,13 @@ import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.ServiceException;
 import io.switchboard.core.service.SessionListener;
 import io.switchboard.core.service.SessionState;
+import io.switchboard.media.device.AudioDevices;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -55,6 +57,7 @@ public final class MainWindowViewModel {
     private final SettingsModel settings;
     private final Runnable onSignedOut;
     private final Runnable beforeSignOut;
+    private final Supplier<Optional<AudioDevices>> soundDevices;
     private final Scheduler scheduler;
     private final ListenerRegistration sessionListener;
 
@@ -87,6 +90,14 @@ public final class MainWindowViewModel {
      */
     public MainWindowViewModel(ClientSession session, UiDispatcher ui, Background background, Scheduler scheduler,
                                SettingsModel settings, Runnable beforeSignOut, Runnable onSignedOut) {
+        this(session, ui, background, scheduler, settings, Optional::empty, beforeSignOut, onSignedOut);
+    }
+
+    /** @param soundDevices the sound devices the preferences offer (none in an XMPP-only test) */
+    public MainWindowViewModel(ClientSession session, UiDispatcher ui, Background background, Scheduler scheduler,
+                               SettingsModel settings, Supplier<Optional<AudioDevices>> soundDevices,
+                               Runnable beforeSignOut, Runnable onSignedOut) {
+        this.soundDevices = Objects.requireNonNull(soundDevices, "soundDevices");
         this.beforeSignOut = Objects.requireNonNull(beforeSignOut, "beforeSignOut");
         this.session = Objects.requireNonNull(session, "session");
         this.ui = Objects.requireNonNull(ui, "ui");
@@ -181,7 +192,7 @@ public final class MainWindowViewModel {
 
     /** A fresh form for the preferences dialog, over the same settings. */
     public PreferencesViewModel preferences() {
-        return new PreferencesViewModel(settings);
+        return new PreferencesViewModel(settings, soundDevices.get());
     }
 
     public void toggleTheme() {

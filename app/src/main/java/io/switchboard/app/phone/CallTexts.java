@@ -14,7 +14,7 @@ public final class CallTexts {
     public static String state(Call call) {
         return switch (call.state()) {
             case DIALING -> "Calling…";
-            case RINGING -> "Ringing…";
+            case RINGING, EARLY_MEDIA -> "Ringing…";
             case INCOMING -> "Incoming call…";
             case CONNECTED -> "Connected";
             case ON_HOLD -> "On hold";

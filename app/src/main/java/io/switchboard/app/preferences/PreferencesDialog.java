@@ -36,8 +36,11 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         if (owner != null) {
             initOwner(owner);
         }
-        VBox content = new VBox(16, appearance(viewModel), presence(viewModel), buddyList(viewModel),
-                certificates(viewModel));
+        VBox content = new VBox(16, appearance(viewModel), presence(viewModel), buddyList(viewModel));
+        if (viewModel.hasSoundDevices()) {
+            content.getChildren().add(sound(viewModel));
+        }
+        content.getChildren().add(certificates(viewModel));
         content.setPadding(new Insets(4, 0, 0, 0));
         content.setPrefWidth(440);
         getDialogPane().setContent(content);
@@ -111,6 +114,34 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         grid.add(showOffline, 0, 0, 2, 1);
         grid.addRow(1, label("_Sort contacts by:", sort), sort);
         return section("Contacts", grid);
+    }
+
+    private static Node sound(PreferencesViewModel viewModel) {
+        ComboBox<DeviceOption> microphone = deviceBox("preferences-microphone", "Microphone",
+                viewModel.microphones(), viewModel.microphoneProperty());
+        ComboBox<DeviceOption> speaker = deviceBox("preferences-speaker", "Speaker for calls",
+                viewModel.speakers(), viewModel.speakerProperty());
+        ComboBox<DeviceOption> ringer = deviceBox("preferences-ringer", "Ringer", viewModel.speakers(),
+                viewModel.ringerProperty());
+        GridPane grid = grid();
+        grid.addRow(0, label("_Microphone:", microphone), microphone);
+        grid.addRow(1, label("S_peaker:", speaker), speaker);
+        grid.addRow(2, label("_Ringer:", ringer), ringer);
+        Label hint = new Label("A device you unplug stays chosen: calls use the system default until it is back.");
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        return section("Sound", new VBox(6, grid, hint));
+    }
+
+    private static ComboBox<DeviceOption> deviceBox(String id, String accessibleName,
+                                                    javafx.collections.ObservableList<DeviceOption> options,
+                                                    javafx.beans.property.ObjectProperty<DeviceOption> choice) {
+        ComboBox<DeviceOption> box = new ComboBox<>(options);
+        box.setId(id);
+        box.setAccessibleText(accessibleName);
+        box.setPrefWidth(260);
+        box.valueProperty().bindBidirectional(choice);
+        return box;
     }
 
     private static Node certificates(PreferencesViewModel viewModel) {

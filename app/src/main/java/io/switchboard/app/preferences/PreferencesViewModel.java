@@ -5,10 +5,16 @@ import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.settings.Theme;
 
+import io.switchboard.media.device.AudioDevice;
+import io.switchboard.media.device.AudioDevicePreferences;
+import io.switchboard.media.device.AudioDevices;
+
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -38,10 +44,31 @@ public final class PreferencesViewModel {
     private final ObjectProperty<SortOrder> sortOrder = new SimpleObjectProperty<>(this, "sortOrder");
     private final ObservableList<TrustedCertificate> trusted = FXCollections.observableArrayList();
     private final StringBinding autoAwaySummary;
+    private final Optional<AudioDevices> devices;
+    private final ObservableList<DeviceOption> microphones = FXCollections.observableArrayList();
+    private final ObservableList<DeviceOption> speakers = FXCollections.observableArrayList();
+    private final ObjectProperty<DeviceOption> microphone = new SimpleObjectProperty<>(this, "microphone");
+    private final ObjectProperty<DeviceOption> speaker = new SimpleObjectProperty<>(this, "speaker");
+    private final ObjectProperty<DeviceOption> ringer = new SimpleObjectProperty<>(this, "ringer");
 
+    /** Preferences without a sound section (no sound devices in this run). */
     public PreferencesViewModel(SettingsModel settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** @param devices the sound devices to choose from, as connected when the dialog opens */
+    public PreferencesViewModel(SettingsModel settings, Optional<AudioDevices> devices) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.devices = Objects.requireNonNull(devices, "devices");
         AppSettings now = settings.get();
+        devices.ifPresent(sound -> {
+            fill(microphones, sound.microphones());
+            fill(speakers, sound.speakers());
+            AudioDevicePreferences chosen = now.audio();
+            microphone.set(pick(microphones, chosen.microphone()));
+            speaker.set(pick(speakers, chosen.speaker()));
+            ringer.set(pick(speakers, chosen.ringer()));
+        });
         theme.set(now.theme());
         autoAway.set(now.autoAwayMinutes() > 0);
         autoAwayMinutes.set(now.autoAwayMinutes() > 0 ? now.autoAwayMinutes() : AppSettings.DEFAULT_AUTO_AWAY_MINUTES);
@@ -54,6 +81,47 @@ public final class PreferencesViewModel {
                 ? "Your presence turns Away after " + autoAwayMinutes.get() + " min without keyboard or mouse"
                         + " input, and comes back when you return."
                 : "Your presence stays as you set it however long you are away.", autoAway, autoAwayMinutes);
+    }
+
+    private static void fill(List<DeviceOption> into, List<AudioDevice> connected) {
+        into.add(DeviceOption.SYSTEM_DEFAULT);
+        connected.forEach(d -> into.add(DeviceOption.connected(d.name())));
+    }
+
+    /** The option for the chosen device; one marked "not connected" is added when it is unplugged. */
+    private static DeviceOption pick(List<DeviceOption> options, String chosen) {
+        return options.stream().filter(o -> o.name().equals(chosen)).findFirst().orElseGet(() -> {
+            DeviceOption absent = DeviceOption.notConnected(chosen);
+            options.add(absent);
+            return absent;
+        });
+    }
+
+    /** Whether there is a sound section to show. */
+    public boolean hasSoundDevices() {
+        return devices.isPresent();
+    }
+
+    /** System default, the connected microphones, and a chosen one that is unplugged. */
+    public ObservableList<DeviceOption> microphones() {
+        return microphones;
+    }
+
+    /** As {@link #microphones()}, for the speaker and the ringer. */
+    public ObservableList<DeviceOption> speakers() {
+        return speakers;
+    }
+
+    public ObjectProperty<DeviceOption> microphoneProperty() {
+        return microphone;
+    }
+
+    public ObjectProperty<DeviceOption> speakerProperty() {
+        return speaker;
+    }
+
+    public ObjectProperty<DeviceOption> ringerProperty() {
+        return ringer;
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -100,7 +168,15 @@ public final class PreferencesViewModel {
                     .withAutoAwayMinutes(autoAway.get() ? minutes : 0)
                     .withShowOfflineContacts(showOffline.get())
                     .withSortOrder(sortOrder.get() == null ? s.sortOrder() : sortOrder.get());
-            return edited.withTrustedCertificates(keep);
+            edited = edited.withTrustedCertificates(keep);
+            return devices.isEmpty() ? edited : edited.withAudio(new AudioDevicePreferences(
+                    name(microphone), name(speaker), name(ringer)));
         });
+        // calls in progress move to the new devices now rather than at the next device check
+        devices.ifPresent(AudioDevices::refreshNow);
+    }
+
+    private static String name(ObjectProperty<DeviceOption> choice) {
+        return choice.get() == null ? "" : choice.get().name();
     }
 }

@@ -2,6 +2,8 @@ package io.switchboard.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
+import io.switchboard.media.device.AudioDevicePreferences;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +18,11 @@ import java.util.Optional;
  *                            of the certificate the user explicitly accepted for it
  * @param accountType         the type of the account last signed in with (XMPP in files from before SIP)
  * @param sip                 the SIP fields of the sign-in form (the XMPP ones are lastServer and lastUser)
+ * @param audio               the microphone, speaker and ringer the user chose (system defaults when absent)
  */
 public record AppSettings(String lastServer, String lastUser, boolean rememberMe, Theme theme, int autoAwayMinutes,
                           boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates,
-                          AccountType accountType, SipSignInSettings sip) {
+                          AccountType accountType, SipSignInSettings sip, AudioDevicePreferences audio) {
 
     public static final int DEFAULT_AUTO_AWAY_MINUTES = 10;
 
@@ -28,6 +31,7 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
     public AppSettings {
         accountType = accountType == null ? AccountType.XMPP : accountType;
         sip = sip == null ? SipSignInSettings.EMPTY : sip;
+        audio = audio == null ? AudioDevicePreferences.SYSTEM_DEFAULTS : audio;
         lastServer = lastServer == null ? "" : lastServer;
         lastUser = lastUser == null ? "" : lastUser;
         theme = theme == null ? Theme.LIGHT : theme;
@@ -40,7 +44,7 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
     public AppSettings(String lastServer, String lastUser, boolean rememberMe, Theme theme, int autoAwayMinutes,
                        boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates) {
         this(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates, AccountType.XMPP, SipSignInSettings.EMPTY);
+                trustedCertificates, AccountType.XMPP, SipSignInSettings.EMPTY, AudioDevicePreferences.SYSTEM_DEFAULTS);
     }
 
     public static AppSettings defaults() {
@@ -55,39 +59,45 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
     /** A successful XMPP sign-in (the SIP fields stay for a switch back). */
     public AppSettings withSignIn(String server, String user, boolean remember) {
         return new AppSettings(server, user, remember, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates, AccountType.XMPP, sip);
+                trustedCertificates, AccountType.XMPP, sip, audio);
     }
 
     /** A successful SIP sign-in: the account type and the SIP fields (the XMPP fields stay for a switch back). */
     public AppSettings withSipSignIn(SipSignInSettings sipFields, boolean remember) {
         return new AppSettings(lastServer, lastUser, remember, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates, AccountType.SIP, sipFields);
+                trustedCertificates, AccountType.SIP, sipFields, audio);
     }
 
     public AppSettings withTheme(Theme newTheme) {
         return new AppSettings(lastServer, lastUser, rememberMe, newTheme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trustedCertificates, accountType, sip);
+                sortOrder, trustedCertificates, accountType, sip, audio);
     }
 
     public AppSettings withAutoAwayMinutes(int minutes) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, minutes, showOfflineContacts, sortOrder,
-                trustedCertificates, accountType, sip);
+                trustedCertificates, accountType, sip, audio);
     }
 
     public AppSettings withShowOfflineContacts(boolean show) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, show, sortOrder,
-                trustedCertificates, accountType, sip);
+                trustedCertificates, accountType, sip, audio);
     }
 
     public AppSettings withSortOrder(SortOrder order) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, order,
-                trustedCertificates, accountType, sip);
+                trustedCertificates, accountType, sip, audio);
     }
 
     /** Replaces every accepted certificate (the preferences dialog removes some). */
     public AppSettings withTrustedCertificates(Map<String, String> certificates) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, certificates, accountType, sip);
+                sortOrder, certificates, accountType, sip, audio);
+    }
+
+    /** The user chose other sound devices. */
+    public AppSettings withAudio(AudioDevicePreferences devices) {
+        return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
+                sortOrder, trustedCertificates, accountType, sip, devices);
     }
 
     /** The user accepted this certificate for this server; it replaces one accepted before. */
@@ -95,6 +105,6 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
         Map<String, String> trusted = new HashMap<>(trustedCertificates);
         trusted.put(serverKey, fingerprint);
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trusted, accountType, sip);
+                sortOrder, trusted, accountType, sip, audio);
     }
 }

@@ -6,10 +6,14 @@ import io.switchboard.app.settings.AppSettings;
 import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.settings.Theme;
+import io.switchboard.media.device.AudioDevicePreferences;
+import io.switchboard.media.device.AudioDevices;
+import io.switchboard.media.device.SoundCards;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +96,49 @@ class PreferencesViewModelTest {
         form.autoAwayMinutesProperty().set(-3);
         form.apply();
         assertThat(settings.get().autoAwayMinutes()).isEqualTo(PreferencesViewModel.MIN_AUTO_AWAY_MINUTES);
+    }
+
+    @Test
+    void aChosenSoundDeviceThatIsUnpluggedStaysChosenAndMarked() {
+        settings.update(s -> s.withAudio(AudioDevicePreferences.SYSTEM_DEFAULTS.withMicrophone("USB Headset")
+                .withRinger("USB Headset")));
+
+        try (AudioDevices devices = new AudioDevices(new SoundCards(), () -> settings.get().audio())) {
+            PreferencesViewModel form = new PreferencesViewModel(settings, Optional.of(devices));
+
+            assertThat(form.hasSoundDevices()).isTrue();
+            assertThat(form.microphones().get(0)).isEqualTo(new DeviceOption("", "System default"));
+            assertThat(form.microphoneProperty().get()).isEqualTo(new DeviceOption("USB Headset",
+                    "USB Headset (not connected)"));
+            assertThat(form.microphones()).contains(form.microphoneProperty().get());
+            assertThat(form.speakerProperty().get().label()).isEqualTo("System default");
+            assertThat(form.ringerProperty().get().label()).isEqualTo("USB Headset (not connected)");
+            assertThat(form.speakers()).containsOnlyOnce(form.ringerProperty().get());
+        }
+    }
+
+    @Test
+    void okSavesTheChosenSoundDevices() {
+        try (AudioDevices devices = new AudioDevices(new SoundCards(), () -> settings.get().audio())) {
+            PreferencesViewModel form = new PreferencesViewModel(settings, Optional.of(devices));
+            form.speakerProperty().set(new DeviceOption("Headset", "Headset"));
+
+            form.apply();
+
+            assertThat(settings.get().audio()).isEqualTo(new AudioDevicePreferences("", "Headset", ""));
+            assertThat(saved).last().extracting(AppSettings::audio).isEqualTo(settings.get().audio());
+        }
+    }
+
+    @Test
+    void withoutSoundDevicesTheSoundChoicesAreLeftAlone() {
+        settings.update(s -> s.withAudio(AudioDevicePreferences.SYSTEM_DEFAULTS.withSpeaker("Desk speaker")));
+        PreferencesViewModel form = new PreferencesViewModel(settings);
+
+        form.themeProperty().set(Theme.DARK);
+        form.apply();
+
+        assertThat(form.hasSoundDevices()).isFalse();
+        assertThat(settings.get().audio().speaker()).isEqualTo("Desk speaker");
     }
 }

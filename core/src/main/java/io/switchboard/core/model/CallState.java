@@ -6,6 +6,8 @@ public enum CallState {
     DIALING,
     /** The other side's phone rings (I hear ringback). */
     RINGING,
+    /** The other side sends its own audio before answering (183 with SDP: an announcement, its ringback). */
+    EARLY_MEDIA,
     /** Someone calls me and my phone rings. */
     INCOMING,
     /** Talking. */

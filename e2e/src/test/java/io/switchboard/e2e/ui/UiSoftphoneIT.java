@@ -15,7 +15,9 @@ import io.switchboard.media.MediaEngine;
 import io.switchboard.media.MediaSettings;
 import io.switchboard.media.RtpPortRange;
 import io.switchboard.media.audio.RecordingSink;
+import io.switchboard.media.audio.ToneDetector;
 import io.switchboard.media.audio.ToneSource;
+import io.switchboard.media.device.FileSoundCard;
 import io.switchboard.media.sdp.AudioCapabilities;
 import io.switchboard.sip.client.SipUserAgent;
 import io.switchboard.sip.stack.SipStackFactory;
@@ -24,6 +26,7 @@ import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.sip.ua.SipProxy;
 import io.switchboard.sip.ua.SipUserAgentSettings;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +44,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +54,9 @@ import org.junit.jupiter.api.io.TempDir;
  * colleague from the dial box and hangs up in the call window, and answers a call in the
  * incoming-call window; the other side is an in-process {@link SoftphoneCalls} on a registered
  * SIP user agent. Real SIP through the server's proxy, real SDP and RTP (silence one way, a tone
- * the other); the Recents tab shows each call afterwards.
+ * the other); the Recents tab shows each call afterwards. Alice's sound card is the file sound
+ * card of media's tests (ALSA, set up by the pom): what she says is a 1 kHz tone that bob must
+ * hear, and her speaker must play bob's 600 Hz tone, and ring before she answers.
  */
 class UiSoftphoneIT extends UiTestSupport {
 
@@ -58,6 +64,9 @@ class UiSoftphoneIT extends UiTestSupport {
     static final BundledServerFixture SERVER = new BundledServerFixture();
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final double ALICE_SAYS = 1000;
+    private static final double BOB_SAYS = 600;
+    private static final int SAMPLES_PER_SECOND = 48_000;
 
     @TempDir
     Path home;
@@ -68,6 +77,15 @@ class UiSoftphoneIT extends UiTestSupport {
     private MediaEngine bobMedia;
     private SoftphoneCalls bobCalls;
     private final Map<String, Call> bobSees = new ConcurrentHashMap<>();
+    private final RecordingSink bobHears = new RecordingSink(30);
+    private FileSoundCard aliceSoundCard;
+
+    @BeforeEach
+    void aliceSpeaks() throws IOException {
+        aliceSoundCard = FileSoundCard.fromEnvironment();
+        aliceSoundCard.speakIntoMicrophone(new ToneSource(ALICE_SAYS, 0.5), 60);
+        aliceSoundCard.clearSpeaker();
+    }
 
     @Override
     BundledServerFixture server() {
@@ -109,6 +127,15 @@ class UiSoftphoneIT extends UiTestSupport {
         String firstTick = text(window, "#call-timer");
         assertThat(firstTick).matches("00:0\\d");
         await().atMost(WAIT).until(() -> !text(window, "#call-timer").equals(firstTick));
+        // two seconds of the call each way, after the first 200 ms of jitter buffer
+        await().atMost(WAIT).until(() -> bobHears.snapshot().durationMillis() >= 2200
+                && aliceSoundCard.played().length >= 3 * SAMPLES_PER_SECOND);
+        RecordingSink.Recording heard = bobHears.snapshot();
+        assertThat(ToneDetector.dominantFrequency(heard.samples(), heard.sampleRate() / 5, heard.samples().length,
+                heard.sampleRate(), 100, 3400, 10)).as("bob hears alice's microphone").isBetween(980.0, 1020.0);
+        short[] played = aliceSoundCard.played();
+        assertThat(ToneDetector.dominantFrequency(played, SAMPLES_PER_SECOND, 3 * SAMPLES_PER_SECOND,
+                SAMPLES_PER_SECOND, 100, 3400, 10)).as("alice's speaker plays bob").isBetween(580.0, 620.0);
 
         robot.clickOn(fx(() -> robot.from(stage(window).getScene().getRoot()).lookup("#call-hang-up").<javafx.scene.Node>query()));
 
@@ -139,6 +166,11 @@ class UiSoftphoneIT extends UiTestSupport {
         await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
         assertThat(text(ringWindow, "#incoming-caller")).isEqualTo(bob.toString());
         assertThat(fx(() -> stage(ringWindow).isAlwaysOnTop())).isTrue();
+        // the ringer: a double ring at 784 + 988 Hz, the first ring 400 ms long
+        await().atMost(WAIT).until(() -> aliceSoundCard.played().length >= SAMPLES_PER_SECOND / 2);
+        short[] ring = aliceSoundCard.played();
+        assertThat(ToneDetector.dominantFrequency(ring, 0, 2 * SAMPLES_PER_SECOND / 5, SAMPLES_PER_SECOND, 100, 3400,
+                2)).as("alice's ringer rings").isIn(784.0, 988.0);
 
         robot.clickOn(fx(() -> robot.from(stage(ringWindow).getScene().getRoot()).lookup("#incoming-answer").<javafx.scene.Node>query()));
 
@@ -163,7 +195,7 @@ class UiSoftphoneIT extends UiTestSupport {
         bobAgent.registration().register().get(10, TimeUnit.SECONDS);
         bobMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47300, 47399), media));
         bobCalls = new SoftphoneCalls(bobAgent.calls(), bobMedia,
-                (engine, local) -> engine.openAudio(local, new ToneSource(600, 0.3), new RecordingSink(10)),
+                (engine, local) -> engine.openAudio(local, new ToneSource(BOB_SAYS, 0.3), bobHears),
                 AudioCapabilities.defaults(), LOOPBACK, Clock.systemUTC(), Runnable::run);
         bobCalls.addListener(new CallService.CallListener() {
             @Override

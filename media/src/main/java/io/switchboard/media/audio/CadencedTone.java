@@ -44,6 +44,11 @@ public final class CadencedTone implements PcmSource {
         return new CadencedTone(new double[] {784, 988}, 0.4, 400, 200, 400, 2000);
     }
 
+    /** A second call while I am talking: a short 440 Hz beep every ten seconds, quiet in my ear. */
+    public static CadencedTone callWaiting() {
+        return new CadencedTone(new double[] {440}, 0.15, 300, 9700);
+    }
+
     @Override
     public synchronized void read(short[] frame) {
         for (int i = 0; i < frame.length; i++) {

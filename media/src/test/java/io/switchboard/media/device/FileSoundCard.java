@@ -10,9 +10,10 @@ import java.nio.file.Path;
 
 /**
  * The test sound card of src/test/alsa: ALSA's default device reads its microphone from a file
- * and plays into another, both raw 16-bit little-endian mono.
+ * and plays into another, both raw 16-bit little-endian mono. Shared with the end-to-end tests
+ * (test-jar).
  */
-final class FileSoundCard {
+public final class FileSoundCard {
 
     private final Path directory;
 
@@ -21,7 +22,7 @@ final class FileSoundCard {
     }
 
     /** The card the pom points ALSA at. */
-    static FileSoundCard fromEnvironment() throws IOException {
+    public static FileSoundCard fromEnvironment() throws IOException {
         String dir = System.getenv("SWITCHBOARD_TEST_SOUND_DIR");
         if (dir == null) {
             throw new IllegalStateException("SWITCHBOARD_TEST_SOUND_DIR is not set: run this test through Maven");
@@ -32,7 +33,7 @@ final class FileSoundCard {
     }
 
     /** What the microphone will capture from now: {@code seconds} of {@code source} at 48 kHz. */
-    void speakIntoMicrophone(PcmSource source, int seconds) throws IOException {
+    public void speakIntoMicrophone(PcmSource source, int seconds) throws IOException {
         short[] frame = new short[960];
         ByteBuffer bytes = ByteBuffer.allocate(seconds * 50 * frame.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < seconds * 50; i++) {
@@ -45,12 +46,12 @@ final class FileSoundCard {
     }
 
     /** Forgets what was played; the next line opened starts a new file anyway. */
-    void clearSpeaker() throws IOException {
+    public void clearSpeaker() throws IOException {
         Files.deleteIfExists(speaker());
     }
 
     /** Everything played since the last playback line was opened. */
-    short[] played() throws IOException {
+    public short[] played() throws IOException {
         if (!Files.exists(speaker())) {
             return new short[0];
         }
