@@ -96,6 +96,28 @@ class SoundDeviceIT {
     }
 
     @Test
+    void aMicrophoneWhoseDeviceWentAwayIsOpenedAgainByTheWatcher() {
+        try (MicrophoneSource microphone = devices.openMicrophone()) {
+            readPaced(microphone, 5);
+            synchronized (microphone) {
+                // what unplugging does to an open line: the system closes it under us
+                microphone.line().close();
+            }
+            short[] meanwhile = readPaced(microphone, 2);
+            assertThat(ToneDetector.rms(meanwhile, 0, meanwhile.length)).as("silence while unplugged").isZero();
+
+            devices.refreshNow();
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                synchronized (microphone) {
+                    return microphone.line() != null && microphone.line().isOpen();
+                }
+            });
+            short[] after = readPaced(microphone, 10);
+            assertThat(dominant(after, PcmFormat.SAMPLE_RATE)).isBetween(MICROPHONE_TONE - 20, MICROPHONE_TONE + 20);
+        }
+    }
+
+    @Test
     void theSpeakerPlaysAtTheChosenVolume() throws IOException {
         devices.setSpeakerVolume(0.5);
         ToneSource tone = new ToneSource(2000, 0.5);
