@@ -6,6 +6,7 @@ import io.switchboard.app.ui.ExecutorScheduler;
 import io.switchboard.app.buddylist.BuddyListView;
 import io.switchboard.app.buddylist.BuddyListViewModel;
 import io.switchboard.app.call.DesktopAudioEndpoints;
+import io.switchboard.app.call.DeviceCallAudio;
 import io.switchboard.app.call.SharedAudioDevices;
 import io.switchboard.app.call.SharedMediaEngine;
 import io.switchboard.app.call.SoftphoneCalls;
@@ -335,7 +336,8 @@ public final class AppComposition {
      */
     private void preparePhone(SipClientSession sip, ContactLookup contacts) {
         // ended calls go to this session's Recents, made next (it calls back through the phone)
-        PhoneViewModel calls = new PhoneViewModel(ui, background, timers, Clock.systemUTC(), contacts, call -> {
+        PhoneViewModel calls = new PhoneViewModel(ui, background, timers, Clock.systemUTC(), sip.self(), contacts,
+                new DeviceCallAudio(audioDevices, settings), call -> {
             if (recents != null) {
                 recents.record(call);
             }

@@ -6,10 +6,12 @@ import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Call;
 import io.switchboard.core.model.CallEndReason;
 import io.switchboard.core.model.CallState;
+import io.switchboard.core.model.CallStatistics;
 import io.switchboard.core.service.CallService;
 import io.switchboard.core.service.NotConnectedException;
 import io.switchboard.core.service.ServiceException;
 import io.switchboard.media.AudioSession;
+import io.switchboard.media.CallQuality;
 import io.switchboard.media.MediaDirection;
 import io.switchboard.media.MediaEngine;
 import io.switchboard.media.MediaException;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
@@ -329,6 +332,17 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         } catch (IllegalStateException e) {
             throw new NotConnectedException("The other side does not take keypad tones (RFC 4733)", e);
         }
+    }
+
+    @Override
+    public synchronized Optional<CallStatistics> statistics(String callId) {
+        SoftphoneCall call = calls.get(callId);
+        if (call == null || !call.snapshot.state().isInProgress()) {
+            return Optional.empty();
+        }
+        CallQuality quality = call.audio.quality();
+        return Optional.of(new CallStatistics(quality.packetLossPercent(), quality.jitterMillis(),
+                quality.roundTripMillis(), quality.meanOpinionScore(), quality.packetsReceived()));
     }
 
     @Override

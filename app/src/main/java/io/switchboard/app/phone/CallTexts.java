@@ -2,8 +2,10 @@ package io.switchboard.app.phone;
 
 import io.switchboard.core.model.Call;
 import io.switchboard.core.model.CallEndReason;
+import io.switchboard.core.model.CallStatistics;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** A call's state and duration as the call window words them. */
 public final class CallTexts {
@@ -47,5 +49,18 @@ public final class CallTexts {
     public static String duration(Duration talked) {
         long seconds = Math.max(0, talked.toSeconds());
         return String.format("%02d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** The quality indicator's text: the band, the estimated MOS and the RTCP figures behind it. */
+    public static String quality(CallStatistics statistics) {
+        String band = switch (statistics.level()) {
+            case GOOD -> "Good";
+            case FAIR -> "Fair";
+            case POOR -> "Poor";
+        };
+        String rtt = statistics.roundTripMillis() < 0 ? "" : String.format(Locale.ROOT, " · RTT %d ms",
+                statistics.roundTripMillis());
+        return String.format(Locale.ROOT, "%s · MOS %.1f · loss %.1f %% · jitter %.0f ms%s", band,
+                statistics.meanOpinionScore(), statistics.packetLossPercent(), statistics.jitterMillis(), rtt);
     }
 }

@@ -29,8 +29,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The window of one call: the other party, the call's state and timer, Mute, Hold, Hang up and a
- * keypad whose keys (also typed on the keyboard) send DTMF tones. Owns the one-second timeline
+ * The window of one call: the other party, the call's state, timer and quality, Mute, Hold,
+ * Transfer, Hang up, a keypad whose keys (also typed on the keyboard) send DTMF tones, and the
+ * call volume and devices. Owns the one-second timeline
  * that ticks the timer while it shows. Closes when its view model asks; closing it hangs up.
  */
 public final class CallView {
@@ -73,11 +74,13 @@ public final class CallView {
         error.managedProperty().bind(error.visibleProperty());
         error.setOnMouseClicked(e -> vm.dismissError());
 
-        VBox root = new VBox(12, party, error, controls(), keypad());
+        ToggleButton transfer = TransferPane.toggle(vm);
+        VBox root = new VBox(12, party, CallQualityLabel.of(vm), error, controls(transfer),
+                TransferPane.of(vm, transfer), keypad(), CallAudioBar.of(vm));
         root.setPadding(new Insets(16));
         root.setAlignment(Pos.TOP_CENTER);
         root.getStyleClass().add("call-window");
-        Scene scene = new Scene(root, 300, 500);
+        Scene scene = new Scene(root, 340, 600);
         scene.getStylesheets().addAll(stylesheets);
         // digits, * and # typed anywhere in the window go out as keypad tones
         scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
@@ -123,7 +126,7 @@ public final class CallView {
         stage.toFront();
     }
 
-    private HBox controls() {
+    private HBox controls(ToggleButton transfer) {
         ToggleButton mute = new ToggleButton("Mute", new FontIcon(Material2MZ.MIC_OFF));
         mute.setId("call-mute");
         mute.setAccessibleText("Mute my microphone");
@@ -152,14 +155,14 @@ public final class CallView {
         hangUp.setAccessibleText("Hang up");
         hangUp.setOnAction(e -> vm.hangUp());
 
-        for (var control : List.of(mute, hold, hangUp)) {
+        for (var control : List.of(mute, hold, transfer, hangUp)) {
             // icon above the word, as on a phone: the three fit side by side in a narrow window
             control.setContentDisplay(ContentDisplay.TOP);
             control.setMinWidth(Region.USE_PREF_SIZE);
             control.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(control, Priority.ALWAYS);
         }
-        HBox row = new HBox(6, mute, hold, hangUp);
+        HBox row = new HBox(6, mute, hold, transfer, hangUp);
         row.setAlignment(Pos.CENTER);
         return row;
     }

@@ -4,26 +4,38 @@ import io.switchboard.app.ui.Scheduler;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Call;
 import io.switchboard.core.model.CallState;
+import io.switchboard.core.model.CallStatistics;
+import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.core.service.CallService;
 import io.switchboard.core.service.ServiceException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call's window: who, where the call is, how long we have talked, and mute, hold, keypad and
- * hang up. Follows the call's snapshots ({@link #update}, from {@link PhoneViewModel}); the view
- * calls {@link #tick()} once a second for the timer, whose text comes from the injected clock.
+ * One call's window: who, where the call is, how long we have talked, the audio quality, and
+ * mute, hold, keypad, transfer (blind, or attended after a consultation call), volume, devices
+ * and hang up. Follows the call's snapshots ({@link #update}, from {@link PhoneViewModel}); the
+ * view calls {@link #tick()} once a second for the timer, whose text comes from the injected
+ * clock, and the quality, asked of the call service on a worker.
  * Once the call has ended the window is asked to close, a few seconds later so the user reads
  * why, or at once when the user hung up. Used on the UI thread only.
  */
@@ -38,6 +50,7 @@ public final class CallViewModel {
     private final CallService calls;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final CallWindowServices services;
     private final String id;
     private final Address remote;
     private Call call;
@@ -53,15 +66,27 @@ public final class CallViewModel {
     private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper(this, "ended");
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper(this, "closeRequested");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper qualityText = new ReadOnlyStringWrapper(this, "qualityText", "");
+    private final ReadOnlyObjectWrapper<CallStatistics.Level> qualityLevel =
+            new ReadOnlyObjectWrapper<>(this, "qualityLevel");
+    private final DoubleProperty volume = new SimpleDoubleProperty(this, "volume");
+    private final StringProperty transferTarget = new SimpleStringProperty(this, "transferTarget", "");
+    /** For a consultation call: the call it may be transferred into, and that call's party. */
+    private final ReadOnlyStringWrapper consultationFor = new ReadOnlyStringWrapper(this, "consultationFor", "");
+    private String originalCallId;
+    private boolean askingQuality;
 
-    public CallViewModel(Call call, String partyName, CallService calls, Scheduler scheduler, Clock clock) {
+    public CallViewModel(Call call, String partyName, CallWindowServices services) {
         this.call = Objects.requireNonNull(call, "call");
         this.id = call.id();
         this.remote = call.remote();
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.services = Objects.requireNonNull(services, "services");
+        this.calls = services.calls();
+        this.scheduler = services.scheduler();
+        this.clock = services.clock();
         this.partyName.set(Objects.requireNonNull(partyName, "partyName"));
+        volume.set(services.audio().volume());
+        volume.addListener((obs, was, now) -> services.audio().setVolume(now.doubleValue()));
         show(call);
     }
 
@@ -119,6 +144,91 @@ public final class CallViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** "Good · MOS 4.4 · loss 0.0 % · jitter 2 ms · RTT 1 ms" while audio flows, else "". */
+    public ReadOnlyStringProperty qualityTextProperty() {
+        return qualityText.getReadOnlyProperty();
+    }
+
+    /** The quality band for the indicator's colour; null while unknown. */
+    public ReadOnlyObjectProperty<CallStatistics.Level> qualityLevelProperty() {
+        return qualityLevel.getReadOnlyProperty();
+    }
+
+    /** The call volume, 0 to 1, shared by all calls. */
+    public DoubleProperty volumeProperty() {
+        return volume;
+    }
+
+    /** What the transfer field holds: a name, address or number, as in the dial box. */
+    public StringProperty transferTargetProperty() {
+        return transferTarget;
+    }
+
+    /** For a consultation call, the name of the party of the call it can be transferred into; else "". */
+    public ReadOnlyStringProperty consultationForProperty() {
+        return consultationFor.getReadOnlyProperty();
+    }
+
+    /** The microphones to choose from in this window, the chosen one marked. */
+    public List<AudioDeviceChoice> microphoneChoices() {
+        return AudioDeviceChoice.of(services.audio().microphones(), services.audio().microphone());
+    }
+
+    public List<AudioDeviceChoice> speakerChoices() {
+        return AudioDeviceChoice.of(services.audio().speakers(), services.audio().speaker());
+    }
+
+    public void useMicrophone(AudioDeviceChoice choice) {
+        services.audio().useMicrophone(choice.name());
+    }
+
+    public void useSpeaker(AudioDeviceChoice choice) {
+        services.audio().useSpeaker(choice.name());
+    }
+
+    /** Blind transfer: the other party is sent to the target and this call ends when it is accepted. */
+    public void transferNow() {
+        Address target = transferTarget();
+        if (target != null) {
+            act("The call could not be transferred", () -> calls.transfer(id, target));
+        }
+    }
+
+    /** Attended transfer, first half: holds this call and calls the target to talk first. */
+    public void consultFirst() {
+        Address target = transferTarget();
+        if (target != null) {
+            services.consultations().consult(this, target);
+        }
+    }
+
+    /** Attended transfer, second half (in the consultation call's window): joins the two other parties. */
+    public void completeTransfer() {
+        if (originalCallId != null) {
+            act("The transfer could not be completed", () -> calls.transfer(originalCallId, id));
+        }
+    }
+
+    /** This call consults before transferring {@code original} into it. */
+    void consultationOf(CallViewModel original) {
+        originalCallId = original.callId();
+        consultationFor.set(original.partyNameProperty().get());
+    }
+
+    /** A transfer this window asked for did not happen. */
+    void transferFailed(String reason) {
+        error.set("The transfer did not happen: " + reason);
+    }
+
+    private Address transferTarget() {
+        try {
+            return DialTarget.parse(transferTarget.get(), services.self());
+        } catch (InvalidAddressException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+    }
+
     /** A new snapshot of this call. */
     public void update(Call next) {
         if (!next.id().equals(id) || ended.get()) {
@@ -148,11 +258,26 @@ public final class CallViewModel {
         }
     }
 
-    /** Brings the timer up to the clock; the view calls it once a second. */
+    /** Brings the timer up to the clock and asks for the quality; the view calls it once a second. */
     public void tick() {
         timerText.set(call.connectedAt()
                 .map(from -> CallTexts.duration(Duration.between(from, endedAt != null ? endedAt : clock.instant())))
                 .orElse(""));
+        if (!call.state().isInProgress()) {
+            qualityText.set("");
+            qualityLevel.set(null);
+        } else if (!askingQuality) {
+            askingQuality = true;
+            services.background().submit("quality of call " + id, () -> calls.statistics(id), this::showQuality,
+                    failure -> askingQuality = false);
+        }
+    }
+
+    private void showQuality(Optional<CallStatistics> statistics) {
+        askingQuality = false;
+        boolean flowing = statistics.isPresent() && call.state().isInProgress();
+        qualityText.set(flowing ? CallTexts.quality(statistics.get()) : "");
+        qualityLevel.set(flowing ? statistics.get().level() : null);
     }
 
     /** Hang up: ends the call and closes the window at once. */

@@ -47,6 +47,9 @@ public final class PhoneViewModel implements Dialer {
     private final Clock clock;
     private final ContactLookup contacts;
     private final Consumer<Call> history;
+    private final Address self;
+    private final CallAudioControls audio;
+    private CallWindowServices windowServices;
 
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
     private final ReadOnlyStringWrapper unavailableReason = new ReadOnlyStringWrapper(this, "unavailableReason", STARTING);
@@ -62,16 +65,20 @@ public final class PhoneViewModel implements Dialer {
     private volatile boolean disposed;
 
     /**
+     * @param self     my address: a bare name typed as a transfer target is in my domain
      * @param contacts names and presence of the people in calls
+     * @param audio    the call volume and sound devices the call windows adjust
      * @param history  told of every call once it has ended
      */
-    public PhoneViewModel(UiDispatcher ui, Background background, Scheduler scheduler, Clock clock,
-                          ContactLookup contacts, Consumer<Call> history) {
+    public PhoneViewModel(UiDispatcher ui, Background background, Scheduler scheduler, Clock clock, Address self,
+                          ContactLookup contacts, CallAudioControls audio, Consumer<Call> history) {
         this.ui = Objects.requireNonNull(ui, "ui");
         this.background = Objects.requireNonNull(background, "background");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.self = Objects.requireNonNull(self, "self");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.audio = Objects.requireNonNull(audio, "audio");
         this.history = Objects.requireNonNull(history, "history");
     }
 
@@ -81,11 +88,24 @@ public final class PhoneViewModel implements Dialer {
             throw new IllegalStateException("the phone already has its call service");
         }
         calls = Objects.requireNonNull(service, "service");
+        windowServices = new CallWindowServices(service, background, scheduler, clock, self, audio, this::consult);
         registration = service.addListener(new CallService.CallListener() {
             @Override
             public void callChanged(Call call) {
                 if (!disposed) {
                     ui.run(() -> changed(call));
+                }
+            }
+
+            @Override
+            public void transferFailed(String callId, String reason) {
+                if (!disposed) {
+                    ui.run(() -> {
+                        CallViewModel window = callWindows.get(callId);
+                        if (window != null) {
+                            window.transferFailed(reason);
+                        }
+                    });
                 }
             }
         });
@@ -160,6 +180,28 @@ public final class PhoneViewModel implements Dialer {
         });
     }
 
+    /**
+     * "Consult first": holds the original call, then calls the target; the consultation call's
+     * window offers to complete the transfer.
+     */
+    private void consult(CallViewModel original, Address target) {
+        CallService service = calls;
+        String originalId = original.callId();
+        background.submit("consult " + target, () -> {
+            service.hold(originalId, true);
+            return service.dial(target);
+        }, consultation -> {
+            dialled(consultation);
+            CallViewModel window = callWindows.get(consultation.id());
+            if (window != null) {
+                window.consultationOf(original);
+            }
+        }, failure -> {
+            LOG.info("Consulting {} before a transfer failed: {}", target, failure.getMessage());
+            error.set("Cannot call " + target + ": " + failure.getMessage());
+        });
+    }
+
     /** The dial's own result: opens the window unless the call's events did already. */
     private void dialled(Call call) {
         if (!disposed && !callWindows.containsKey(call.id()) && !finished.contains(call.id())) {
@@ -187,7 +229,7 @@ public final class PhoneViewModel implements Dialer {
         if (window != null) {
             window.update(call);
         } else if (call.outgoing() || call.state().isInProgress()) {
-            window = new CallViewModel(call, contacts.displayName(call.remote()), calls, scheduler, clock);
+            window = new CallViewModel(call, contacts.displayName(call.remote()), windowServices);
             callWindows.put(id, window);
             openCallWindow.accept(window);
         }

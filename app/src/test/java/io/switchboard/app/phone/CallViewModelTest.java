@@ -2,17 +2,21 @@ package io.switchboard.app.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.app.ui.DirectUi;
 import io.switchboard.app.ui.ManualScheduler;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Call;
 import io.switchboard.core.model.CallEndReason;
 import io.switchboard.core.model.CallState;
+import io.switchboard.core.model.CallStatistics;
 import io.switchboard.core.service.NotConnectedException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,12 @@ class CallViewModelTest {
         }
     };
     private final Call placed = Call.placed("c1", BOB, T0);
-    private final CallViewModel vm = new CallViewModel(placed, "Bob Brown", service, scheduler, clock);
+    private final DirectUi ui = new DirectUi();
+    private final InMemoryCallAudio audio = new InMemoryCallAudio();
+    private final List<String> consulted = new ArrayList<>();
+    private final CallViewModel vm = new CallViewModel(placed, "Bob Brown", new CallWindowServices(service, ui,
+            scheduler, clock, Address.parse("alice@example.com"), audio,
+            (original, target) -> consulted.add(original.callId() + " -> " + target)));
 
     @Test
     void followsTheCallFromCallingToConnected() {
@@ -202,5 +211,104 @@ class CallViewModelTest {
 
     private void advance(Duration by) {
         now.set(now.get().plus(by));
+    }
+
+    @Test
+    void theQualityIndicatorShowsTheCallsStatisticsWhileAudioFlows() {
+        vm.tick();
+        assertThat(vm.qualityTextProperty().get()).isEmpty();
+
+        vm.update(placed.connected(T0));
+        service.reportStatistics("c1", new CallStatistics(0.0, 2.4, 1, 4.4, 250));
+        vm.tick();
+        assertThat(vm.qualityTextProperty().get()).isEqualTo("Good · MOS 4.4 · loss 0.0 % · jitter 2 ms · RTT 1 ms");
+        assertThat(vm.qualityLevelProperty().get()).isEqualTo(CallStatistics.Level.GOOD);
+
+        service.reportStatistics("c1", new CallStatistics(12.5, 40, -1, 2.9, 300));
+        vm.tick();
+        assertThat(vm.qualityTextProperty().get()).isEqualTo("Poor · MOS 2.9 · loss 12.5 % · jitter 40 ms");
+        assertThat(vm.qualityLevelProperty().get()).isEqualTo(CallStatistics.Level.POOR);
+
+        vm.update(placed.connected(T0).ended(CallEndReason.HUNG_UP, ""));
+        assertThat(vm.qualityTextProperty().get()).isEmpty();
+        assertThat(vm.qualityLevelProperty().get()).isNull();
+    }
+
+    @Test
+    void theVolumeSliderSetsTheCallVolume() {
+        assertThat(vm.volumeProperty().get()).isEqualTo(1.0);
+
+        vm.volumeProperty().set(0.4);
+
+        assertThat(audio.volume()).isEqualTo(0.4);
+    }
+
+    @Test
+    void theDeviceMenuMarksTheChoiceAndAnUnpluggedOne() {
+        audio.useMicrophone("Bluetooth headset");
+
+        assertThat(vm.microphoneChoices()).containsExactly(
+                new AudioDeviceChoice("", "System default", false),
+                new AudioDeviceChoice("Laptop microphone", "Laptop microphone", false),
+                new AudioDeviceChoice("USB Headset", "USB Headset", false),
+                new AudioDeviceChoice("Bluetooth headset", "Bluetooth headset (not connected)", true));
+        assertThat(vm.speakerChoices()).first().isEqualTo(new AudioDeviceChoice("", "System default", true));
+
+        vm.useMicrophone(vm.microphoneChoices().get(2));
+        vm.useSpeaker(vm.speakerChoices().get(1));
+
+        assertThat(audio.microphone()).isEqualTo("USB Headset");
+        assertThat(audio.speaker()).isEqualTo("Laptop speakers");
+    }
+
+    @Test
+    void aBlindTransferGoesToTheTargetTypedAsInTheDialBox() {
+        vm.update(placed.connected(T0));
+
+        vm.transferTargetProperty().set("carol");
+        vm.transferNow();
+
+        assertThat(service.actions).contains("transfer c1 carol@example.com");
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aTransferTargetThatNamesNobodyIsExplained() {
+        vm.update(placed.connected(T0));
+
+        vm.transferTargetProperty().set("  ");
+        vm.transferNow();
+
+        assertThat(service.actions).noneMatch(a -> a.startsWith("transfer"));
+        assertThat(vm.errorProperty().get()).isEqualTo("Invalid address: Type a name, an address or a number to call");
+    }
+
+    @Test
+    void consultFirstAsksForAConsultationCallAndItsWindowCompletesTheTransfer() {
+        vm.update(placed.connected(T0));
+        vm.transferTargetProperty().set("sip:carol@example.com");
+
+        vm.consultFirst();
+        assertThat(consulted).containsExactly("c1 -> carol@example.com");
+
+        Call consultation = Call.placed("c2", Address.parse("carol@example.com"), T0).connected(T0);
+        CallViewModel second = new CallViewModel(consultation, "Carol", new CallWindowServices(service, ui, scheduler,
+                clock, Address.parse("alice@example.com"), audio, (o, t) -> { }));
+        assertThat(second.consultationForProperty().get()).isEmpty();
+        second.consultationOf(vm);
+        assertThat(second.consultationForProperty().get()).isEqualTo("Bob Brown");
+
+        second.completeTransfer();
+
+        assertThat(service.actions).contains("transfer c1 c2");
+    }
+
+    @Test
+    void aFailedTransferIsShownInTheWindow() {
+        vm.update(placed.connected(T0));
+
+        vm.transferFailed("486 Busy Here");
+
+        assertThat(vm.errorProperty().get()).isEqualTo("The transfer did not happen: 486 Busy Here");
     }
 }

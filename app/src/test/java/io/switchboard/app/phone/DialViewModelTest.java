@@ -15,7 +15,7 @@ class DialViewModelTest {
     private final DirectUi ui = new DirectUi();
     private final FakeCallService service = new FakeCallService();
     private final PhoneViewModel phone = new PhoneViewModel(ui, ui, new ManualScheduler(), Clock.systemUTC(),
-            ContactLookup.NONE, call -> { });
+            Address.parse("alice@example.com"), ContactLookup.NONE, new InMemoryCallAudio(), call -> { });
     private final DialViewModel dial = new DialViewModel(phone, Address.parse("alice@example.com"));
 
     @Test

@@ -3,6 +3,7 @@ package io.switchboard.app.phone;
 import io.switchboard.core.event.ListenerRegistration;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Call;
+import io.switchboard.core.model.CallStatistics;
 import io.switchboard.core.service.CallService;
 import io.switchboard.core.service.ServiceException;
 
@@ -23,12 +24,28 @@ public final class FakeCallService implements CallService {
     public final List<String> actions = new CopyOnWriteArrayList<>();
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Call> live = new LinkedHashMap<>();
+    private final Map<String, CallStatistics> statistics = new java.util.concurrent.ConcurrentHashMap<>();
     private ServiceException failure;
     private int dialled;
+
+    /** What {@link #statistics} reports for the call from now on. */
+    public void reportStatistics(String callId, CallStatistics now) {
+        statistics.put(callId, now);
+    }
+
+    @Override
+    public java.util.Optional<CallStatistics> statistics(String callId) {
+        return java.util.Optional.ofNullable(statistics.get(callId));
+    }
 
     /** The next action that may fail throws this. */
     public void failNextWith(ServiceException next) {
         this.failure = next;
+    }
+
+    /** Reports a failed transfer to the listeners, as the softphone does when the REFER is refused. */
+    public void failTransfer(String callId, String reason) {
+        listeners.forEach(l -> l.transferFailed(callId, reason));
     }
 
     /** Reports a snapshot to the listeners, as the softphone does. */

@@ -45,7 +45,8 @@ class PhoneViewModelTest {
         }
     };
     private final PhoneViewModel phone = new PhoneViewModel(ui, ui, new ManualScheduler(),
-            Clock.fixed(T0, ZoneOffset.UTC), contacts, history::add);
+            Clock.fixed(T0, ZoneOffset.UTC), Address.parse("alice@example.com"), contacts, new InMemoryCallAudio(),
+            history::add);
 
     PhoneViewModelTest() {
         phone.onIncomingCall(incomingWindows::add);
@@ -189,5 +190,36 @@ class PhoneViewModelTest {
         assertThat(service.listenerCount()).isZero();
         assertThat(incomingWindows.get(0).closedProperty().get()).isTrue();
         assertThat(callWindows.get(0).closeRequestedProperty().get()).isTrue();
+    }
+
+    @Test
+    void consultFirstHoldsTheCallAndCallsTheTargetWhoseWindowCanCompleteTheTransfer() {
+        phone.attach(service);
+        phone.call(BOB);
+        CallViewModel first = callWindows.get(0);
+        service.fire(Call.placed(first.callId(), BOB, T0).connected(T0));
+
+        first.transferTargetProperty().set("carol");
+        first.consultFirst();
+
+        assertThat(service.actions).containsExactly("dial bob@example.com", "hold " + first.callId() + " true",
+                "dial carol@example.com");
+        assertThat(callWindows).hasSize(2);
+        CallViewModel consultation = callWindows.get(1);
+        assertThat(consultation.consultationForProperty().get()).isEqualTo("Bob Brown");
+
+        consultation.completeTransfer();
+        assertThat(service.actions).last().isEqualTo("transfer " + first.callId() + " " + consultation.callId());
+    }
+
+    @Test
+    void aFailedTransferReachesTheCallsWindow() {
+        phone.attach(service);
+        phone.call(BOB);
+        CallViewModel window = callWindows.get(0);
+
+        service.failTransfer(window.callId(), "403 Forbidden");
+
+        assertThat(window.errorProperty().get()).isEqualTo("The transfer did not happen: 403 Forbidden");
     }
 }

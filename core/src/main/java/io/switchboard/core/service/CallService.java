@@ -3,8 +3,10 @@ package io.switchboard.core.service;
 import io.switchboard.core.event.ListenerRegistration;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Call;
+import io.switchboard.core.model.CallStatistics;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Softphone calls: dial, answer, hold, mute, DTMF, hang up. Every change of a call reaches
@@ -58,6 +60,14 @@ public interface CallService {
     ListenerRegistration addListener(CallListener listener);
 
     /** Called on the session's event thread. */
+    /**
+     * How the call's audio is doing now; empty before its audio flows and after it ended. Cheap
+     * enough to ask once a second.
+     */
+    default Optional<CallStatistics> statistics(String callId) {
+        return Optional.empty();
+    }
+
     interface CallListener {
         /** A call was placed, rang in, or changed state; ended calls are reported once more, ended. */
         void callChanged(Call call);

@@ -73,11 +73,12 @@ class UiSoftphoneIT extends UiTestSupport {
     @TempDir
     Path media;
 
-    private SipUserAgent bobAgent;
-    private MediaEngine bobMedia;
+    /** The colleagues' one media engine, per test like the client's own. */
+    private MediaEngine colleagueMedia;
+    private final List<Colleague> colleagues = new java.util.ArrayList<>();
     private SoftphoneCalls bobCalls;
-    private final Map<String, Call> bobSees = new ConcurrentHashMap<>();
-    private final RecordingSink bobHears = new RecordingSink(30);
+    private Map<String, Call> bobSees;
+    private RecordingSink bobHears;
     private FileSoundCard aliceSoundCard;
 
     @BeforeEach
@@ -93,15 +94,10 @@ class UiSoftphoneIT extends UiTestSupport {
     }
 
     @AfterEach
-    void hangUpBob() {
-        if (bobCalls != null) {
-            bobCalls.close();
-        }
-        if (bobAgent != null) {
-            bobAgent.close();
-        }
-        if (bobMedia != null) {
-            bobMedia.close();
+    void hangUpColleagues() {
+        colleagues.forEach(Colleague::close);
+        if (colleagueMedia != null) {
+            colleagueMedia.close();
         }
     }
 
@@ -136,6 +132,9 @@ class UiSoftphoneIT extends UiTestSupport {
         short[] played = aliceSoundCard.played();
         assertThat(ToneDetector.dominantFrequency(played, SAMPLES_PER_SECOND, 3 * SAMPLES_PER_SECOND,
                 SAMPLES_PER_SECOND, 100, 3400, 10)).as("alice's speaker plays bob").isBetween(580.0, 620.0);
+
+        // RTCP has reported by now: the quality indicator shows a clean loopback call
+        await().atMost(WAIT).until(() -> text(window, "#call-quality").startsWith("Good · MOS 4"));
 
         robot.clickOn(fx(() -> robot.from(stage(window).getScene().getRoot()).lookup("#call-hang-up").<javafx.scene.Node>query()));
 
@@ -188,25 +187,111 @@ class UiSoftphoneIT extends UiTestSupport {
         assertThat(recentRows().get(0).detail()).startsWith("Incoming · ");
     }
 
-    /** Bob: a registered SIP agent whose softphone sends a tone and records what it hears. */
-    private void startBob(Address bob) throws Exception {
-        SipAccount account = SipAccount.of(bob, password(bob), new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP));
-        bobAgent = SipUserAgent.start(new SipStackFactory(), account, SipUserAgentSettings.defaults());
-        bobAgent.registration().register().get(10, TimeUnit.SECONDS);
-        bobMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47300, 47399), media));
-        bobCalls = new SoftphoneCalls(bobAgent.calls(), bobMedia,
-                (engine, local) -> engine.openAudio(local, new ToneSource(BOB_SAYS, 0.3), bobHears),
-                AudioCapabilities.defaults(), LOOPBACK, Clock.systemUTC(), Runnable::run);
-        bobCalls.addListener(new CallService.CallListener() {
+    @Test
+    void theUserTransfersACallToAnotherColleagueFromTheCallWindow() throws Exception {
+        Address alice = newUser("alice");
+        Address bob = newUser("bob");
+        Address carol = newUser("carol");
+        startBob(bob);
+        Colleague carolPhone = startColleague(carol, 1400);
+        // carol answers whatever rings
+        carolPhone.calls.addListener(new CallService.CallListener() {
             @Override
             public void callChanged(Call call) {
-                bobSees.put(call.id(), call);
+                if (call.state() == CallState.INCOMING) {
+                    try {
+                        carolPhone.calls.answer(call.id());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
             }
         });
+        launchSignedInOverSip(home, alice);
+        awaitMainWindow(alice);
+        awaitSoftphone();
+        Call fromBob = bobCalls.dial(alice);
+        String ringWindow = "Incoming call — " + bob;
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
+        robot.clickOn(fx(() -> robot.from(stage(ringWindow).getScene().getRoot()).lookup("#incoming-answer").<javafx.scene.Node>query()));
+        String window = "Call — " + bob;
+        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+
+        robot.clickOn(node(window, "#call-transfer"));
+        robot.clickOn(node(window, "#call-transfer-target")).write(carol.local());
+        robot.clickOn(node(window, "#call-transfer-now"));
+
+        // bob's phone follows the REFER: a new call to carol, connected, and alice's call ends
+        Call bobToCarol = await().atMost(WAIT).until(() -> bobSees.values().stream()
+                .filter(c -> c.remote().equals(carol) && c.state() == CallState.CONNECTED).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        await().atMost(WAIT).until(() -> bobSees.get(fromBob.id()).state() == CallState.ENDED);
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty())
+                || text(window, "#call-state").startsWith("Ended"));
+        // and they talk: carol hears bob's tone
+        await().atMost(WAIT).until(() -> carolPhone.hears.snapshot().durationMillis() >= 1500);
+        RecordingSink.Recording heard = carolPhone.hears.snapshot();
+        assertThat(ToneDetector.dominantFrequency(heard.samples(), heard.sampleRate() / 5, heard.samples().length,
+                heard.sampleRate(), 100, 3400, 10)).as("carol hears bob").isBetween(580.0, 620.0);
+        assertThat(bobToCarol.remote()).isEqualTo(carol);
+    }
+
+    private javafx.scene.Node node(String window, String id) {
+        return fx(() -> robot.from(stage(window).getScene().getRoot()).lookup(id).<javafx.scene.Node>query());
+    }
+
+    /** Bob: a registered SIP agent whose softphone sends a tone and records what it hears. */
+    private void startBob(Address bob) throws Exception {
+        Colleague colleague = startColleague(bob, BOB_SAYS);
+        bobCalls = colleague.calls;
+        bobSees = colleague.sees;
+        bobHears = colleague.hears;
+    }
+
+    private Colleague startColleague(Address who, double says) throws Exception {
+        if (colleagueMedia == null) {
+            colleagueMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47300, 47399), media));
+        }
+        Colleague colleague = new Colleague(who, says, colleagueMedia);
+        colleagues.add(colleague);
+        return colleague;
+    }
+
+    /** A registered SIP agent with a softphone that sends a tone and records what it hears. */
+    private static final class Colleague {
+        final SipUserAgent agent;
+        final SoftphoneCalls calls;
+        final Map<String, Call> sees = new ConcurrentHashMap<>();
+        final RecordingSink hears = new RecordingSink(30);
+
+        Colleague(Address who, double says, MediaEngine media) throws Exception {
+            SipAccount account = SipAccount.of(who, password(who),
+                    new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP));
+            agent = SipUserAgent.start(new SipStackFactory(), account, SipUserAgentSettings.defaults());
+            agent.registration().register().get(10, TimeUnit.SECONDS);
+            calls = new SoftphoneCalls(agent.calls(), media,
+                    (engine, local) -> engine.openAudio(local, new ToneSource(says, 0.3), hears),
+                    AudioCapabilities.defaults(), LOOPBACK, Clock.systemUTC(), Runnable::run);
+            calls.addListener(new CallService.CallListener() {
+                @Override
+                public void callChanged(Call call) {
+                    sees.put(call.id(), call);
+                }
+            });
+        }
+
+        Optional<Call> call(CallState state) {
+            return sees.values().stream().filter(c -> c.state() == state).findFirst();
+        }
+
+        void close() {
+            calls.close();
+            agent.close();
+        }
     }
 
     private Optional<Call> bobCall(CallState state) {
-        return bobSees.values().stream().filter(c -> c.state() == state).findFirst();
+        return colleagues.get(0).call(state);
     }
 
     /** The dial box offers calls once the media engine has started. */
