@@ -91,6 +91,10 @@ public final class SipStackFactory {
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageSize()));
         properties.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Integer.toString(READ_TIMEOUT_MILLIS));
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
+        // UDP datagrams wait in a bounded queue, each with only its own bytes (not 64 KiB): the
+        // unbounded queue of full-size buffers was what killed the server under a call storm
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                CompactUdpMessageProcessorFactory.class.getName());
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", Boolean.toString(settings.threadPoolSize() > 1));
         // Bounded transaction tables. JAIN-SIP's are unbounded by default, and a non-INVITE server
         // transaction lives 32 s after its answer (Timer J): a MESSAGE flood of 3,200/s held
