@@ -12,12 +12,14 @@ import java.util.Set;
 /**
  * The offerer's side of RFC 3264 7: reads the answer to our offer and settles the audio stream.
  * The codec is the first of the answer's formats that we offered; payload types are the
- * answer's; our direction is the answer's reversed, never more than we offered. Stateless.
+ * answer's; our direction is the answer's reversed, never more than we offered; the SRTP keys
+ * are the offered ones the answer picks ({@link SdesNegotiation#readAnswer}). Stateless.
  */
 final class AnswerReader {
 
-    NegotiatedAudio read(SdpDescription offer, SdpDescription answer, AudioCapabilities capabilities)
-            throws SdpException {
+    NegotiatedAudio read(SdpOffer ourOffer, SdpDescription answer) throws SdpException {
+        SdpDescription offer = ourOffer.description();
+        AudioCapabilities capabilities = ourOffer.capabilities();
         if (answer.media().size() != offer.media().size()) {
             throw new MalformedSdpException("the answer has " + answer.media().size()
                     + " m-lines but the offer had " + offer.media().size() + " (RFC 3264 6)");
@@ -41,7 +43,8 @@ final class AnswerReader {
             RtpStreamDescription theirs = RtpStreamDescription.of(answer, i);
             NegotiatedAudio audio = settle(ours, offer.directionOf(offered), theirs, capabilities);
             if (audio != null) {
-                return audio;
+                return audio.withSrtp(SdesNegotiation.readAnswer(ourOffer.offeredKeys(), ourOffer.srtpPolicy(),
+                        answered, SdpMedia.label(i, answered)));
             }
             refusals.add(SdpMedia.label(i, answered) + " has no codec we offered: " + theirs.describeFormats());
         }
