@@ -3,6 +3,7 @@ package io.switchboard.media.sdp;
 import io.switchboard.media.AudioCodec;
 import io.switchboard.media.MediaDirection;
 import io.switchboard.media.NegotiatedAudio;
+import io.switchboard.media.SrtpPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +19,18 @@ import java.util.Set;
 final class AnswerReader {
 
     NegotiatedAudio read(SdpOffer ourOffer, SdpDescription answer) throws SdpException {
-        SdpDescription offer = ourOffer.description();
-        AudioCapabilities capabilities = ourOffer.capabilities();
+        return read(ourOffer.description(), answer, ourOffer.capabilities(), ourOffer.offeredKeys(),
+                ourOffer.srtpPolicy());
+    }
+
+    /** The answer to a plain RTP offer. */
+    NegotiatedAudio read(SdpDescription offer, SdpDescription answer, AudioCapabilities capabilities)
+            throws SdpException {
+        return read(offer, answer, capabilities, List.of(), SrtpPolicy.OFF);
+    }
+
+    private NegotiatedAudio read(SdpDescription offer, SdpDescription answer, AudioCapabilities capabilities,
+            List<CryptoAttribute> offeredKeys, SrtpPolicy srtpPolicy) throws SdpException {
         if (answer.media().size() != offer.media().size()) {
             throw new MalformedSdpException("the answer has " + answer.media().size()
                     + " m-lines but the offer had " + offer.media().size() + " (RFC 3264 6)");
@@ -43,8 +54,8 @@ final class AnswerReader {
             RtpStreamDescription theirs = RtpStreamDescription.of(answer, i);
             NegotiatedAudio audio = settle(ours, offer.directionOf(offered), theirs, capabilities);
             if (audio != null) {
-                return audio.withSrtp(SdesNegotiation.readAnswer(ourOffer.offeredKeys(), ourOffer.srtpPolicy(),
-                        answered, SdpMedia.label(i, answered)));
+                return audio.withSrtp(SdesNegotiation.readAnswer(offeredKeys, srtpPolicy, answered,
+                        SdpMedia.label(i, answered)));
             }
             refusals.add(SdpMedia.label(i, answered) + " has no codec we offered: " + theirs.describeFormats());
         }
