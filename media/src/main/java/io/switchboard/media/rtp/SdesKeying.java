@@ -1,7 +1,6 @@
 package io.switchboard.media.rtp;
 
 import io.switchboard.media.SrtpKeys;
-import java.util.Arrays;
 import java.util.Optional;
 import org.jitsi.impl.neomedia.transform.PacketTransformer;
 import org.jitsi.impl.neomedia.transform.sdes.SDesTransformEngine;
@@ -124,11 +123,7 @@ final class SdesKeying implements SrtpControl.TransformEngine {
                 return packets;
             }
             // libjitsi's transformers drop a packet by leaving null in its place
-            RawPacket[] dropped = packets == null ? null : new RawPacket[packets.length];
-            if (dropped != null) {
-                Arrays.fill(dropped, null);
-            }
-            return dropped;
+            return packets == null ? null : new RawPacket[packets.length];
         }
 
         @Override
