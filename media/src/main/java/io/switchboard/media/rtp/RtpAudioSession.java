@@ -176,6 +176,11 @@ public final class RtpAudioSession implements AudioSession {
                 MosEstimator.estimate(codec, loss, jitter, rtt));
     }
 
+    /** RTCP sender and receiver reports received and understood so far (after SRTCP, if any). */
+    synchronized int rtcpReportsReceived() {
+        return stream.getMediaStreamStats().getRTCPReports().getReceivedRTCPReports().length;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

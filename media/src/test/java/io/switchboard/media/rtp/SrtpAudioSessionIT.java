@@ -132,7 +132,10 @@ class SrtpAudioSessionIT {
         });
     }
 
-    /** The callee decrypts with a key the caller does not use: every packet fails authentication. */
+    /**
+     * The callee decrypts with a key the caller does not use: every RTP and RTCP packet fails
+     * authentication, while the other direction, keyed right, works.
+     */
     @Test
     void aWrongKeyGivesSilence() throws Exception {
         Negotiated call = negotiate(AudioCodec.PCMU, SrtpPolicy.REQUIRED, SrtpPolicy.REQUIRED);
@@ -146,6 +149,9 @@ class SrtpAudioSessionIT {
         assertTone(callerHears, CALLEE_TONE);
 
         assertSilent(calleeHears);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ((RtpAudioSession) caller).rtcpReportsReceived() > 0);
+        assertThat(((RtpAudioSession) callee).rtcpReportsReceived()).as("RTCP reports the callee could read").isZero();
     }
 
     /** A receiver that expects plain RTP gets ciphertext: noise at most, never the caller's tone. */
@@ -165,6 +171,21 @@ class SrtpAudioSessionIT {
             total += ToneDetector.power(samples, 0, samples.length, heard.sampleRate(), f);
         }
         assertThat(tone).as("share of the 1 kHz tone in what the plain receiver heard").isLessThan(total / 5 + 1e-9);
+    }
+
+    /**
+     * RTCP goes as SRTCP under the same keys (RFC 3711 3.4): the round-trip time needs a sender
+     * report to reach the other side and its receiver report to come back, both decrypted.
+     */
+    @Test
+    void rtcpReportsCrossAsSrtcp() throws Exception {
+        Negotiated call = negotiate(AudioCodec.PCMU, SrtpPolicy.REQUIRED, SrtpPolicy.REQUIRED);
+        callee.start(call.callee());
+        caller.start(call.caller());
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ((RtpAudioSession) caller).rtcpReportsReceived() > 0
+                        && ((RtpAudioSession) callee).rtcpReportsReceived() > 0);
     }
 
     /** Hold and resume are re-offers with fresh keys (RFC 4568 7.1.4): the audio comes back re-keyed. */
