@@ -1,6 +1,8 @@
 package io.switchboard.media.rtp;
 
 import io.switchboard.media.SrtpKeys;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jitsi.impl.neomedia.transform.PacketTransformer;
 import org.jitsi.impl.neomedia.transform.sdes.SDesTransformEngine;
@@ -16,13 +18,14 @@ import ch.imvs.sdes4j.srtp.SrtpSessionParam;
  * stage once, when the stream is made, before any SDP is exchanged; so this stage is always there
  * and passes packets through unchanged until {@link #apply} gives it keys, then encrypts and
  * decrypts with libjitsi's own SDES engine ({@link SDesTransformEngine}: AES-CM and HMAC-SHA1 as
- * RFC 3711). A renegotiation with other keys re-keys it, one without keys makes it plain again.
+ * RFC 3711). A renegotiation with other keys re-keys it with a new engine (fresh crypto contexts,
+ * as for a new master key), one without keys makes it plain again.
  * Received packets that fail SRTP authentication (wrong key, or plain RTP) are dropped by that
  * engine. Once closed it drops everything, so nothing leaves in the clear after a call ends.
  */
 final class SdesKeying implements SrtpControl.TransformEngine {
 
-    /** Our SDP writes one tag per line; libjitsi's engine only uses the suite and key. */
+    /** libjitsi's engine only uses an attribute's suite and key, not its tag. */
     private static final int ANY_TAG = 1;
 
     private final PacketTransformer rtp = new Stage(true);
@@ -30,6 +33,8 @@ final class SdesKeying implements SrtpControl.TransformEngine {
     private volatile SDesTransformEngine engine;
     private volatile boolean closed;
     private Optional<SrtpKeys> applied = Optional.empty();
+    /** Engines replaced by a re-key; a call has a handful at most (hold, resume). */
+    private final List<SDesTransformEngine> retired = new ArrayList<>();
 
     /**
      * Encrypts with {@code keys} from now on, or sends and takes plain RTP when empty.
@@ -41,23 +46,22 @@ final class SdesKeying implements SrtpControl.TransformEngine {
             return false;
         }
         applied = keys;
-        if (keys.isEmpty()) {
-            SDesTransformEngine old = engine;
-            engine = null;
-            if (old != null) {
-                old.cleanup();
-            }
-            return true;
-        }
-        SrtpKeys k = keys.get();
-        SrtpCryptoAttribute in = attribute(k.suite().name(), k.remote().keyAndSalt());
-        SrtpCryptoAttribute out = attribute(k.suite().name(), k.local().keyAndSalt());
-        if (engine == null) {
-            engine = new SDesTransformEngine(in, out);
-        } else {
-            engine.update(in, out);
+        SDesTransformEngine next = keys.map(SdesKeying::engineFor).orElse(null);
+        // A new engine rather than SDesTransformEngine.update: update swaps the key factories but
+        // keeps the crypto contexts already made per SSRC, so a running stream would go on with
+        // the old keys (found by SrtpAudioSessionIT.reKeyingOneSideOnlySilencesTheCall).
+        SDesTransformEngine previous = engine;
+        engine = next;
+        if (previous != null) {
+            // a packet thread may still be inside it; it is closed with the stream
+            retired.add(previous);
         }
         return true;
+    }
+
+    private static SDesTransformEngine engineFor(SrtpKeys keys) {
+        return new SDesTransformEngine(attribute(keys.suite().name(), keys.remote().keyAndSalt()),
+                attribute(keys.suite().name(), keys.local().keyAndSalt()));
     }
 
     boolean isEncrypting() {
@@ -83,11 +87,12 @@ final class SdesKeying implements SrtpControl.TransformEngine {
     @Override
     public synchronized void cleanup() {
         closed = true;
-        SDesTransformEngine old = engine;
-        engine = null;
-        if (old != null) {
-            old.cleanup();
+        if (engine != null) {
+            retired.add(engine);
+            engine = null;
         }
+        retired.forEach(SDesTransformEngine::cleanup);
+        retired.clear();
     }
 
     /** Hands packets to the keyed engine, through when there is none, nowhere once closed. */

@@ -214,6 +214,30 @@ class SrtpAudioSessionIT {
         assertTone(callerHears, CALLEE_TONE);
     }
 
+    /**
+     * The callee takes a re-offer's new keys but the caller never sees the answer and keeps its
+     * old ones: both directions go silent, so the re-key really reached libjitsi's SRTP contexts
+     * (and the test above is not passing on the first keys).
+     */
+    @Test
+    void reKeyingOneSideOnlySilencesTheCall() throws Exception {
+        Negotiated first = negotiate(AudioCodec.PCMU, SrtpPolicy.REQUIRED, SrtpPolicy.REQUIRED);
+        callee.start(first.callee());
+        caller.start(first.caller());
+        awaitSeconds(calleeHears, 1);
+        awaitSeconds(callerHears, 1);
+
+        SdpOffer reoffer = callerSdp.createOffer(MediaDirection.SENDRECV);
+        callee.start(calleeSdp.answer(reoffer.sdp(), MediaDirection.SENDRECV).audio());
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        calleeHears.clear();
+        callerHears.clear();
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+
+        assertSilent(calleeHears);
+        assertSilent(callerHears);
+    }
+
     private record Negotiated(NegotiatedAudio caller, NegotiatedAudio callee) {
     }
 
