@@ -11,7 +11,9 @@ public interface AudioSession extends AutoCloseable {
 
     /**
      * Starts sending and receiving as negotiated, or applies a renegotiation (re-INVITE: hold,
-     * resume, another codec, the peer's new address).
+     * resume, another codec, the peer's new address). With {@link NegotiatedAudio#srtp()} keys the
+     * stream is SRTP from the first packet, re-keyed when a renegotiation brings other keys, and
+     * plain again if one brings none; received packets that fail SRTP authentication are dropped.
      *
      * @throws MediaException if the negotiated codec cannot be used here
      */

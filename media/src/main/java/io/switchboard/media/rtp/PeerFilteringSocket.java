@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the other side, and nothing before it is known. libjitsi itself plays whatever reaches the port:
  * anyone who guesses it could talk into the call. Since we send from the same socket (symmetric
  * RTP), a peer behind a NAT that rewrites ports shows up from another port; such a peer needs a
- * media relay, not a wider filter.
+ * media relay, not a wider filter. It is marked DSCP EF for voice ({@link DscpMarking}).
  */
 final class PeerFilteringSocket extends DatagramSocket {
 
@@ -23,6 +23,7 @@ final class PeerFilteringSocket extends DatagramSocket {
         super((java.net.SocketAddress) null);
         setReuseAddress(false);
         bind(local);
+        DscpMarking.markVoice(this);
     }
 
     /** From now on only datagrams from {@code expected} are received. */

@@ -47,6 +47,7 @@ public final class RtpAudioSession implements AudioSession {
     private final PcmSource source;
     private final PcmSink sink;
     private final List<Consumer<Character>> dtmfListeners = new CopyOnWriteArrayList<>();
+    private final SdesSrtpControl srtp = new SdesSrtpControl();
     private NegotiatedAudio negotiated;
     private boolean closed;
 
@@ -60,7 +61,8 @@ public final class RtpAudioSession implements AudioSession {
         device.setReceiveStreamBufferListener(new SinkBridge(sink));
         this.localRtp = new InetSocketAddress(connector.getDataSocket().getLocalAddress(),
                 connector.getDataSocket().getLocalPort());
-        MediaStream created = mediaService.createMediaStream(connector, device);
+        // always with our SRTP stage: it stays plain until the SDP brings keys
+        MediaStream created = mediaService.createMediaStream(connector, device, srtp);
         this.stream = (AudioMediaStream) created;
         stream.setName("audio " + localRtp.getPort());
         stream.addDTMFListener(new DtmfRelay());
@@ -78,6 +80,12 @@ public final class RtpAudioSession implements AudioSession {
         }
         if (negotiated == null || !sameFormats(negotiated, next)) {
             applyFormats(next);
+        }
+        // keys before the target: the first packet to the new peer is already encrypted
+        if (srtp.getTransformEngine().apply(next.srtp())) {
+            LOG.info("Audio {} {}", localRtp.getPort(), next.srtp()
+                    .map(keys -> "encrypted with SRTP " + keys.suite() + " (new keys)")
+                    .orElse("not encrypted (plain RTP)"));
         }
         sockets.acceptOnlyFrom(next.remoteRtp(), next.remoteRtcp());
         stream.setTarget(new MediaStreamTarget(next.remoteRtp(), next.remoteRtcp()));
@@ -166,6 +174,11 @@ public final class RtpAudioSession implements AudioSession {
         AudioCodec codec = negotiated == null ? AudioCodec.PCMU : negotiated.codec();
         return new CallQuality(loss, jitter, rtt, stats.getNbPacketsReceived(),
                 MosEstimator.estimate(codec, loss, jitter, rtt));
+    }
+
+    /** RTCP sender and receiver reports received and understood so far (after SRTCP, if any). */
+    synchronized int rtcpReportsReceived() {
+        return stream.getMediaStreamStats().getRTCPReports().getReceivedRTCPReports().length;
     }
 
     @Override

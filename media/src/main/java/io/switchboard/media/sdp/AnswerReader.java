@@ -3,6 +3,7 @@ package io.switchboard.media.sdp;
 import io.switchboard.media.AudioCodec;
 import io.switchboard.media.MediaDirection;
 import io.switchboard.media.NegotiatedAudio;
+import io.switchboard.media.SrtpPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,12 +13,24 @@ import java.util.Set;
 /**
  * The offerer's side of RFC 3264 7: reads the answer to our offer and settles the audio stream.
  * The codec is the first of the answer's formats that we offered; payload types are the
- * answer's; our direction is the answer's reversed, never more than we offered. Stateless.
+ * answer's; our direction is the answer's reversed, never more than we offered; the SRTP keys
+ * are the offered ones the answer picks ({@link SdesNegotiation#readAnswer}). Stateless.
  */
 final class AnswerReader {
 
+    NegotiatedAudio read(SdpOffer ourOffer, SdpDescription answer) throws SdpException {
+        return read(ourOffer.description(), answer, ourOffer.capabilities(), ourOffer.offeredKeys(),
+                ourOffer.srtpPolicy());
+    }
+
+    /** The answer to a plain RTP offer. */
     NegotiatedAudio read(SdpDescription offer, SdpDescription answer, AudioCapabilities capabilities)
             throws SdpException {
+        return read(offer, answer, capabilities, List.of(), SrtpPolicy.OFF);
+    }
+
+    private NegotiatedAudio read(SdpDescription offer, SdpDescription answer, AudioCapabilities capabilities,
+            List<CryptoAttribute> offeredKeys, SrtpPolicy srtpPolicy) throws SdpException {
         if (answer.media().size() != offer.media().size()) {
             throw new MalformedSdpException("the answer has " + answer.media().size()
                     + " m-lines but the offer had " + offer.media().size() + " (RFC 3264 6)");
@@ -41,7 +54,8 @@ final class AnswerReader {
             RtpStreamDescription theirs = RtpStreamDescription.of(answer, i);
             NegotiatedAudio audio = settle(ours, offer.directionOf(offered), theirs, capabilities);
             if (audio != null) {
-                return audio;
+                return audio.withSrtp(SdesNegotiation.readAnswer(offeredKeys, srtpPolicy, answered,
+                        SdpMedia.label(i, answered)));
             }
             refusals.add(SdpMedia.label(i, answered) + " has no codec we offered: " + theirs.describeFormats());
         }

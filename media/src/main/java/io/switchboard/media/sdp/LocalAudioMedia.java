@@ -31,7 +31,8 @@ final class LocalAudioMedia {
     }
 
     static SdpMedia build(int rtpPort, String protocol, List<CodecPayload> codecs,
-            Optional<TelephoneEvent> telephoneEvent, int packetTimeMillis, MediaDirection direction) {
+            Optional<TelephoneEvent> telephoneEvent, int packetTimeMillis, MediaDirection direction,
+            List<CryptoAttribute> crypto) {
         List<String> formats = new ArrayList<>();
         List<SdpAttribute> attributes = new ArrayList<>();
         for (CodecPayload payload : codecs) {
@@ -53,18 +54,23 @@ final class LocalAudioMedia {
         attributes.add(SdpAttribute.of("ptime", Integer.toString(packetTimeMillis)));
         // RFC 3605: say where RTCP goes even though it is the default, for NATs and middleboxes.
         attributes.add(SdpAttribute.of("rtcp", Integer.toString(rtpPort + 1)));
+        crypto.forEach(line -> attributes.add(line.attribute()));
         attributes.add(SdpAttribute.property(direction.attribute()));
         return new SdpMedia("audio", rtpPort, protocol, formats, Optional.empty(), attributes);
     }
 
-    /** Every codec of ours under its default payload type, for an offer. */
-    static SdpMedia offer(int rtpPort, AudioCapabilities capabilities, MediaDirection direction) {
+    /**
+     * Every codec of ours under its default payload type, for an offer; with SRTP keys, in the
+     * profile {@link SdesNegotiation#offeredProtocol} chooses for the policy.
+     */
+    static SdpMedia offer(int rtpPort, AudioCapabilities capabilities, MediaDirection direction, String protocol,
+            List<CryptoAttribute> crypto) {
         List<CodecPayload> codecs = capabilities.codecs().stream()
                 .map(codec -> new CodecPayload(codec, codec.defaultPayloadType()))
                 .toList();
         Optional<TelephoneEvent> event = capabilities.telephoneEvent()
                 ? Optional.of(new TelephoneEvent(capabilities.telephoneEventPayloadType(), 8_000))
                 : Optional.empty();
-        return build(rtpPort, RTP_AVP, codecs, event, capabilities.packetTimeMillis(), direction);
+        return build(rtpPort, protocol, codecs, event, capabilities.packetTimeMillis(), direction, crypto);
     }
 }

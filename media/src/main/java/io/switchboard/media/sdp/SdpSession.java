@@ -2,6 +2,8 @@ package io.switchboard.media.sdp;
 
 import io.switchboard.media.MediaDirection;
 import io.switchboard.media.NegotiatedAudio;
+import io.switchboard.media.SrtpKeys;
+import io.switchboard.media.SrtpPolicy;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +16,10 @@ import java.util.Optional;
  * <p>It owns our {@code o=} line. Every description it writes carries the same session id; the
  * version goes up by one whenever a description differs from the previous one (hold, resume, a
  * changed answer) and stays when it is the same, as RFC 3264 8 requires.
+ *
+ * <p>SRTP (RFC 4568 SDES) follows the call's {@link SrtpPolicy}. SDES puts the keys in the SDP
+ * itself, so they are sent only when the signalling is TLS (RFC 4568 8.3): over plain signalling
+ * an optional policy falls back to plain RTP and a required one refuses the call.
  *
  * <p>Thread-safe: offers and answers of one call may come from different threads.
  */
@@ -32,9 +38,12 @@ public final class SdpSession {
     private final InetAddress localAddress;
     private final int rtpPort;
     private final AudioCapabilities capabilities;
+    private final SrtpPolicy srtpPolicy;
     private final long sessionId;
     private long version;
     private String lastWritten;
+    /** Our last answer's keys: kept for a re-offer that keeps the offerer's key. */
+    private Optional<SrtpKeys> lastAnswerKeys = Optional.empty();
 
     /**
      * @param localAddress where we receive RTP (IPv4 or IPv6, never a wildcard)
@@ -45,6 +54,38 @@ public final class SdpSession {
      */
     public SdpSession(InetAddress localAddress, int rtpPort, AudioCapabilities capabilities, long sessionId,
             long version) {
+        this(localAddress, rtpPort, capabilities, sessionId, version, SrtpPolicy.OFF);
+    }
+
+    /**
+     * A call's SDP with SRTP as the user's policy and the signalling allow.
+     *
+     * @param srtpPolicy        the user's SRTP setting
+     * @param signallingSecure  whether this call's SIP goes over TLS all the way we can see (sips:
+     *                          or transport=tls); only then may SDES keys be written
+     * @throws UnacceptableSdpException SRTP is required but the signalling is not secure: the call
+     *                                  cannot be made (answer an incoming one with 488)
+     */
+    public SdpSession(InetAddress localAddress, int rtpPort, AudioCapabilities capabilities, long sessionId,
+            long version, SrtpPolicy srtpPolicy, boolean signallingSecure) throws UnacceptableSdpException {
+        this(localAddress, rtpPort, capabilities, sessionId, version, effective(srtpPolicy, signallingSecure));
+    }
+
+    private static SrtpPolicy effective(SrtpPolicy policy, boolean signallingSecure) throws UnacceptableSdpException {
+        Objects.requireNonNull(policy, "srtpPolicy");
+        if (signallingSecure || policy == SrtpPolicy.OFF) {
+            return policy;
+        }
+        if (policy == SrtpPolicy.REQUIRED) {
+            throw new UnacceptableSdpException("SRTP is required, but the call's signalling is not TLS, and SDES "
+                    + "keys must not be sent in the clear (RFC 4568 8.3)");
+        }
+        return SrtpPolicy.OFF;
+    }
+
+    private SdpSession(InetAddress localAddress, int rtpPort, AudioCapabilities capabilities, long sessionId,
+            long version, SrtpPolicy effectiveSrtpPolicy) {
+        this.srtpPolicy = effectiveSrtpPolicy;
         this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         if (localAddress.isAnyLocalAddress() || localAddress.isMulticastAddress()) {
@@ -61,11 +102,16 @@ public final class SdpSession {
         this.version = version;
     }
 
-    /** An offer, or a re-offer in the same session (sendonly to hold, sendrecv to resume). */
+    /**
+     * An offer, or a re-offer in the same session (sendonly to hold, sendrecv to resume). With SRTP
+     * every offer carries fresh keys (RFC 4568 7.1.4), so two offers always differ.
+     */
     public synchronized SdpOffer createOffer(MediaDirection direction) {
         Objects.requireNonNull(direction, "direction");
-        SdpDescription description = describe(List.of(LocalAudioMedia.offer(rtpPort, capabilities, direction)));
-        return new SdpOffer(lastWritten, description, direction, capabilities);
+        List<CryptoAttribute> keys = SdesNegotiation.offeredKeys(srtpPolicy);
+        SdpDescription description = describe(List.of(LocalAudioMedia.offer(rtpPort, capabilities, direction,
+                SdesNegotiation.offeredProtocol(srtpPolicy), keys)));
+        return new SdpOffer(lastWritten, description, direction, capabilities, srtpPolicy, keys);
     }
 
     /**
@@ -79,8 +125,10 @@ public final class SdpSession {
     public synchronized SdpAnswer answer(String remoteOffer, MediaDirection wanted) throws SdpException {
         Objects.requireNonNull(wanted, "wanted");
         SdpDescription offer = parser.parse(remoteOffer);
-        AudioAnswerer.Result result = answerer.answer(offer, capabilities, rtpPort, wanted);
+        AudioAnswerer.Result result = answerer.answer(offer, capabilities, rtpPort, wanted, srtpPolicy,
+                lastAnswerKeys);
         describe(result.media());
+        lastAnswerKeys = result.audio().srtp();
         return new SdpAnswer(lastWritten, result.audio());
     }
 
@@ -93,7 +141,12 @@ public final class SdpSession {
     public NegotiatedAudio readAnswer(SdpOffer offer, String remoteAnswer) throws SdpException {
         Objects.requireNonNull(offer, "offer");
         SdpDescription answer = parser.parse(remoteAnswer);
-        return answerReader.read(offer.description(), answer, offer.capabilities());
+        return answerReader.read(offer, answer);
+    }
+
+    /** The SRTP policy in force for this call: the user's, or OFF when the signalling is not TLS. */
+    public SrtpPolicy srtpPolicy() {
+        return srtpPolicy;
     }
 
     public long sessionId() {

@@ -290,13 +290,14 @@ class SdpAnswerTest {
         assertThat(answer.audio().remoteRtp().getPort()).isEqualTo(6000);
     }
 
+    /** SRTP off (the default): RTP/SAVP cannot be taken, so the call is refused with 488. */
     @Test
     void refusesAnOfferOfOnlySecureAudio() {
         String offer = HEAD + "m=audio 4000 RTP/SAVP 0\r\n";
 
         assertThatThrownBy(() -> bob.answer(offer, MediaDirection.SENDRECV))
                 .isInstanceOf(UnacceptableSdpException.class)
-                .hasMessageContaining("RTP/SAVP needs SRTP keys");
+                .hasMessageContaining("RTP/SAVP needs SRTP, which is off");
     }
 
     /** RFC 3605: a=rtcp gives the RTCP port, and may give another address. */
