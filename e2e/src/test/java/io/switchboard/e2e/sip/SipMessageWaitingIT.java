@@ -9,6 +9,8 @@ import io.switchboard.core.model.MessageWaiting;
 import io.switchboard.core.service.VoicemailService;
 import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.server.demo.DemoDirectory;
+import io.switchboard.server.sip.presence.EventPackage;
+import io.switchboard.server.sip.presence.Subscription;
 import io.switchboard.sip.client.SipClientSession;
 import io.switchboard.sip.client.SipUserAgent;
 import io.switchboard.sip.mwi.MessageCounts;
@@ -22,6 +24,8 @@ import io.switchboard.sip.ua.SipRejectedException;
 import io.switchboard.sip.ua.SipUserAgentSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -126,9 +130,50 @@ class SipMessageWaitingIT {
 
         Response unknown = agent.send(subscribe(agent, frank, "dialog", 60));
         assertThat(unknown.getStatusCode()).isEqualTo(Response.BAD_EVENT);
-        List<String> allowed = new java.util.ArrayList<>();
-        unknown.getHeaders("Allow-Events").forEachRemaining(h -> allowed.add(h.toString()));
+        List<String> allowed = new ArrayList<>();
+        Iterator<?> headers = unknown.getHeaders("Allow-Events");
+        headers.forEachRemaining(h -> allowed.add(h.toString()));
         assertThat(allowed).anyMatch(h -> h.contains("message-summary"));
+    }
+
+    @Test
+    void aMalformedSummaryIsRefusedWith400AndTheSubscriptionCarriesOn() throws Exception {
+        String grace = users.newUser("grace");
+        SERVER.server().setVoiceMailbox(grace, 1, 0);
+        SipClientSession session = users.sipClient(grace, SipTransport.UDP, account -> account);
+        VoicemailService voicemail = session.voicemail().orElseThrow();
+        session.signIn();
+        await().atMost(WAIT).until(() -> voicemail.messageWaiting().newMessages() == 1);
+        Subscription subscription = SERVER.server().sipPresenceAgent()
+                .subscriptions(grace, EventPackage.MESSAGE_SUMMARY).get(0);
+
+        // a NOTIFY in the subscription's dialog as the server would send it, with a body that is not
+        // a summary; its CSeq is taken from the subscription so that the server's next NOTIFY follows it
+        SipTestUser forger = users.sipAgent(users.newUser("mallory"));
+        Response refused = forger.sendOnce(notifyInDialog(forger, subscription,
+                "Voice-Message: 9/9\r\nMessages-Waiting: yes\r\n"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(Response.BAD_REQUEST);
+        assertThat(refused.getReasonPhrase()).isEqualTo("Malformed message summary");
+        assertThat(voicemail.messageWaiting().newMessages()).isEqualTo(1);
+        SERVER.server().setVoiceMailbox(grace, 3, 1);
+        await().atMost(CHANGE_WAIT).until(() -> voicemail.messageWaiting().newMessages() == 3);
+    }
+
+    private static Request notifyInDialog(SipTestUser sender, Subscription subscription, String body) throws Exception {
+        var addresses = sender.endpoint().addressFactory();
+        var headers = sender.endpoint().headerFactory();
+        Request notify = sender.request(Request.NOTIFY, addresses.createURI(subscription.remoteTarget()),
+                addresses.createURI(subscription.watcherUri()), subscription.callId());
+        notify.removeHeader("Route");
+        notify.setHeader(headers.createFromHeader(addresses.createAddress(addresses.createURI(subscription.presentityUri())),
+                subscription.localTag()));
+        notify.setHeader(headers.createToHeader(addresses.createAddress(addresses.createURI(subscription.watcherUri())),
+                subscription.remoteTag()));
+        notify.setHeader(headers.createCSeqHeader(subscription.takeCseq(), Request.NOTIFY));
+        sender.withHeader(notify, "Event", "message-summary");
+        sender.withHeader(notify, "Subscription-State", "active;expires=600");
+        return sender.withBody(notify, "application", "simple-message-summary", body);
     }
 
     private static Request subscribe(SipTestUser agent, String mailbox, String event, int expires) throws Exception {

@@ -57,6 +57,11 @@ public final class PresenceAgent {
         throttle.requestAll(active, notifier::notifyState);
     }
 
+    /** The live subscriptions to {@code user}'s {@code eventPackage}, for administration and tests. */
+    public List<Subscription> subscriptions(String user, EventPackage eventPackage) {
+        return registry.of(user, eventPackage);
+    }
+
     /**
      * The state of a package kept outside the agent changed (a user's mailbox, message-summary):
      * each of the user's active subscriptions to it gets a NOTIFY now. Not throttled: mailboxes
