@@ -45,8 +45,12 @@ public final class ResourceSubscription<T> {
         /** A NOTIFY brought a body; false when it shows documents were lost and only a new subscription helps. */
         boolean received(T document);
 
-        /** The state known so far no longer holds: a new subscription starts, or it ended for good. */
+        /** The subscription ended (unsubscribed, or ended for good): what it brought no longer holds. */
         void reset();
+
+        /** A new subscription (new dialog) is about to start: its first NOTIFY brings the full state again. */
+        default void restarting() {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceSubscription.class);
@@ -174,6 +178,7 @@ public final class ResourceSubscription<T> {
     private CompletableFuture<Void> start() {
         initial = new RequestSequence(context, Request.SUBSCRIBE);
         RequestSequence mine = initial;
+        documents.restarting();
         currentCallId = mine.callId();
         lastNotifyCSeq = -1;
         dialog = null;
