@@ -3,6 +3,7 @@ package io.switchboard.server.cli;
 import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.store.VoiceMailbox;
 import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
 
 import java.io.PrintWriter;
@@ -45,6 +46,10 @@ public final class MailboxCommand {
             ServerEnvironment environment = new ServerEnvironment(dataDir);
             ServerConfig config = environment.loadConfig();
             try (Database database = environment.openDatabase(config)) {
+                if (!new JdbcUserStore(database, config.domain()).exists(name)) {
+                    spec.commandLine().getErr().printf("There is no user '%s'%n", name);
+                    return CommandLine.ExitCode.SOFTWARE;
+                }
                 return run(new JdbcVoiceMailboxStore(database), config, spec.commandLine().getOut());
             }
         }

@@ -167,6 +167,7 @@ class ServerCommandTest {
         assertThat(execute("mailbox", "set", "nobody", "--new", "1", "--data-dir", dir()))
                 .isEqualTo(CommandLine.ExitCode.SOFTWARE);
         assertThat(err.toString()).contains("There is no user 'nobody'");
+        assertThat(execute("mailbox", "show", "nobody", "--data-dir", dir())).isEqualTo(CommandLine.ExitCode.SOFTWARE);
         assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
         assertThat(execute("mailbox", "set", "bob", "--new", "-1", "--data-dir", dir()))
                 .isEqualTo(CommandLine.ExitCode.SOFTWARE);
