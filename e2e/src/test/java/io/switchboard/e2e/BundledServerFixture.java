@@ -11,6 +11,7 @@ import io.switchboard.server.config.SipRateLimitConfig;
 import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
+import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.server.tls.CertificateManager;
 
@@ -86,7 +87,8 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         var db = config.database();
         database = Database.open(db.jdbcUrl(dataDir), db.username(), db.password(), db.maximumPoolSize());
         if (config.demo().seedUsers()) {
-            new DemoDirectory(new JdbcUserStore(database, config.domain()), new JdbcRosterStore(database), config.domain()).seed();
+            new DemoDirectory(new JdbcUserStore(database, config.domain()), new JdbcRosterStore(database),
+                    new JdbcVoiceMailboxStore(database), config.domain()).seed();
         }
         server = SwitchboardServer.create(config, database, certificates);
         server.start();

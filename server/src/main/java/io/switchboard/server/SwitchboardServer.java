@@ -7,6 +7,7 @@ import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.demo.BotTimings;
 import io.switchboard.server.demo.DemoBots;
 import io.switchboard.server.sip.SipServices;
+import io.switchboard.server.sip.mwi.Mailboxes;
 import io.switchboard.server.xcap.XcapServer;
 import io.switchboard.server.store.ObservableRosterStore;
 import io.switchboard.server.store.jdbc.Database;
@@ -16,6 +17,9 @@ import io.switchboard.server.store.CredentialCachingUserStore;
 import io.switchboard.server.store.OfflineEmptinessCachingStore;
 import io.switchboard.server.store.UserStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
+import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
+import io.switchboard.server.store.StoreException;
+import io.switchboard.server.store.VoiceMailbox;
 import io.switchboard.server.tls.CertificateManager;
 import io.switchboard.server.xmpp.im.ImRouter;
 import io.switchboard.server.xmpp.im.presence.PresenceEngine;
@@ -55,6 +59,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     private final C2sServer c2s;
     /** Null when SIP is disabled. */
     private final SipServices sip;
+    private final Mailboxes mailboxes;
     /** Null when XCAP (or SIP) is disabled. */
     private final XcapServer xcap;
     /** Null unless demo mode with bots is on. */
@@ -75,9 +80,10 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
                         new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser())),
                 workers, Clock.systemUTC());
         this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
+        this.mailboxes = new Mailboxes(new JdbcVoiceMailboxStore(database));
         this.sip = config.sip().enabled()
                 ? SipServices.create(config.sip(), config.domain(), users, rosters, router.presenceEngine(),
-                        router.watcherRequests(), router.messageRouter(), router.offlineMessages(),
+                        router.watcherRequests(), router.messageRouter(), router.offlineMessages(), mailboxes,
                         Clock.systemUTC())
                 : null;
         // SIP clients answer watch requests over XCAP pres-rules, into the same decision (ADR 0019)
@@ -182,6 +188,20 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             throw new IllegalStateException("SIP is disabled in the configuration");
         }
         return sip.presenceAgent();
+    }
+
+    /**
+     * Sets a user's voice mailbox counts (the server records no voicemail itself); message-summary
+     * subscribers are notified at once (RFC 3842). For administration from within the process and
+     * for tests; {@code switchboard-server mailbox set} does the same on a stopped server's database.
+     */
+    public void setVoiceMailbox(String username, int newMessages, int oldMessages) throws StoreException {
+        mailboxes.set(username, new VoiceMailbox(newMessages, oldMessages));
+    }
+
+    /** The voice mailboxes, e.g. to read a user's counts. */
+    public Mailboxes mailboxes() {
+        return mailboxes;
     }
 
     public ServerConfig config() {

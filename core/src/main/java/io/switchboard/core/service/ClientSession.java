@@ -2,6 +2,7 @@ package io.switchboard.core.service;
 
 import io.switchboard.core.event.ListenerRegistration;
 import io.switchboard.core.model.Address;
+import java.util.Optional;
 
 /**
  * One signed-in account and the services it offers. Implemented by a protocol module.
@@ -45,6 +46,14 @@ public interface ClientSession extends AutoCloseable {
     ContactListService contacts();
 
     ChatService chat();
+
+    /**
+     * The voicemail indicator (message waiting), when the account's protocol has one: SIP
+     * sessions do (RFC 3842), XMPP sessions do not.
+     */
+    default Optional<VoicemailService> voicemail() {
+        return Optional.empty();
+    }
 
     ListenerRegistration addListener(SessionListener listener);
 

@@ -5,6 +5,7 @@ import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.demo.DemoOrganisation;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
+import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ public final class DemoCommand {
             ServerConfig config = environment.loadConfig();
             try (Database database = environment.openDatabase(config)) {
                 DemoDirectory.SeedResult result = new DemoDirectory(new JdbcUserStore(database, config.domain()),
-                        new JdbcRosterStore(database), config.domain()).seed();
+                        new JdbcRosterStore(database), new JdbcVoiceMailboxStore(database), config.domain()).seed();
                 printSeeded(spec.commandLine().getOut(), config.domain(), result);
             }
             return CommandLine.ExitCode.OK;

@@ -4,6 +4,7 @@ import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.store.jdbc.Database;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
+import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.server.tls.CertificateManager;
 
@@ -78,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
             CertificateManager certificates = CertificateManager.loadOrCreate(environment.dataDirectory(), config.domain());
             if (config.demo().seedUsers()) {
                 DemoCommand.printSeeded(out, config.domain(), new DemoDirectory(new JdbcUserStore(database, config.domain()),
-                        new JdbcRosterStore(database), config.domain()).seed());
+                        new JdbcRosterStore(database), new JdbcVoiceMailboxStore(database), config.domain()).seed());
             }
             ServerRuntime runtime = factory.create(config, database, certificates);
             Thread hook = new Thread(() -> {

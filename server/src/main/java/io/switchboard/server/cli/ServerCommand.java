@@ -57,6 +57,7 @@ public final class ServerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new RunCommand(factory));
         commandLine.addSubcommand(new UserCommand());
         commandLine.addSubcommand(new DemoCommand());
+        commandLine.addSubcommand(new MailboxCommand());
         commandLine.setExecutionExceptionHandler(ServerCommand::handleFailure);
         commandLine.setExecutionStrategy(ServerCommand::rejectRunOptionsBeforeSubcommand);
         return commandLine;

@@ -8,6 +8,8 @@ import io.switchboard.server.store.RosterItem;
 import io.switchboard.server.store.RosterStore;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.UserStore;
+import io.switchboard.server.store.VoiceMailbox;
+import io.switchboard.server.store.VoiceMailboxStore;
 import io.switchboard.sip.auth.DigestAlgorithm;
 
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,22 +29,37 @@ import java.util.Set;
  * <p>Seeding is idempotent: existing users keep their password and existing roster items are
  * left alone, so a second run changes nothing (not even a roster version). One exception: a demo
  * user seeded before the server kept SIP digest credentials, who still has the demo password,
- * gets it set again so SIP works for them too.
+ * gets it set again so SIP works for them too. Demo voice mailboxes ({@link #MAILBOXES}) are filled
+ * while they are empty, so the voicemail indicator has something to show; once a count changed,
+ * seeding leaves it alone.
  */
 public final class DemoDirectory {
 
     /** Every demo user's password. Public knowledge: demo servers must stay on loopback. */
     public static final String PASSWORD = "demo";
 
+    /** Voice messages waiting for demo users: alice's lamp is on, bob has only old ones. */
+    public static final Map<String, VoiceMailbox> MAILBOXES = Map.of(
+            "alice", new VoiceMailbox(2, 1),
+            "bob", new VoiceMailbox(0, 3));
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoDirectory.class);
 
     private final UserStore users;
     private final RosterStore rosters;
+    /** Null: no mailboxes to seed. */
+    private final VoiceMailboxStore mailboxes;
     private final String domain;
 
     public DemoDirectory(UserStore users, RosterStore rosters, String domain) {
+        this(users, rosters, null, domain);
+    }
+
+    /** @param mailboxes where the demo voice mailboxes go, or null for none */
+    public DemoDirectory(UserStore users, RosterStore rosters, VoiceMailboxStore mailboxes, String domain) {
         this.users = Objects.requireNonNull(users, "users");
         this.rosters = Objects.requireNonNull(rosters, "rosters");
+        this.mailboxes = mailboxes;
         this.domain = Objects.requireNonNull(domain, "domain");
     }
 
@@ -68,9 +86,21 @@ public final class DemoDirectory {
                 }
             }
         }
+        seedMailboxes();
         LOG.warn("{} demo accounts are enabled (e.g. alice@{}), all with the password '{}'. "
                 + "Do not expose this server to a network.", DemoOrganisation.USERS.size(), domain, PASSWORD);
         return new SeedResult(List.copyOf(created), added);
+    }
+
+    private void seedMailboxes() throws StoreException {
+        if (mailboxes == null) {
+            return;
+        }
+        for (Map.Entry<String, VoiceMailbox> demo : MAILBOXES.entrySet()) {
+            if (mailboxes.mailbox(demo.getKey()).equals(VoiceMailbox.EMPTY)) {
+                mailboxes.set(demo.getKey(), demo.getValue());
+            }
+        }
     }
 
     private boolean stillHasDemoPasswordButNoDigest(String username) throws StoreException {

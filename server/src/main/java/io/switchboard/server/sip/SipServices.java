@@ -10,7 +10,10 @@ import io.switchboard.server.sip.message.SipImReader;
 import io.switchboard.server.sip.message.SipOfflineDelivery;
 import io.switchboard.server.sip.message.SipPager;
 import io.switchboard.server.sip.message.XmppImMapping;
+import io.switchboard.server.sip.mwi.Mailboxes;
+import io.switchboard.server.sip.mwi.MessageSummaryNotifications;
 import io.switchboard.server.sip.presence.ComposedPresenceView;
+import io.switchboard.server.sip.presence.EventPackage;
 import io.switchboard.server.sip.presence.Notifier;
 import io.switchboard.server.sip.presence.NotifyThrottle;
 import io.switchboard.server.sip.presence.PresenceAgent;
@@ -90,10 +93,12 @@ public final class SipServices {
      * @param xmppMessages    XMPP message routing: the IM gateway delivers SIP MESSAGEs there and is
      *                        connected to it for XMPP messages to SIP-only users (ADR 0016)
      * @param offline         the offline store XMPP uses, also for SIP recipients
+     * @param mailboxes       the voice mailboxes whose counts message-summary subscribers see (RFC 3842)
      */
     public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
                                      PresenceEngine engine, WatcherRequests watcherRequests,
-                                     MessageRouter xmppMessages, OfflineMessages offline, Clock clock) {
+                                     MessageRouter xmppMessages, OfflineMessages offline, Mailboxes mailboxes,
+                                     Clock clock) {
         SipMessaging messaging = new SipMessaging(domain, config.transports());
         ExecutorService workers = SipServer.newWorkerPool();
         ScheduledExecutorService timers = SipServer.newTimer();
@@ -119,7 +124,9 @@ public final class SipServices {
         PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
         // one PIDF per state, not per watcher: the 1,000-watcher fan-out shares it
         PresenceView view = new ComposedPresenceView(engine, mapping, domain, clock);
-        Notifier notifier = new Notifier(messaging, view, subscriptions, clock);
+        // message-summary rides on the presence agent's subscriptions; only its bodies are the mailboxes'
+        Notifier notifier = new Notifier(messaging, view, subscriptions,
+                Map.of(EventPackage.MESSAGE_SUMMARY, new MessageSummaryNotifications(mailboxes)), clock);
         PresenceAgent agent = new PresenceAgent(subscriptions, notifier,
                 new NotifyThrottle(Duration.ofMillis(config.notifyIntervalMillis()), clock, timers, workers),
                 new PresenceAuthorization(rosters), watcherRequests, domain, clock);
@@ -127,6 +134,7 @@ public final class SipServices {
         publications.addListener(new SipPresenceSource(publications, engine, domain, clock)::publicationsChanged);
         // a roster change (e.g. an approval in an XMPP client) may allow pending SIP watchers
         rosters.addListener(owner -> hand(workers, () -> agent.authorizationChanged(owner)));
+        mailboxes.addListener(user -> hand(workers, () -> agent.resourceChanged(user, EventPackage.MESSAGE_SUMMARY)));
         engine.addListener((user, presence) -> {
             if (user.domain().equalsIgnoreCase(domain)) {
                 hand(workers, () -> agent.presentityChanged(user.local()));

@@ -148,6 +148,33 @@ class ServerCommandTest {
     }
 
     @Test
+    void demoSeedFillsAlicesMailboxAndMailboxSetChangesIt() throws Exception {
+        assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
+        assertThat(execute("mailbox", "show", "alice", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).contains("Voice mailbox of alice@localhost: 2 new, 1 old");
+
+        assertThat(execute("mailbox", "set", "Alice", "--new", "0", "--old", "5", "--data-dir", dir())).isZero();
+        assertThat(execute("mailbox", "show", "alice", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).contains("Voice mailbox of alice@localhost: 0 new, 5 old");
+        // a changed mailbox is the user's: seeding again leaves it alone
+        assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
+        assertThat(execute("mailbox", "show", "alice", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).endsWith("Voice mailbox of alice@localhost: 0 new, 5 old" + System.lineSeparator());
+    }
+
+    @Test
+    void mailboxSetRefusesUnknownUsersAndNegativeCounts() throws Exception {
+        assertThat(execute("mailbox", "set", "nobody", "--new", "1", "--data-dir", dir()))
+                .isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(err.toString()).contains("There is no user 'nobody'");
+        assertThat(execute("mailbox", "show", "nobody", "--data-dir", dir())).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
+        assertThat(execute("mailbox", "set", "bob", "--new", "-1", "--data-dir", dir()))
+                .isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(err.toString()).contains("message counts must be between 0 and");
+    }
+
+    @Test
     void runStartsTheRealServerWhichAcceptsClientsUntilItIsStopped() throws Exception {
         AtomicReference<SwitchboardServer> started = new AtomicReference<>();
         ServerRuntimeFactory onFreePort = (config, database, certificates) -> {

@@ -17,6 +17,7 @@ import io.switchboard.core.service.ServiceException;
 import io.switchboard.core.service.SessionListener;
 import io.switchboard.core.service.SessionState;
 import io.switchboard.core.service.SignInException;
+import io.switchboard.core.service.VoicemailService;
 import io.switchboard.sip.register.RegistrationState;
 import io.switchboard.sip.register.RegistrationStatus;
 import io.switchboard.sip.stack.SipStackException;
@@ -63,6 +64,7 @@ public final class SipClientSession implements ClientSession {
     private final SipPresenceService presence;
     private final SipContactListService contacts;
     private final SipChatService chat;
+    private final SipVoicemailService voicemail;
     private final Duration signInTimeout;
     private final String device;
     private final Object lifecycle = new Object();
@@ -94,6 +96,7 @@ public final class SipClientSession implements ClientSession {
         this.contacts = new SipContactListService(agent.watcher(), agent.watchers(),
                 presRules(account, serviceTimeout), serviceTimeout, this::isConnected, events);
         this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events, agent.context().executor());
+        this.voicemail = new SipVoicemailService(agent.voicemail(), events);
         agent.registration().addListener(this::registrationChanged);
     }
 
@@ -164,6 +167,11 @@ public final class SipClientSession implements ClientSession {
             LOG.info("watcher information of {} is not available: {}", account.address(), failure.getMessage());
             return null;
         });
+        // the voicemail indicator (RFC 3842): a server without mailboxes answers 489, and the lamp stays off
+        agent.voicemail().subscribe().exceptionally(failure -> {
+            LOG.info("message waiting for {} is not available: {}", account.address(), failure.getMessage());
+            return null;
+        });
     }
 
     @Override
@@ -176,6 +184,7 @@ public final class SipClientSession implements ClientSession {
                 await(agent.presence().remove(), timeout);
                 contacts.contacts().forEach(c -> agent.watcher().unsubscribe(c.address()));
                 agent.watchers().unsubscribe();
+                agent.voicemail().unsubscribe();
                 await(agent.registration().unregister(), timeout);
             }
             if (state != SessionState.SIGNED_OUT) {
@@ -197,6 +206,12 @@ public final class SipClientSession implements ClientSession {
     @Override
     public ChatService chat() {
         return chat;
+    }
+
+    /** The voicemail indicator: the mailbox's message summary, subscribed at sign-in (RFC 3842). */
+    @Override
+    public Optional<VoicemailService> voicemail() {
+        return Optional.of(voicemail);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.switchboard.sip.call.CallManager;
 import io.switchboard.sip.keepalive.OptionsKeepalive;
 import io.switchboard.sip.keepalive.OptionsProcessor;
 import io.switchboard.sip.message.PagerMessaging;
+import io.switchboard.sip.mwi.MessageSummaryParser;
+import io.switchboard.sip.mwi.VoicemailIndicator;
 import io.switchboard.sip.register.RegistrationState;
 import io.switchboard.sip.presence.pidf.PidfAvailabilityMapping;
 import io.switchboard.sip.presence.pidf.PidfParser;
@@ -58,6 +60,7 @@ import org.slf4j.LoggerFactory;
  *     ua.presence().publish(presence).get();                    // PUBLISH PIDF
  *     ua.watcher().addListener(...); ua.watcher().subscribe(bob).get();   // SUBSCRIBE/NOTIFY
  *     ua.watchers().addListener(...); ua.watchers().subscribe();          // who watches me (winfo)
+ *     ua.voicemail().addListener(...); ua.voicemail().subscribe();        // message waiting (RFC 3842)
  *     ua.messaging().send(bob, "hi").get();                     // MESSAGE, DeliveryReport
  *     SipCall call = ua.calls().place(bob, sdpOffer, listener); // INVITE; call.hangUp() sends BYE
  *     ua.registration().unregister().get();
@@ -82,6 +85,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final PresencePublisher presence;
     private final PresenceWatcher watcher;
     private final WatcherInfoSubscriber watchers;
+    private final VoicemailIndicator voicemail;
     private final PagerMessaging messaging;
     private final OptionsKeepalive keepalive;
     private final CallManager calls;
@@ -98,10 +102,12 @@ public final class SipUserAgent implements AutoCloseable {
         this.presence = new PresencePublisher(context, mapping, new PidfWriter(), Clock.systemUTC());
         this.watcher = new PresenceWatcher(context);
         this.watchers = new WatcherInfoSubscriber(context);
+        this.voicemail = new VoicemailIndicator(context);
         this.calls = new CallManager(context);
         dispatcher.register(Request.NOTIFY, new EventPackageRouter()
                 .route("presence", watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()))
                 .route("presence.winfo", watchers.notifyProcessor(new WatcherInfoParser()))
+                .route("message-summary", voicemail.notifyProcessor(new MessageSummaryParser()))
                 .route("refer", calls.referNotifyProcessor()));
         this.messaging = new PagerMessaging(context);
         dispatcher.register(Request.MESSAGE, messaging.processor(Clock.systemUTC()));
@@ -118,6 +124,7 @@ public final class SipUserAgent implements AutoCloseable {
             presence.proxyChanged(moved);
             watcher.proxyChanged(moved);
             watchers.proxyChanged(moved);
+            voicemail.proxyChanged(moved);
         }));
         // probe the proxy only while registered through it
         registration.addListener(status -> {
@@ -204,6 +211,11 @@ public final class SipUserAgent implements AutoCloseable {
     /** SUBSCRIBE/NOTIFY of presence.winfo: who watches, or asks to watch, the user (RFC 3857). */
     public WatcherInfoSubscriber watchers() {
         return watchers;
+    }
+
+    /** SUBSCRIBE/NOTIFY of message-summary: the voicemail indicator (RFC 3842). */
+    public VoicemailIndicator voicemail() {
+        return voicemail;
     }
 
     /** MESSAGE: pager-mode instant messages. */

@@ -42,6 +42,7 @@ public final class TestSipServer implements SipListener, AutoCloseable {
     private final TestClock clock = new TestClock();
     private final TestRegistrar registrar;
     private final TestPresenceAgent presence;
+    private final TestMailbox mailbox;
     private final TestPager pager;
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
@@ -53,6 +54,7 @@ public final class TestSipServer implements SipListener, AutoCloseable {
         this.endpoint = stacks.start(SipStackSettings.loopback(name), this);
         this.registrar = new TestRegistrar(this);
         this.presence = new TestPresenceAgent(this);
+        this.mailbox = new TestMailbox(this);
         this.pager = new TestPager(this);
     }
 
@@ -85,6 +87,10 @@ public final class TestSipServer implements SipListener, AutoCloseable {
 
     public TestPresenceAgent presence() {
         return presence;
+    }
+
+    public TestMailbox mailbox() {
+        return mailbox;
     }
 
     public TestPager pager() {
@@ -153,7 +159,13 @@ public final class TestSipServer implements SipListener, AutoCloseable {
             switch (request.getMethod()) {
                 case Request.REGISTER -> registrar.handle(event);
                 case Request.PUBLISH -> presence.handlePublish(event);
-                case Request.SUBSCRIBE -> presence.handleSubscribe(event);
+                case Request.SUBSCRIBE -> {
+                    if (TestMailbox.isMessageSummary(event.getRequest())) {
+                        mailbox.handleSubscribe(event);
+                    } else {
+                        presence.handleSubscribe(event);
+                    }
+                }
                 case Request.MESSAGE -> pager.handle(event);
                 case Request.OPTIONS -> respond(event, response(request, Response.OK));
                 default -> respond(event, response(request, Response.NOT_IMPLEMENTED));
@@ -199,6 +211,7 @@ public final class TestSipServer implements SipListener, AutoCloseable {
     public void processResponse(ResponseEvent event) {
         pager.onResponse(event);
         presence.onResponse(event);
+        mailbox.onResponse(event);
     }
 
     @Override

@@ -120,15 +120,23 @@ public final class BaresipFixture implements AutoCloseable {
     }
 
     public static BaresipFixture start(Config config) throws Exception {
-        return start(config, Optional.empty());
+        return start(config, Optional.empty(), false);
     }
 
     /** A phone that sends {@code audio}'s tone in calls and records what it hears. */
     public static BaresipFixture start(Config config, Audio audio) throws Exception {
-        return start(config, Optional.of(audio));
+        return start(config, Optional.of(audio), false);
     }
 
-    private static BaresipFixture start(Config config, Optional<Audio> audio) throws Exception {
+    /**
+     * A phone with baresip's {@code mwi} module: once registered it subscribes to its own
+     * {@code message-summary} (RFC 3842) and reports each NOTIFY body as an {@code MWI_NOTIFY} event.
+     */
+    public static BaresipFixture startWithMessageWaiting(Config config) throws Exception {
+        return start(config, Optional.empty(), true);
+    }
+
+    private static BaresipFixture start(Config config, Optional<Audio> audio, boolean mwi) throws Exception {
         Path dir = Files.createTempDirectory("baresip-interop");
         int sipPort = freePortPair();
         int ctrlPort;
@@ -150,7 +158,7 @@ public final class BaresipFixture implements AutoCloseable {
                 module_app		presence.so
                 ctrl_tcp_listen		127.0.0.1:%d
                 audio_player		none
-                """.formatted(sipPort, transport, ctrlPort) + audio.map(a -> audioConfig(a, dir)).orElse("""
+                """.formatted(sipPort, transport, ctrlPort) + (mwi ? "module_app\t\tmwi.so\n" : "") + audio.map(a -> audioConfig(a, dir)).orElse("""
                 audio_source		none
                 """));
         String callParams = audio.map(a -> (a.autoAnswer() ? ";answermode=auto" : ";answermode=manual")

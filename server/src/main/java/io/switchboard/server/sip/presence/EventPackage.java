@@ -2,12 +2,14 @@ package io.switchboard.server.sip.presence;
 
 import java.util.Optional;
 
-/** The event packages the presence agent serves, with the body type each notifies. */
+/** The event packages the presence agent serves (SUBSCRIBE/NOTIFY of RFC 6665), with the body type each notifies. */
 public enum EventPackage {
     /** RFC 3856, bodies in PIDF (RFC 3863). */
     PRESENCE("presence", "application", "pidf+xml"),
     /** RFC 3857 applied to presence, bodies in RFC 3858 watcher information. */
-    PRESENCE_WINFO("presence.winfo", "application", "watcherinfo+xml");
+    PRESENCE_WINFO("presence.winfo", "application", "watcherinfo+xml"),
+    /** RFC 3842, the voicemail indicator: bodies in application/simple-message-summary. */
+    MESSAGE_SUMMARY("message-summary", "application", "simple-message-summary");
 
     private final String token;
     private final String contentType;

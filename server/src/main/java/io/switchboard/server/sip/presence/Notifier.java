@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
@@ -45,12 +46,20 @@ public final class Notifier {
     private final PresenceView presence;
     private final SubscriptionRegistry registry;
     private final Clock clock;
+    private final Map<EventPackage, NotifyBodies> otherPackages;
     private final PidfWriter pidfWriter = new PidfWriter();
     private final WatcherInfoWriter winfoWriter = new WatcherInfoWriter();
     private volatile Consumer<Subscription> onGone = s -> { };
     private volatile Written lastWritten;
 
     public Notifier(SipMessaging messaging, PresenceView presence, SubscriptionRegistry registry, Clock clock) {
+        this(messaging, presence, registry, Map.of(), clock);
+    }
+
+    /** @param otherPackages the bodies of packages whose state lives elsewhere (message-summary) */
+    public Notifier(SipMessaging messaging, PresenceView presence, SubscriptionRegistry registry,
+                    Map<EventPackage, NotifyBodies> otherPackages, Clock clock) {
+        this.otherPackages = Map.copyOf(otherPackages);
         this.messaging = Objects.requireNonNull(messaging, "messaging");
         this.presence = Objects.requireNonNull(presence, "presence");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -134,6 +143,10 @@ public final class Notifier {
         }
         if (s.status() != WatcherStatus.ACTIVE) {
             return null;
+        }
+        NotifyBodies other = otherPackages.get(s.eventPackage());
+        if (other != null) {
+            return other.body(s);
         }
         PidfDocument current = presence.current(s.presentity(), s.presentityUri());
         // a fan-out sends one document to every watcher (ComposedPresenceView): write it once

@@ -57,6 +57,24 @@ public final class PresenceAgent {
         throttle.requestAll(active, notifier::notifyState);
     }
 
+    /** The live subscriptions to {@code user}'s {@code eventPackage}, for administration and tests. */
+    public List<Subscription> subscriptions(String user, EventPackage eventPackage) {
+        return registry.of(user, eventPackage);
+    }
+
+    /**
+     * The state of a package kept outside the agent changed (a user's mailbox, message-summary):
+     * each of the user's active subscriptions to it gets a NOTIFY now. Not throttled: mailboxes
+     * change at human pace (RFC 3842 §3.11 sets no minimum interval).
+     */
+    public void resourceChanged(String user, EventPackage eventPackage) {
+        for (Subscription s : registry.of(user, eventPackage)) {
+            if (s.status() == WatcherStatus.ACTIVE) {
+                notifier.notifyState(s);
+            }
+        }
+    }
+
     /** Someone started, stopped or changed watching {@code presentity}: tell its winfo subscribers. */
     public void watchersChanged(String presentity) {
         for (Subscription s : registry.of(presentity, EventPackage.PRESENCE_WINFO)) {

@@ -36,9 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SUBSCRIBE for {@code presence} (RFC 3856) and {@code presence.winfo} (RFC 3857), as the
+ * SUBSCRIBE for {@code presence} (RFC 3856), {@code presence.winfo} (RFC 3857) and
+ * {@code message-summary} (RFC 3842, the user's own mailbox only), as the
  * notifier of RFC 6665 §4.2: a new subscription is authorised (presence through
- * {@link PresenceAuthorization}; winfo only by the presentity), answered 200 with our tag and
+ * {@link PresenceAuthorization}; winfo and message-summary only by the user themself), answered 200 with our tag and
  * Expires, and followed at once by its first NOTIFY. A refresh in the dialog extends it (and
  * re-checks a pending watcher), Expires: 0 ends it with a final NOTIFY, and an initial SUBSCRIBE
  * with Expires: 0 is a fetch: one NOTIFY with the current state and no subscription kept.
@@ -148,9 +149,10 @@ public final class SubscribeProcessor implements RequestProcessor {
         }
         WatcherStatus status;
         WatcherEvent why = WatcherEvent.SUBSCRIBE;
-        if (eventPackage == EventPackage.PRESENCE_WINFO) {
+        if (eventPackage == EventPackage.PRESENCE_WINFO || eventPackage == EventPackage.MESSAGE_SUMMARY) {
+            // who watches me, and my mailbox (RFC 3842 §3.7: authorise the subscriber), are mine alone
             if (!watcher.equals(Address.of(presentity, domain))) {
-                LOG.info("{} may not watch who watches {}", watcher, presentity);
+                LOG.info("{} may not subscribe to {} of {}", watcher, eventPackage.token(), presentity);
                 in.respond(Response.FORBIDDEN);
                 return;
             }
