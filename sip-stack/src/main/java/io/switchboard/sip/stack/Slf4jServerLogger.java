@@ -48,7 +48,8 @@ public final class Slf4jServerLogger implements ServerLogger {
 
     private void log(SIPMessage message, String from, String to, boolean sender) {
         if (LOG.isTraceEnabled()) {
-            LOG.trace("[{}] {} {} -> {}\n{}", stackName, sender ? "sent" : "received", from, to, message.encode());
+            LOG.trace("[{}] {} {} -> {}\n{}", stackName, sender ? "sent" : "received", from, to,
+                    withoutKeys(message.encode()));
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("[{}] {} {} -> {}: {}", stackName, sender ? "sent" : "received", from, to,
                     message.getFirstLine().trim());
@@ -69,4 +70,12 @@ public final class Slf4jServerLogger implements ServerLogger {
     public void setSipStack(SipStack sipStack) {
         stackName = sipStack.getStackName();
     }
+
+    /** SDES keys (RFC 4568 {@code a=crypto ... inline:KEY}) never reach a log, even a trace. */
+    static String withoutKeys(String message) {
+        return SDES_KEY.matcher(message).replaceAll("$1<key redacted>");
+    }
+
+    private static final java.util.regex.Pattern SDES_KEY =
+            java.util.regex.Pattern.compile("(a=crypto:[^\\r\\n]*?inline:)[^\\s|]+");
 }
