@@ -22,6 +22,7 @@ import io.switchboard.app.phone.ContactLookup;
 import io.switchboard.app.phone.DialViewModel;
 import io.switchboard.app.phone.Dialer;
 import io.switchboard.app.phone.PhoneViewModel;
+import io.switchboard.app.phone.VoicemailViewModel;
 import io.switchboard.app.presence.AppInputIdleTimeSource;
 import io.switchboard.app.presence.AutoAwayController;
 import io.switchboard.app.presence.IdleTimeSource;
@@ -182,6 +183,8 @@ public final class AppComposition {
     private volatile SoftphoneCalls softphone;
     private PhoneViewModel phone;
     private RecentsViewModel recents;
+    /** The voicemail lamp of a SIP account (null for XMPP). */
+    private VoicemailViewModel voicemail;
     private DesktopNotifier notifier;
     private HostServices hostServices;
 
@@ -347,6 +350,7 @@ public final class AppComposition {
         new CallWindows(calls, java.util.List.of(stylesheet(STYLESHEET), stylesheet(CALL_STYLESHEET)));
         phone = calls;
         recents = history;
+        voicemail = new VoicemailViewModel(sip.voicemail(), ui);
         background.submit("starting the softphone of " + sip.self(), () -> softphones.create(sip), started -> {
             if (phone == calls) {
                 softphone = started;
@@ -363,7 +367,7 @@ public final class AppComposition {
     private void prepareMain(MainWindowViewModel viewModel, BuddyListViewModel buddyList, String title) {
         StackPane centre = new StackPane();
         Node middle = phone == null ? centre
-                : new MainCentreView(new DialViewModel(phone, session.self()), recents, centre).root();
+                : new MainCentreView(new DialViewModel(phone, session.self()), recents, voicemail, centre).root();
         MainWindowView main = new MainWindowView(viewModel, middle);
         windows.prepare(main.root(), 400, 680)
                 .joinOneByOne(main.top(), 3)
@@ -391,6 +395,10 @@ public final class AppComposition {
         if (recents != null) {
             recents.dispose();
             recents = null;
+        }
+        if (voicemail != null) {
+            voicemail.dispose();
+            voicemail = null;
         }
         if (buddies != null) {
             buddies.dispose();

@@ -2,6 +2,8 @@ package io.switchboard.app.main;
 
 import io.switchboard.app.phone.DialBoxView;
 import io.switchboard.app.phone.DialViewModel;
+import io.switchboard.app.phone.VoicemailIndicatorView;
+import io.switchboard.app.phone.VoicemailViewModel;
 import io.switchboard.app.recents.RecentsView;
 import io.switchboard.app.recents.RecentsViewModel;
 
@@ -18,7 +20,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The main window's centre for an account with a softphone: the dial box, then the contacts and
+ * The main window's centre for an account with a softphone: the dial box and the voicemail lamp,
+ * then the contacts and
  * the Recents list as two tabs; the Recents tab carries the count of missed calls not yet seen.
  */
 public final class MainCentreView {
@@ -26,10 +29,13 @@ public final class MainCentreView {
     private final VBox root = new VBox();
     private final TabPane tabs = new TabPane();
 
-    public MainCentreView(DialViewModel dial, RecentsViewModel recents, Node contacts) {
+    public MainCentreView(DialViewModel dial, RecentsViewModel recents, VoicemailViewModel voicemail, Node contacts) {
         Objects.requireNonNull(recents, "recents");
         Pane dialBox = new DialBoxView(dial).root();
-        dialBox.setPadding(new Insets(8, 12, 4, 12));
+        HBox.setHgrow(dialBox, Priority.ALWAYS);
+        HBox dialRow = new HBox(8, dialBox, new VoicemailIndicatorView(voicemail).root());
+        dialRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        dialRow.setPadding(new Insets(8, 12, 4, 12));
 
         Tab contactsTab = new Tab("Contacts", contacts);
         contactsTab.setId("contacts-tab");
@@ -53,7 +59,7 @@ public final class MainCentreView {
         recentsTab.setClosable(false);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().addAll(dialBox, tabs);
+        root.getChildren().addAll(dialRow, tabs);
     }
 
     public Pane root() {

@@ -188,6 +188,25 @@ class UiSoftphoneIT extends UiTestSupport {
     }
 
     @Test
+    void theVoicemailLampShowsNewMessagesAsTheServerReportsThem() throws Exception {
+        Address alice = newUser("alice");
+        launchSignedInOverSip(home, alice);
+        awaitMainWindow(alice);
+        await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#voicemail-indicator").query().isVisible()));
+        assertThat(fx(() -> robot.lookup("#voicemail-badge").query().isVisible())).isFalse();
+
+        SERVER.server().setVoiceMailbox(alice.local(), 3, 1);
+
+        await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#voicemail-badge").query().isVisible()));
+        assertThat(fx(() -> robot.lookup("#voicemail-badge").<Label>query().getText())).isEqualTo("3");
+        assertThat(fx(() -> robot.lookup("#voicemail-indicator").query().getAccessibleText()))
+                .isEqualTo("3 new voice messages, 1 old");
+
+        SERVER.server().setVoiceMailbox(alice.local(), 0, 4);
+        await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#voicemail-badge").query().isVisible()));
+    }
+
+    @Test
     void theUserTransfersACallToAnotherColleagueFromTheCallWindow() throws Exception {
         Address alice = newUser("alice");
         Address bob = newUser("bob");
