@@ -29,7 +29,7 @@ class SwitchboardServerSipTest {
 
     @Test
     void aTakenSipPortStopsTheStartWithAMessageSayingWhatToChange() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipTlsPort(0);
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
              Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config.withSipPort(taken.getLocalPort()), database,
@@ -47,7 +47,7 @@ class SwitchboardServerSipTest {
 
     @Test
     void withSipDisabledOnlyXmppListens() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipTlsPort(0);
         config = config.withSip(config.sip().withEnabled(false));
         try (Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config, database,
@@ -69,7 +69,7 @@ class SwitchboardServerSipTest {
 
     @Test
     void aTakenXcapPortStopsTheStartWithAMessageSayingWhatToChange() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipTlsPort(0).withSipPort(0);
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
              Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config.withXcapPort(taken.getLocalPort()), database,
@@ -87,7 +87,7 @@ class SwitchboardServerSipTest {
 
     @Test
     void withXcapOnItListensNextToSip() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0).withXcapPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipTlsPort(0).withSipPort(0).withXcapPort(0);
         try (Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config, database,
                     CertificateManager.loadOrCreate(dir, config.domain()));

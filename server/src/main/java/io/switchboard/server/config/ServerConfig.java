@@ -58,6 +58,11 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
         return withSip(sip.withPort(port));
     }
 
+    /** SIP over TLS on {@code port} (0: a free one, for tests). */
+    public ServerConfig withSipTlsPort(int port) {
+        return withSip(sip.withTls(true, port));
+    }
+
     public ServerConfig withXcap(XcapConfig newXcap) {
         return new ServerConfig(domain, c2s, database, offlineMessages, demo, sip, newXcap);
     }
