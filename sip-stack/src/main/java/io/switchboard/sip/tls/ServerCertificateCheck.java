@@ -38,9 +38,14 @@ public final class ServerCertificateCheck implements X509TrustManager {
      * @param acceptableNames the proxy hosts and the SIP domain: a system-trusted certificate must name one
      */
     public ServerCertificateCheck(SipTlsTrust trust, List<String> acceptableNames) {
+        this(trust, acceptableNames, systemTrustManager());
+    }
+
+    /** With another trust store standing in for the JVM's (tests with their own CA). */
+    ServerCertificateCheck(SipTlsTrust trust, List<String> acceptableNames, X509TrustManager system) {
         this.trust = Objects.requireNonNull(trust, "trust");
         this.acceptableNames = List.copyOf(acceptableNames);
-        this.system = systemTrustManager();
+        this.system = Objects.requireNonNull(system, "system");
     }
 
     /** A client-only SSL context (no key of ours) whose only trust decision is this check. */
