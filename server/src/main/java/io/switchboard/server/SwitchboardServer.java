@@ -125,7 +125,9 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             } catch (SipStackException e) {
                 c2s.stop();
                 throw new ConfigException("SIP cannot listen on " + config.sip().host() + ":" + config.sip().port()
-                        + " (" + e.getMessage() + "). Is another SIP server running? Change sip.port, or set "
+                        + (config.sip().tls() ? " (TLS: " + config.sip().tlsPort() + ")" : "")
+                        + " (" + e.getMessage() + "). Is another SIP server running? Change sip.port"
+                        + (config.sip().tls() ? " or sip.tls-port" : "") + ", or set "
                         + "sip.enabled: false, in server.yaml", e);
             }
         }

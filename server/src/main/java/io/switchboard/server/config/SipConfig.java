@@ -80,6 +80,14 @@ public record SipConfig(boolean enabled, String host, int port, boolean udp, boo
                 maxExpiresSeconds, notifyIntervalMillis, offer);
     }
 
+    /** UDP and TCP as configured: the transports on {@code port} (TLS has its own). */
+    public Set<SipTransport> plainTransports() {
+        EnumSet<SipTransport> on = EnumSet.noneOf(SipTransport.class);
+        on.addAll(transports());
+        on.remove(SipTransport.TLS);
+        return on;
+    }
+
     /** The transports to listen on. */
     public Set<SipTransport> transports() {
         EnumSet<SipTransport> on = EnumSet.noneOf(SipTransport.class);

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,18 +87,18 @@ public final class SipServer implements AutoCloseable {
     }
 
     public void start() throws SipStackException {
-        java.util.EnumSet<SipTransport> plain = java.util.EnumSet.copyOf(config.transports());
-        plain.remove(SipTransport.TLS);
+        Set<SipTransport> plain = config.plainTransports();
         SipStackSettings settings = SipStackSettings.loopback("sip-server")
                 .withHost(config.host())
                 .withPort(config.port())
-                .withTransports(plain)
                 .withMaxMessageSize(config.maxMessageBytes())
                 // the server never reads an answered transaction back: keep its bytes only
                 .withLeanTransactions(true);
         if (config.tls()) {
             settings = settings.withTls(new SipTlsSettings(tlsContext, config.tlsPort()));
         }
+        // TLS-only is allowed: then the stack listens on the TLS port alone
+        settings = settings.withTransports(config.transports());
         SipEndpoint started = stacks.start(settings, dispatcher);
         // a stateful proxy and presence agent keeps its own state; JAIN-SIP's automatic dialogs
         // would answer and track INVITE/SUBSCRIBE dialogs behind our back

@@ -153,6 +153,18 @@ public final class SipStackFactory {
     }
 
     private static List<ListeningPoint> bind(SipStack stack, SipStackSettings settings) throws SipStackException {
+        List<ListeningPoint> points = new ArrayList<>(bindPlain(stack, settings));
+        if (settings.transports().contains(SipTransport.TLS)) {
+            points.add(bindTls(stack, settings));
+        }
+        return points;
+    }
+
+    /** UDP and TCP on one port, the configured one or a free one found by probing. */
+    private static List<ListeningPoint> bindPlain(SipStack stack, SipStackSettings settings) throws SipStackException {
+        if (plainTransports(settings).isEmpty()) {
+            return List.of();
+        }
         if (settings.port() != 0) {
             return bindAll(stack, settings, settings.port());
         }
@@ -165,21 +177,54 @@ public final class SipStackFactory {
                 last = e;
             }
         }
-        throw new SipStackException("no free port for " + settings.transports() + " on " + settings.host()
+        throw new SipStackException("no free port for " + plainTransports(settings) + " on " + settings.host()
                 + " after " + PORT_ATTEMPTS + " attempts", last);
+    }
+
+    /**
+     * TLS on its own port, bound apart from UDP/TCP: inside their probing loop a taken TLS port would
+     * be tried again, and JAIN-SIP hands back the listening point whose socket failed to bind the
+     * first time, so the port would look bound.
+     */
+    private static ListeningPoint bindTls(SipStack stack, SipStackSettings settings) throws SipStackException {
+        if (settings.tls().port() != 0) {
+            return bindTls(stack, settings, settings.tls().port());
+        }
+        SipStackException last = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            try {
+                // a fresh port each time: JAIN-SIP's stale point for a failed one is never asked for again
+                return bindTls(stack, settings, freeTcpPort(settings.host()));
+            } catch (SipStackException e) {
+                last = e;
+            }
+        }
+        throw new SipStackException("no free TLS port on " + settings.host() + " after " + PORT_ATTEMPTS + " attempts",
+                last);
+    }
+
+    private static ListeningPoint bindTls(SipStack stack, SipStackSettings settings, int port) throws SipStackException {
+        try {
+            return stack.createListeningPoint(settings.host(), port, SipTransport.TLS.token());
+        } catch (InvalidArgumentException | TransportNotSupportedException e) {
+            throw new SipStackException("cannot listen for TLS on " + settings.host() + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<SipTransport> plainTransports(SipStackSettings settings) {
+        return settings.transports().stream()
+                .filter(transport -> transport != SipTransport.TLS)
+                .sorted(Comparator.naturalOrder())
+                .toList();
     }
 
     private static List<ListeningPoint> bindAll(SipStack stack, SipStackSettings settings, int port)
             throws SipStackException {
         List<ListeningPoint> points = new ArrayList<>();
-        List<SipTransport> transports = settings.transports().stream()
-                .sorted(Comparator.naturalOrder())
-                .toList();
         try {
-            for (SipTransport transport : transports) {
-                // TLS is TCP too: it needs a port of its own
-                int bound = transport == SipTransport.TLS ? tlsPort(settings) : port;
-                points.add(stack.createListeningPoint(settings.host(), bound, transport.token()));
+            for (SipTransport transport : plainTransports(settings)) {
+                points.add(stack.createListeningPoint(settings.host(), port, transport.token()));
             }
             return points;
         } catch (InvalidArgumentException | TransportNotSupportedException e) {
