@@ -160,6 +160,40 @@ class SipTlsIT {
     }
 
     @Test
+    void tlsToAPortThatSpeaksNoTlsFailsSignInAsATlsFailure() throws Exception {
+        String name = users.newUser("wrongport");
+        SipAccount toPlainPort = SipAccount.of(users.address(name), ServerUsers.password(name),
+                        new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.TLS))
+                .withTlsTrust(SipTlsTrust.system().withTrustedFingerprint(SERVER.certificateFingerprint()));
+        SipClientSession session = users.closeAfter(new SipClientSession(new SipStackFactory(), toPlainPort,
+                SipUserAgentSettings.defaults(), Clock.systemUTC()));
+
+        assertThatThrownBy(session::signIn)
+                .isInstanceOfSatisfying(SignInException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(SignInException.Reason.TLS_FAILURE);
+                    assertThat(e.certificateFingerprint()).isEmpty();
+                    assertThat(e.getMessage()).contains("secure connection");
+                });
+    }
+
+    @Test
+    void aTlsPortNobodyListensOnIsUnreachableNotATlsFailure() throws Exception {
+        String name = users.newUser("nobody");
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        SipAccount toNobody = SipAccount.of(users.address(name), ServerUsers.password(name),
+                new SipProxy("127.0.0.1", closedPort, SipTransport.TLS));
+        SipClientSession session = users.closeAfter(new SipClientSession(new SipStackFactory(), toNobody,
+                SipUserAgentSettings.defaults(), Clock.systemUTC()));
+
+        assertThatThrownBy(session::signIn)
+                .isInstanceOfSatisfying(SignInException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.UNREACHABLE));
+    }
+
+    @Test
     void plainTcpOnTheTlsPortGetsNoSipAnswerAndTheServerKeepsServing() throws Exception {
         String request = "REGISTER sip:" + SERVER.domain() + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-plain\r\n"

@@ -24,6 +24,7 @@ import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.stack.SipStackSettings;
 import io.switchboard.sip.stack.SipTlsSettings;
 import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.tls.HandshakeTracker;
 import io.switchboard.sip.tls.ServerCertificateCheck;
 import io.switchboard.sip.ua.transaction.TlsTransportFailures;
 import io.switchboard.sip.ua.transaction.TransportFailures;
@@ -157,8 +158,9 @@ public final class SipUserAgent implements AutoCloseable {
             // the TLS listening point only exists because JAIN-SIP sends on a transport only through
             // one; it has no certificate, and the server answers over the connection we open
             ServerCertificateCheck check = new ServerCertificateCheck(account.tlsTrust(), acceptableNames(account));
-            stackSettings = stackSettings.withTls(new SipTlsSettings(check.sslContext(), 0));
-            failures = new TlsTransportFailures(check);
+            HandshakeTracker handshakes = new HandshakeTracker();
+            stackSettings = stackSettings.withTls(new SipTlsSettings(check.sslContext(), 0, handshakes));
+            failures = new TlsTransportFailures(check, handshakes);
         }
         SipEndpoint endpoint = stacks.start(stackSettings, dispatcher);
         ScheduledExecutorService executor = protocolThread(account);

@@ -140,7 +140,7 @@ public final class SipStackFactory {
      */
     private static void tlsProperties(Properties properties, String stackName, SipTlsSettings tls,
                                       ConnectionFlows flows) {
-        TlsNetworkLayer.offer(stackName, tls.context());
+        TlsNetworkLayer.offer(stackName, tls);
         FlowRouter.offer(stackName, flows);
         properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
         properties.setProperty("javax.sip.ROUTER_PATH", FlowRouter.class.getName());

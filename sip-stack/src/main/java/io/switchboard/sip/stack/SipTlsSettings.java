@@ -11,13 +11,19 @@ import javax.net.ssl.SSLContext;
  * <p>Whatever the context allows, the stack negotiates only TLS 1.3 and 1.2 with forward-secret
  * cipher suites ({@link TlsNetworkLayer}).
  *
- * @param context initialised SSL context, used for this stack only (no JVM-wide {@code javax.net.ssl} properties)
- * @param port    the TLS listening port; 0 picks a free one
+ * @param context  initialised SSL context, used for this stack only (no JVM-wide {@code javax.net.ssl} properties)
+ * @param port     the TLS listening port; 0 picks a free one
+ * @param observer told about the TLS connections the stack opens (a user agent's handshake failures)
  */
-public record SipTlsSettings(SSLContext context, int port) {
+public record SipTlsSettings(SSLContext context, int port, TlsHandshakeObserver observer) {
+
+    public SipTlsSettings(SSLContext context, int port) {
+        this(context, port, TlsHandshakeObserver.NONE);
+    }
 
     public SipTlsSettings {
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(observer, "observer");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("TLS port out of range: " + port);
         }

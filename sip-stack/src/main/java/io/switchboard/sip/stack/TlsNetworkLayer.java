@@ -6,6 +6,7 @@ import gov.nist.javax.sip.SipStackImpl;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -32,18 +33,19 @@ public final class TlsNetworkLayer implements NetworkLayer {
     /** TLS 1.3 and 1.2 only: the stack's own default list still offers TLS 1.0 and 1.1. */
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    private static final Map<String, SSLContext> OFFERED = new ConcurrentHashMap<>();
+    private static final Map<String, SipTlsSettings> OFFERED = new ConcurrentHashMap<>();
 
     private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
     private volatile SSLContext context;
+    private volatile TlsHandshakeObserver observer = TlsHandshakeObserver.NONE;
 
     /** Called by JAIN-SIP through reflection. */
     public TlsNetworkLayer() {
     }
 
-    /** Makes {@code context} the one the stack named {@code stackName} will pick up while it is built. */
-    static void offer(String stackName, SSLContext context) {
-        OFFERED.put(stackName, context);
+    /** Makes {@code tls} what the stack named {@code stackName} will pick up while it is built. */
+    static void offer(String stackName, SipTlsSettings tls) {
+        OFFERED.put(stackName, tls);
     }
 
     /** Forgets an offer the stack did not take (its construction failed). */
@@ -69,10 +71,12 @@ public final class TlsNetworkLayer implements NetworkLayer {
     @Override
     public void setSipStack(SipStackImpl sipStack) {
         plain.setSipStack(sipStack);
-        context = OFFERED.remove(sipStack.getStackName());
-        if (context == null) {
+        SipTlsSettings tls = OFFERED.remove(sipStack.getStackName());
+        if (tls == null) {
             throw new IllegalStateException("no SSL context offered for SIP stack " + sipStack.getStackName());
         }
+        context = tls.context();
+        observer = tls.observer();
     }
 
     @Override
@@ -85,16 +89,22 @@ public final class TlsNetworkLayer implements NetworkLayer {
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
+        observer.connecting(new InetSocketAddress(address, port));
         return restricted((SSLSocket) context.getSocketFactory().createSocket(address, port));
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        observer.connecting(new InetSocketAddress(address, port));
         return restricted((SSLSocket) context.getSocketFactory().createSocket(address, port, myAddress, 0));
     }
 
-    private static SSLSocket restricted(SSLSocket socket) {
+    private SSLSocket restricted(SSLSocket socket) {
         socket.setEnabledProtocols(PROTOCOLS.toArray(String[]::new));
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        observer.connected(peer);
+        // beside JAIN-SIP's own listener, which it adds after this returns
+        socket.addHandshakeCompletedListener(event -> observer.handshakeCompleted(peer));
         return socket;
     }
 
