@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.core.model.Availability;
+import io.switchboard.core.model.DevicePresence;
+import io.switchboard.core.model.Presence;
+import io.switchboard.core.model.SubscriptionState;
+import io.switchboard.core.presence.PresenceComposer;
 import io.switchboard.core.service.SessionState;
 import io.switchboard.core.service.SignInException;
 import io.switchboard.e2e.BundledServerFixture;
+import io.switchboard.server.store.RosterItem;
+import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.sip.call.CallEnd;
 import io.switchboard.sip.call.CallListener;
 import io.switchboard.sip.call.SipCall;
@@ -29,6 +36,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,7 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SIP over TLS (ADR 0023) against the bundled server's TLS port with its generated certificate:
- * registration, MESSAGE and calls between a TLS user and a UDP user both ways (the server reaches
+ * registration, presence, MESSAGE and calls between a TLS user and a UDP user both ways (the server reaches
  * the TLS user over the connection that user opened), the certificate check of the client (an
  * untrusted certificate fails sign-in with its fingerprint; accepted, the same sign-in works),
  * and a client speaking plain TCP to the TLS port, which the server shrugs off.
@@ -88,6 +97,39 @@ class SipTlsIT {
                 .isEqualTo(DeliveryReport.Status.DELIVERED);
         assertThat(atUdp.poll(10, TimeUnit.SECONDS).text()).isEqualTo("over TLS to UDP");
         assertThat(atTls.poll(10, TimeUnit.SECONDS).text()).isEqualTo("over UDP to TLS");
+    }
+
+    @Test
+    void aTlsUserAndAUdpUserWatchEachOthersPresence() throws Exception {
+        String tlsName = users.newUser("tlspres");
+        String udpName = users.newUser("udppres");
+        allowEachOther(tlsName, udpName);
+        SipUserAgent tls = registeredOverTls(tlsName);
+        SipUserAgent udp = users.registeredAgent(udpName);
+
+        tls.watcher().subscribe(users.address(udpName)).get(10, TimeUnit.SECONDS);
+        udp.watcher().subscribe(users.address(tlsName)).get(10, TimeUnit.SECONDS);
+        udp.presence().publish(presence(Availability.IN_A_MEETING, "planning")).get(10, TimeUnit.SECONDS);
+        tls.presence().publish(presence(Availability.DO_NOT_DISTURB, "focus")).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> availability(tls, users.address(udpName)) == Availability.IN_A_MEETING);
+        await().atMost(WAIT).until(() -> availability(udp, users.address(tlsName)) == Availability.DO_NOT_DISTURB);
+        assertThat(tls.watcher().presence(users.address(udpName))).get().extracting(Presence::note).isEqualTo("planning");
+    }
+
+    /** Both may see each other, as after XMPP subscription approvals (ADR 0014: one authorisation). */
+    private void allowEachOther(String one, String other) throws Exception {
+        JdbcRosterStore rosters = new JdbcRosterStore(SERVER.database());
+        rosters.put(one, new RosterItem(users.address(other), other, SubscriptionState.BOTH, false, false, Set.of()));
+        rosters.put(other, new RosterItem(users.address(one), one, SubscriptionState.BOTH, false, false, Set.of()));
+    }
+
+    private static Availability availability(SipUserAgent watcher, io.switchboard.core.model.Address contact) {
+        return watcher.watcher().presence(contact).map(Presence::availability).orElse(null);
+    }
+
+    private static Presence presence(Availability availability, String note) {
+        return PresenceComposer.compose(List.of(DevicePresence.of("desk", availability, note)));
     }
 
     @Test
