@@ -93,12 +93,14 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         server = SwitchboardServer.create(config, database, certificates);
         server.start();
         // a restart must come back on the same ports, so clients can reconnect
-        config = config.withPort(server.c2sPort()).withSipPort(server.sipPort()).withXcapPort(server.xcapPort());
+        config = config.withPort(server.c2sPort()).withSipPort(server.sipPort()).withSipTlsPort(server.sipTlsPort())
+                .withXcapPort(server.xcapPort());
     }
 
     private static SipConfig testSip() {
         return SipConfig.defaults()
                 .withPort(0)
+                .withTls(true, 0)
                 .withRateLimit(new SipRateLimitConfig(SIP_RATE_LIMIT_REQUESTS, SIP_RATE_LIMIT_WINDOW_SECONDS,
                         SipRateLimitConfig.SourceKey.ADDRESS_AND_PORT))
                 .withExpiryBounds(SIP_MIN_EXPIRES, 3600)
@@ -149,6 +151,11 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     /** The SIP port (UDP and TCP on 127.0.0.1). */
     public int sipPort() {
         return server.sipPort();
+    }
+
+    /** The SIP over TLS port on 127.0.0.1, presenting {@link #certificateFingerprint()}'s certificate. */
+    public int sipTlsPort() {
+        return server.sipTlsPort();
     }
 
     /** The XCAP root for SIP clients' presence rules: {@code http://127.0.0.1:<port>/xcap-root}. */

@@ -84,7 +84,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.sip = config.sip().enabled()
                 ? SipServices.create(config.sip(), config.domain(), users, rosters, router.presenceEngine(),
                         router.watcherRequests(), router.messageRouter(), router.offlineMessages(), mailboxes,
-                        Clock.systemUTC())
+                        Clock.systemUTC(), config.sip().tls() ? certificates.sipTlsContext() : null)
                 : null;
         // SIP clients answer watch requests over XCAP pres-rules, into the same decision (ADR 0019)
         this.xcap = sip != null && config.xcap().enabled()
@@ -131,7 +131,9 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             } catch (SipStackException e) {
                 c2s.stop();
                 throw new ConfigException("SIP cannot listen on " + config.sip().host() + ":" + config.sip().port()
-                        + " (" + e.getMessage() + "). Is another SIP server running? Change sip.port, or set "
+                        + (config.sip().tls() ? " (TLS: " + config.sip().tlsPort() + ")" : "")
+                        + " (" + e.getMessage() + "). Is another SIP server running? Change sip.port"
+                        + (config.sip().tls() ? " or sip.tls-port" : "") + ", or set "
                         + "sip.enabled: false, in server.yaml", e);
             }
         }
@@ -159,6 +161,14 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             throw new IllegalStateException("SIP is disabled in the configuration");
         }
         return sip.server().port();
+    }
+
+    /** The SIP TLS port actually bound; fails when SIP or its TLS is disabled or not started. */
+    public int sipTlsPort() {
+        if (sip == null) {
+            throw new IllegalStateException("SIP is disabled in the configuration");
+        }
+        return sip.server().tlsPort();
     }
 
     /** The XCAP port actually bound; fails when XCAP is disabled or not started. */

@@ -29,7 +29,7 @@ class SwitchboardServerSipTest {
 
     @Test
     void aTakenSipPortStopsTheStartWithAMessageSayingWhatToChange() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipTlsPort(0);
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
              Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config.withSipPort(taken.getLocalPort()), database,
@@ -46,8 +46,61 @@ class SwitchboardServerSipTest {
     }
 
     @Test
+    void aTakenSipTlsPortStopsTheStartNamingTheTlsPortSetting() throws Exception {
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0).withXcapPort(0);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             Database database = database()) {
+            SwitchboardServer server = SwitchboardServer.create(config.withSipTlsPort(taken.getLocalPort()), database,
+                    CertificateManager.loadOrCreate(dir, config.domain()));
+            try {
+                assertThatThrownBy(server::start)
+                        .isInstanceOf(ConfigException.class)
+                        .hasMessageContaining("TLS: " + taken.getLocalPort())
+                        .hasMessageContaining("sip.tls-port");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void sipCanListenOnTlsAlone() throws Exception {
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0).withSipTlsPort(0).withXcapPort(0);
+        config = config.withSip(new io.switchboard.server.config.SipConfig(true, "127.0.0.1", 0, false, false, true, 0,
+                65_535, config.sip().rateLimit(), 60, 3600, 5000, false));
+        try (Database database = database()) {
+            SwitchboardServer server = SwitchboardServer.create(config, database,
+                    CertificateManager.loadOrCreate(dir, config.domain()));
+            try {
+                server.start();
+                assertThat(server.sipTlsPort()).isPositive();
+                try (javax.net.ssl.SSLSocket probe = (javax.net.ssl.SSLSocket) trustingOnly(
+                        CertificateManager.loadOrCreate(dir, config.domain()).certificate())
+                        .getSocketFactory().createSocket("127.0.0.1", server.sipTlsPort())) {
+                    probe.startHandshake();
+                    assertThat(probe.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
+                }
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private static javax.net.ssl.SSLContext trustingOnly(java.security.cert.X509Certificate certificate)
+            throws Exception {
+        java.security.KeyStore anchors = java.security.KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("server", certificate);
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        trust.init(anchors);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    @Test
     void withSipDisabledOnlyXmppListens() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipTlsPort(0);
         config = config.withSip(config.sip().withEnabled(false));
         try (Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config, database,
@@ -69,7 +122,7 @@ class SwitchboardServerSipTest {
 
     @Test
     void aTakenXcapPortStopsTheStartWithAMessageSayingWhatToChange() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipTlsPort(0).withSipPort(0);
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
              Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config.withXcapPort(taken.getLocalPort()), database,
@@ -87,7 +140,7 @@ class SwitchboardServerSipTest {
 
     @Test
     void withXcapOnItListensNextToSip() throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0).withXcapPort(0);
+        ServerConfig config = ServerConfig.defaults().withPort(0).withSipTlsPort(0).withSipPort(0).withXcapPort(0);
         try (Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config, database,
                     CertificateManager.loadOrCreate(dir, config.domain()));

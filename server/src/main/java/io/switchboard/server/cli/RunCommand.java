@@ -93,8 +93,9 @@ public final class RunCommand implements Callable<Integer> {
                         config.domain(), config.c2s().bindHost(), config.c2s().port(),
                         config.c2s().tlsRequired() ? "required" : "optional");
                 if (config.sip().enabled()) {
-                    out.printf("SIP (registrar, presence, MESSAGE) on %s:%d over %s.%n", config.sip().host(),
-                            config.sip().port(), config.sip().transports());
+                    out.printf("SIP (registrar, presence, MESSAGE) on %s:%d over %s%s.%n", config.sip().host(),
+                            config.sip().port(), config.sip().plainTransports(),
+                            config.sip().tls() ? ", TLS on port " + config.sip().tlsPort() : "");
                 }
                 out.printf("Certificate SHA-256 fingerprint: %s%n", certificates.fingerprintSha256());
                 out.println("Press Ctrl+C to stop.");

@@ -58,6 +58,11 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
         return withSip(sip.withPort(port));
     }
 
+    /** SIP over TLS on {@code port} (0: a free one, for tests). */
+    public ServerConfig withSipTlsPort(int port) {
+        return withSip(sip.withTls(true, port));
+    }
+
     public ServerConfig withXcap(XcapConfig newXcap) {
         return new ServerConfig(domain, c2s, database, offlineMessages, demo, sip, newXcap);
     }
@@ -127,7 +132,13 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
             problems.add("sip.port: " + sip.port() + " is not a port (0-65535)");
         }
         if (sip.transports().isEmpty()) {
-            problems.add("sip.udp/sip.tcp: enable at least one transport");
+            problems.add("sip.udp/sip.tcp/sip.tls: enable at least one transport");
+        }
+        if (sip.tls() && (sip.tlsPort() < 0 || sip.tlsPort() > 65_535)) {
+            problems.add("sip.tls-port: " + sip.tlsPort() + " is not a port (0-65535)");
+        }
+        if (sip.tls() && sip.tcp() && sip.tlsPort() != 0 && sip.tlsPort() == sip.port()) {
+            problems.add("sip.tls-port: " + sip.tlsPort() + " is sip.port too; TLS and TCP need ports of their own");
         }
         if (sip.maxMessageBytes() < 4_096 || sip.maxMessageBytes() > 65_535) {
             problems.add("sip.max-message-bytes: " + sip.maxMessageBytes() + " is outside 4096-65535");

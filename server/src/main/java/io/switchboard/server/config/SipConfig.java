@@ -15,6 +15,10 @@ import java.util.Set;
  * @param udp                  listen on UDP (on {@code port})
  * @param tcp                  listen on TCP (on {@code port}); booleans rather than a list, because the
  *                             configuration file's deep merge would append to a default list
+ * @param tls                  listen on TLS (on {@code tlsPort}) with the server's certificate, the one XMPP
+ *                             presents; clients use {@code sip:} URIs with {@code ;transport=tls} (ADR 0023)
+ * @param tlsPort              the TLS port; 5061 is the registered sips port, 0 picks a free one (tests).
+ *                             TLS is TCP too, so it cannot share {@code port}
  * @param maxMessageBytes      largest SIP message accepted; larger ones are refused (513) or the connection dropped
  * @param rateLimit            per-source request limit (flood protection)
  * @param minExpiresSeconds    shortest registration, publication or subscription accepted; shorter ones get 423
@@ -26,48 +30,62 @@ import java.util.Set;
  *                             when any challenge names an algorithm they do not know, and SIPp 3.6 answers
  *                             only the first; our own client takes SHA-256 whenever it is offered
  */
-public record SipConfig(boolean enabled, String host, int port, boolean udp, boolean tcp, int maxMessageBytes,
-                        SipRateLimitConfig rateLimit, int minExpiresSeconds, int maxExpiresSeconds,
-                        int notifyIntervalMillis, boolean digestSha256) {
+public record SipConfig(boolean enabled, String host, int port, boolean udp, boolean tcp, boolean tls, int tlsPort,
+                        int maxMessageBytes, SipRateLimitConfig rateLimit, int minExpiresSeconds,
+                        int maxExpiresSeconds, int notifyIntervalMillis, boolean digestSha256) {
 
     public static SipConfig defaults() {
-        return new SipConfig(true, "127.0.0.1", 5060, true, true, 65_535,
+        return new SipConfig(true, "127.0.0.1", 5060, true, true, true, 5061, 65_535,
                 SipRateLimitConfig.defaults(), 60, 3600, 5000, false);
     }
 
     public SipConfig withPort(int newPort) {
-        return new SipConfig(enabled, host, newPort, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
+        return new SipConfig(enabled, host, newPort, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
                 maxExpiresSeconds, notifyIntervalMillis, digestSha256);
     }
 
+    /** Listen on TLS at {@code newTlsPort} (0: a free port), or not at all when {@code on} is false. */
+    public SipConfig withTls(boolean on, int newTlsPort) {
+        return new SipConfig(enabled, host, port, udp, tcp, on, newTlsPort, maxMessageBytes, rateLimit,
+                minExpiresSeconds, maxExpiresSeconds, notifyIntervalMillis, digestSha256);
+    }
+
     public SipConfig withEnabled(boolean on) {
-        return new SipConfig(on, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
+        return new SipConfig(on, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
                 maxExpiresSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withRateLimit(SipRateLimitConfig newRateLimit) {
-        return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, newRateLimit, minExpiresSeconds,
+        return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, newRateLimit, minExpiresSeconds,
                 maxExpiresSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withExpiryBounds(int newMinSeconds, int newMaxSeconds) {
-        return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, newMinSeconds,
+        return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, newMinSeconds,
                 newMaxSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withMaxMessageBytes(int bytes) {
-        return new SipConfig(enabled, host, port, udp, tcp, bytes, rateLimit, minExpiresSeconds,
+        return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, bytes, rateLimit, minExpiresSeconds,
                 maxExpiresSeconds, notifyIntervalMillis, digestSha256);
     }
 
     public SipConfig withNotifyIntervalMillis(int millis) {
-        return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
+        return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
                 maxExpiresSeconds, millis, digestSha256);
     }
 
     public SipConfig withDigestSha256(boolean offer) {
-        return new SipConfig(enabled, host, port, udp, tcp, maxMessageBytes, rateLimit, minExpiresSeconds,
+        return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
                 maxExpiresSeconds, notifyIntervalMillis, offer);
+    }
+
+    /** UDP and TCP as configured: the transports on {@code port} (TLS has its own). */
+    public Set<SipTransport> plainTransports() {
+        EnumSet<SipTransport> on = EnumSet.noneOf(SipTransport.class);
+        on.addAll(transports());
+        on.remove(SipTransport.TLS);
+        return on;
     }
 
     /** The transports to listen on. */
@@ -78,6 +96,9 @@ public record SipConfig(boolean enabled, String host, int port, boolean udp, boo
         }
         if (tcp) {
             on.add(SipTransport.TCP);
+        }
+        if (tls) {
+            on.add(SipTransport.TLS);
         }
         return on;
     }

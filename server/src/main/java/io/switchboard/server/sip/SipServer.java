@@ -9,10 +9,14 @@ import io.switchboard.sip.stack.SipEndpoint;
 import io.switchboard.sip.stack.SipStackException;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.stack.SipStackSettings;
+import io.switchboard.sip.stack.SipTlsSettings;
+import io.switchboard.sip.stack.SipTransport;
+import javax.net.ssl.SSLContext;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP listener: one JAIN-SIP stack on the configured address (UDP and TCP on one port), its
+ * The SIP listener: one JAIN-SIP stack on the configured address (UDP and TCP on one port, TLS on
+ * its own with the server's certificate), its
  * {@link SipRequestDispatcher}, and the threads the SIP side runs on — a bounded worker pool
  * for request processing (a full queue answers 503 instead of growing without limit) and one
  * scheduler for timers (expiry sweeps, NOTIFY throttling). What runs on them is composed by
@@ -42,12 +47,27 @@ public final class SipServer implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final SipRequestDispatcher dispatcher;
+    private final SSLContext tlsContext;
     private volatile SipEndpoint endpoint;
 
     public SipServer(SipConfig config, SipMessaging messaging, SipStackFactory stacks, Clock clock,
                      ExecutorService workers, ScheduledExecutorService timers,
                      Map<String, RequestProcessor> processors, RequestProcessor fallback) {
+        this(config, messaging, stacks, clock, workers, timers, processors, fallback, null);
+    }
+
+    /**
+     * @param tlsContext presents the server's certificate on the TLS port; needed when {@code config}
+     *                   has TLS on, ignored otherwise
+     */
+    public SipServer(SipConfig config, SipMessaging messaging, SipStackFactory stacks, Clock clock,
+                     ExecutorService workers, ScheduledExecutorService timers,
+                     Map<String, RequestProcessor> processors, RequestProcessor fallback, SSLContext tlsContext) {
         this.config = Objects.requireNonNull(config, "config");
+        if (config.tls() && tlsContext == null) {
+            throw new IllegalArgumentException("SIP over TLS is configured but no TLS context was given");
+        }
+        this.tlsContext = tlsContext;
         this.messaging = Objects.requireNonNull(messaging, "messaging");
         this.stacks = Objects.requireNonNull(stacks, "stacks");
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -67,20 +87,26 @@ public final class SipServer implements AutoCloseable {
     }
 
     public void start() throws SipStackException {
+        Set<SipTransport> plain = config.plainTransports();
         SipStackSettings settings = SipStackSettings.loopback("sip-server")
                 .withHost(config.host())
                 .withPort(config.port())
-                .withTransports(config.transports())
                 .withMaxMessageSize(config.maxMessageBytes())
                 // the server never reads an answered transaction back: keep its bytes only
                 .withLeanTransactions(true);
+        if (config.tls()) {
+            settings = settings.withTls(new SipTlsSettings(tlsContext, config.tlsPort()));
+        }
+        // TLS-only is allowed: then the stack listens on the TLS port alone
+        settings = settings.withTransports(config.transports());
         SipEndpoint started = stacks.start(settings, dispatcher);
         // a stateful proxy and presence agent keeps its own state; JAIN-SIP's automatic dialogs
         // would answer and track INVITE/SUBSCRIBE dialogs behind our back
         started.provider().setAutomaticDialogSupportEnabled(false);
         messaging.bind(started);
         endpoint = started;
-        LOG.info("SIP listening on {}:{} {}", config.host(), started.port(), config.transports());
+        LOG.info("SIP listening on {}:{} {}{}", config.host(), started.port(), plain,
+                config.tls() ? ", TLS on " + config.host() + ":" + started.port(SipTransport.TLS) : "");
     }
 
     /** The port actually bound (the configured one, or the ephemeral one for port 0). */
@@ -90,6 +116,15 @@ public final class SipServer implements AutoCloseable {
             throw new IllegalStateException("SIP has not started");
         }
         return e.port();
+    }
+
+    /** The TLS port actually bound; fails when TLS is off or SIP has not started. */
+    public int tlsPort() {
+        SipEndpoint e = endpoint;
+        if (e == null) {
+            throw new IllegalStateException("SIP has not started");
+        }
+        return e.port(SipTransport.TLS);
     }
 
     @Override

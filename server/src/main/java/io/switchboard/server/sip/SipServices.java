@@ -47,6 +47,7 @@ import io.switchboard.sip.presence.pidf.PidfParser;
 import io.switchboard.sip.stack.SipStackFactory;
 
 import java.time.Clock;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -94,11 +95,12 @@ public final class SipServices {
      *                        connected to it for XMPP messages to SIP-only users (ADR 0016)
      * @param offline         the offline store XMPP uses, also for SIP recipients
      * @param mailboxes       the voice mailboxes whose counts message-summary subscribers see (RFC 3842)
+     * @param tlsContext      the server's certificate for SIP over TLS (used when the config has TLS on)
      */
     public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
                                      PresenceEngine engine, WatcherRequests watcherRequests,
                                      MessageRouter xmppMessages, OfflineMessages offline, Mailboxes mailboxes,
-                                     Clock clock) {
+                                     Clock clock, SSLContext tlsContext) {
         SipMessaging messaging = new SipMessaging(domain, config.transports());
         ExecutorService workers = SipServer.newWorkerPool();
         ScheduledExecutorService timers = SipServer.newTimer();
@@ -181,7 +183,7 @@ public final class SipServices {
                 notifier, agent, bounds, domain, clock));
 
         SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
-                processors, inDialog);
+                processors, inDialog, tlsContext);
         return new SipServices(server, locations, agent, verifier);
     }
 

@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
@@ -90,6 +91,22 @@ public final class CertificateManager {
     /** The key managers holding the server's key, for TLS stacks other than Netty's. */
     public KeyManagerFactory keyManagerFactory() {
         return keyManagerFactory;
+    }
+
+    /**
+     * A JDK server context presenting the certificate, for SIP over TLS (JAIN-SIP uses JDK
+     * sockets); the stack restricts it to TLS 1.3/1.2. Its trust managers, the JVM's, only matter
+     * when the server opens a TLS connection itself, which it avoids (requests to TLS clients go
+     * over the connection they opened).
+     */
+    public SSLContext sipTlsContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagerFactory.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot build a TLS context for the server certificate", e);
+        }
     }
 
     /** A Netty server context (TLS 1.3 and 1.2) presenting the certificate; shareable across channels. */

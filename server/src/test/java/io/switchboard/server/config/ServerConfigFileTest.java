@@ -147,29 +147,36 @@ class ServerConfigFileTest {
     }
 
     @Test
-    void theSipSectionDefaultsToLoopback5060OverUdpAndTcpAndKeepsDefaultsForUnsetKeys() throws Exception {
+    void theSipSectionDefaultsToLoopback5060OverUdpAndTcpAnd5061OverTlsAndKeepsDefaultsForUnsetKeys() throws Exception {
         SipConfig defaults = ServerConfig.defaults().sip();
         assertThat(defaults.enabled()).isTrue();
         assertThat(defaults.host()).isEqualTo("127.0.0.1");
         assertThat(defaults.port()).isEqualTo(5060);
-        assertThat(defaults.transports()).containsExactlyInAnyOrder(
-                io.switchboard.sip.stack.SipTransport.UDP, io.switchboard.sip.stack.SipTransport.TCP);
+        assertThat(defaults.tlsPort()).isEqualTo(5061);
+        assertThat(defaults.transports()).containsExactlyInAnyOrder(io.switchboard.sip.stack.SipTransport.UDP,
+                io.switchboard.sip.stack.SipTransport.TCP, io.switchboard.sip.stack.SipTransport.TLS);
         assertThat(defaults.rateLimit()).isEqualTo(new SipRateLimitConfig(16, 2, SipRateLimitConfig.SourceKey.ADDRESS));
 
-        ServerConfig config = files.load(write("sip:\n  port: 15060\n  tcp: false\n  rate-limit:\n    requests: 40\n"));
+        ServerConfig config = files.load(write("sip:\n  port: 15060\n  tcp: false\n  tls-port: 15061\n"
+                + "  rate-limit:\n    requests: 40\n"));
 
         assertThat(config.sip().port()).isEqualTo(15060);
-        assertThat(config.sip().transports()).containsExactly(io.switchboard.sip.stack.SipTransport.UDP);
+        assertThat(config.sip().tlsPort()).isEqualTo(15061);
+        assertThat(config.sip().transports()).containsExactlyInAnyOrder(io.switchboard.sip.stack.SipTransport.UDP,
+                io.switchboard.sip.stack.SipTransport.TLS);
         assertThat(config.sip().rateLimit().requests()).isEqualTo(40);
         assertThat(config.sip().rateLimit().windowSeconds()).isEqualTo(2);
     }
 
     @Test
     void sipSettingsThatCannotWorkAreRefusedByName() {
-        assertThatThrownBy(() -> files.load(write("sip:\n  host: 0.0.0.0\n  udp: false\n  tcp: false\n")))
+        assertThatThrownBy(() -> files.load(write("sip:\n  host: 0.0.0.0\n  udp: false\n  tcp: false\n  tls: false\n")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("sip.host")
-                .hasMessageContaining("sip.udp/sip.tcp");
+                .hasMessageContaining("sip.udp/sip.tcp/sip.tls");
+        assertThatThrownBy(() -> files.load(write("sip:\n  port: 5070\n  tls-port: 5070\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sip.tls-port");
     }
 
     @Test

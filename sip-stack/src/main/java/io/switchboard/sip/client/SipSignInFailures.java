@@ -3,6 +3,8 @@ package io.switchboard.sip.client;
 import io.switchboard.core.service.SignInException;
 import io.switchboard.core.service.SignInException.Reason;
 import io.switchboard.sip.ua.ProxyFailures;
+import io.switchboard.sip.ua.SipCertificateUntrustedException;
+import io.switchboard.sip.ua.SipTlsHandshakeException;
 import io.switchboard.sip.ua.SipRejectedException;
 import io.switchboard.sip.ua.SipTimeoutException;
 import io.switchboard.sip.ua.SipTransportException;
@@ -32,6 +34,15 @@ final class SipSignInFailures {
             }
             return new SignInException(Reason.POLICY_VIOLATION,
                     server + " refused the sign-in (" + status + " " + rejected.reasonPhrase() + ")", rejected);
+        }
+        if (cause instanceof SipCertificateUntrustedException untrusted) {
+            return new SignInException(Reason.CERTIFICATE_UNTRUSTED, "The certificate of " + server
+                    + " is not trusted. Compare its fingerprint " + untrusted.fingerprint()
+                    + " with the one your administrator gave you before accepting it.", untrusted.fingerprint(), untrusted);
+        }
+        if (cause instanceof SipTlsHandshakeException tls) {
+            return new SignInException(Reason.TLS_FAILURE,
+                    "A secure connection to " + server + " could not be set up: " + tls.getMessage(), tls);
         }
         if (cause instanceof SipTimeoutException || cause instanceof SipTransportException
                 || cause instanceof java.util.concurrent.TimeoutException) {

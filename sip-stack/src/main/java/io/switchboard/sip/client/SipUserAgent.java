@@ -24,7 +24,12 @@ import io.switchboard.sip.stack.SipEndpoint;
 import io.switchboard.sip.stack.SipStackException;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.stack.SipStackSettings;
+import io.switchboard.sip.stack.SipTlsSettings;
 import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.tls.HandshakeTracker;
+import io.switchboard.sip.tls.ServerCertificateCheck;
+import io.switchboard.sip.ua.transaction.TlsTransportFailures;
+import io.switchboard.sip.ua.transaction.TransportFailures;
 import io.switchboard.sip.ua.ProxyRoute;
 import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.sip.ua.SipContext;
@@ -46,7 +51,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A SIP user agent for one {@link SipAccount}: one JAIN-SIP stack (UDP and TCP on one port), one
+ * A SIP user agent for one {@link SipAccount}: one JAIN-SIP stack (UDP and TCP on one port, TLS on
+ * another when a proxy of the account is reached over TLS), one
  * {@link SipDispatcher}, and the managers for each feature. The composition root of the client side
  * of SIP/SIMPLE; built by {@link #start}, stopped by {@link #close()}.
  *
@@ -153,10 +159,20 @@ public final class SipUserAgent implements AutoCloseable {
         SipDispatcher dispatcher = new SipDispatcher();
         SipStackSettings stackSettings = SipStackSettings.loopback("ua-" + account.address().local())
                 .withHost(settings.localHost())
-                .withTransports(EnumSet.allOf(SipTransport.class));
+                .withTransports(EnumSet.of(SipTransport.UDP, SipTransport.TCP));
+        TransportFailures failures = TransportFailures.AS_IS;
+        if (account.usesTls()) {
+            // the TLS listening point only exists because JAIN-SIP sends on a transport only through
+            // one; it has no certificate, and the server answers over the connection we open
+            ServerCertificateCheck check = new ServerCertificateCheck(account.tlsTrust(), acceptableNames(account));
+            HandshakeTracker handshakes = new HandshakeTracker();
+            stackSettings = stackSettings.withTls(new SipTlsSettings(check.sslContext(), 0, handshakes));
+            failures = new TlsTransportFailures(check, handshakes);
+        }
         SipEndpoint endpoint = stacks.start(stackSettings, dispatcher);
         ScheduledExecutorService executor = protocolThread(account);
-        ClientTransactions transactions = new ClientTransactions(endpoint.provider(), executor, settings.requestTimeout());
+        ClientTransactions transactions = new ClientTransactions(endpoint.provider(), executor,
+                settings.requestTimeout(), failures);
         DigestAuthenticator authenticator = new DigestAuthenticator(account.credentials(), new DigestResponder(),
                 endpoint.headerFactory());
         dispatcher.bind(endpoint, transactions);
@@ -166,6 +182,15 @@ public final class SipUserAgent implements AutoCloseable {
         SipUserAgent agent = new SipUserAgent(context, dispatcher, transactions, authenticator);
         LOG.debug("SIP user agent {} started on {}:{}", account.address(), endpoint.host(), endpoint.port());
         return agent;
+    }
+
+    /** A CA-issued proxy certificate must name the proxy we connect to or the SIP domain. */
+    private static java.util.List<String> acceptableNames(SipAccount account) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        names.add(account.primary().host());
+        account.backupProxy().ifPresent(backup -> names.add(backup.host()));
+        names.add(account.address().domain());
+        return names;
     }
 
     private static ScheduledExecutorService protocolThread(SipAccount account) {
@@ -226,6 +251,14 @@ public final class SipUserAgent implements AutoCloseable {
     /** Calls: INVITE dialogs placed and received (SDP is the media layer's). */
     public CallManager calls() {
         return calls;
+    }
+
+    /**
+     * Whether signalling is encrypted right now (the current proxy is reached over TLS): the
+     * softphone offers SRTP with SDES keys only then ({@link SipContext#signallingSecure()}).
+     */
+    public boolean signallingSecure() {
+        return context.signallingSecure();
     }
 
     /** The proxy requests currently go through. */

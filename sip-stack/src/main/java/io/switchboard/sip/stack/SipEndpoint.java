@@ -31,10 +31,11 @@ public final class SipEndpoint implements AutoCloseable {
     private final SipFactories factories;
     private final String host;
     private final int port;
+    private final ConnectionFlows flows;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     SipEndpoint(SipStack stack, SipProvider provider, SipListener listener, List<ListeningPoint> listeningPoints,
-                SipFactories factories, String host, int port) {
+                SipFactories factories, String host, int port, ConnectionFlows flows) {
         this.stack = Objects.requireNonNull(stack, "stack");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -42,6 +43,7 @@ public final class SipEndpoint implements AutoCloseable {
         this.factories = Objects.requireNonNull(factories, "factories");
         this.host = host;
         this.port = port;
+        this.flows = Objects.requireNonNull(flows, "flows");
     }
 
     /** The unique JAIN-SIP stack name, also used in log lines. */
@@ -55,6 +57,25 @@ public final class SipEndpoint implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The port of {@code transport}'s listening point: the shared UDP/TCP port, or TLS's own. */
+    public int port(SipTransport transport) {
+        return listeningPoint(transport).getPort();
+    }
+
+    /** Whether this endpoint listens on {@code transport}. */
+    public boolean listensOn(SipTransport transport) {
+        return listeningPoints.stream().anyMatch(lp -> lp.getTransport().equalsIgnoreCase(transport.token()));
+    }
+
+    /**
+     * The TLS connections clients opened, by the Contact address they announced: a server records
+     * them ({@link ConnectionFlows#remember}) so requests to those clients reuse the connection.
+     * Only consulted on stacks that listen on TLS.
+     */
+    public ConnectionFlows flows() {
+        return flows;
     }
 
     public SipProvider provider() {

@@ -44,6 +44,8 @@ public final class SipStackFactory {
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     /** Live server (and client) transactions at most; ~5 KB each. */
     static final int MAX_TRANSACTIONS = 20_000;
+    /** How long a TLS handshake may take before JAIN-SIP closes the socket. */
+    private static final int TLS_HANDSHAKE_TIMEOUT_MILLIS = 5_000;
 
     public SipStackFactory() {
         // JAIN-SIP's CommonLogger falls back to log4j 1.x (absent here) until a stack installs its
@@ -60,7 +62,8 @@ public final class SipStackFactory {
      */
     public SipEndpoint start(SipStackSettings settings, SipListener listener) throws SipStackException {
         String stackName = settings.name() + "-" + SEQUENCE.incrementAndGet();
-        SipStack stack = newStack(stackName, settings);
+        ConnectionFlows flows = new ConnectionFlows();
+        SipStack stack = newStack(stackName, settings, flows);
         try {
             List<ListeningPoint> points = bind(stack, settings);
             SipProvider provider = stack.createSipProvider(points.get(0));
@@ -71,7 +74,8 @@ public final class SipStackFactory {
             stack.start();
             int port = points.get(0).getPort();
             LOG.debug("SIP stack {} listening on {}:{} {}", stackName, settings.host(), port, settings.transports());
-            return new SipEndpoint(stack, provider, listener, points, SipFactories.create(), settings.host(), port);
+            return new SipEndpoint(stack, provider, listener, points, SipFactories.create(), settings.host(), port,
+                    flows);
         } catch (TooManyListenersException | javax.sip.SipException e) {
             stack.stop();
             throw new SipStackException("cannot start SIP stack " + stackName + ": " + e.getMessage(), e);
@@ -81,7 +85,8 @@ public final class SipStackFactory {
         }
     }
 
-    private static SipStack newStack(String stackName, SipStackSettings settings) throws SipStackException {
+    private static SipStack newStack(String stackName, SipStackSettings settings, ConnectionFlows flows)
+            throws SipStackException {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", stackName);
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
@@ -120,14 +125,50 @@ public final class SipStackFactory {
         // Ours is a hashed wheel: a cancelled timer goes at the next tick, and scheduling costs
         // the same however many timers are pending (see WheelSipTimer).
         properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", WheelSipTimer.class.getName());
+        if (settings.tls() != null) {
+            tlsProperties(properties, stackName, settings.tls(), flows);
+        }
         try {
             return new SipStackImpl(properties);
-        } catch (PeerUnavailableException e) {
+        } catch (PeerUnavailableException | RuntimeException e) {
+            TlsNetworkLayer.withdraw(stackName);
+            FlowRouter.withdraw(stackName);
             throw new SipStackException("JAIN-SIP refused the stack settings of " + stackName + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * TLS through our own context (no JVM-wide {@code javax.net.ssl} properties), TLS 1.2+ with
+     * forward-secret suites only, no client certificates asked for (SIP clients authenticate with
+     * digest), and requests to a TLS client's Contact sent over the connection it opened.
+     */
+    private static void tlsProperties(Properties properties, String stackName, SipTlsSettings tls,
+                                      ConnectionFlows flows) {
+        TlsNetworkLayer.offer(stackName, tls);
+        FlowRouter.offer(stackName, flows);
+        properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
+        properties.setProperty("javax.sip.ROUTER_PATH", FlowRouter.class.getName());
+        properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", TlsNetworkLayer.PROTOCOLS));
+        properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+                String.join(",", TlsNetworkLayer.cipherSuites(tls.context())));
+        properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        // a peer that connects and never completes the handshake is cut off instead of holding a thread
+        properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Integer.toString(TLS_HANDSHAKE_TIMEOUT_MILLIS));
+    }
+
     private static List<ListeningPoint> bind(SipStack stack, SipStackSettings settings) throws SipStackException {
+        List<ListeningPoint> points = new ArrayList<>(bindPlain(stack, settings));
+        if (settings.transports().contains(SipTransport.TLS)) {
+            points.add(bindTls(stack, settings));
+        }
+        return points;
+    }
+
+    /** UDP and TCP on one port, the configured one or a free one found by probing. */
+    private static List<ListeningPoint> bindPlain(SipStack stack, SipStackSettings settings) throws SipStackException {
+        if (plainTransports(settings).isEmpty()) {
+            return List.of();
+        }
         if (settings.port() != 0) {
             return bindAll(stack, settings, settings.port());
         }
@@ -140,18 +181,53 @@ public final class SipStackFactory {
                 last = e;
             }
         }
-        throw new SipStackException("no free port for " + settings.transports() + " on " + settings.host()
+        throw new SipStackException("no free port for " + plainTransports(settings) + " on " + settings.host()
                 + " after " + PORT_ATTEMPTS + " attempts", last);
+    }
+
+    /**
+     * TLS on its own port, bound apart from UDP/TCP: inside their probing loop a taken TLS port would
+     * be tried again, and JAIN-SIP hands back the listening point whose socket failed to bind the
+     * first time, so the port would look bound.
+     */
+    private static ListeningPoint bindTls(SipStack stack, SipStackSettings settings) throws SipStackException {
+        if (settings.tls().port() != 0) {
+            return bindTls(stack, settings, settings.tls().port());
+        }
+        SipStackException last = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            try {
+                // a fresh port each time: JAIN-SIP's stale point for a failed one is never asked for again
+                return bindTls(stack, settings, freeTcpPort(settings.host()));
+            } catch (SipStackException e) {
+                last = e;
+            }
+        }
+        throw new SipStackException("no free TLS port on " + settings.host() + " after " + PORT_ATTEMPTS + " attempts",
+                last);
+    }
+
+    private static ListeningPoint bindTls(SipStack stack, SipStackSettings settings, int port) throws SipStackException {
+        try {
+            return stack.createListeningPoint(settings.host(), port, SipTransport.TLS.token());
+        } catch (InvalidArgumentException | TransportNotSupportedException e) {
+            throw new SipStackException("cannot listen for TLS on " + settings.host() + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<SipTransport> plainTransports(SipStackSettings settings) {
+        return settings.transports().stream()
+                .filter(transport -> transport != SipTransport.TLS)
+                .sorted(Comparator.naturalOrder())
+                .toList();
     }
 
     private static List<ListeningPoint> bindAll(SipStack stack, SipStackSettings settings, int port)
             throws SipStackException {
         List<ListeningPoint> points = new ArrayList<>();
-        List<SipTransport> transports = settings.transports().stream()
-                .sorted(Comparator.naturalOrder())
-                .toList();
         try {
-            for (SipTransport transport : transports) {
+            for (SipTransport transport : plainTransports(settings)) {
                 points.add(stack.createListeningPoint(settings.host(), port, transport.token()));
             }
             return points;
@@ -169,6 +245,10 @@ public final class SipStackFactory {
                 LOG.debug("listening point {} still in use while rolling back", point, e);
             }
         }
+    }
+
+    private static int tlsPort(SipStackSettings settings) throws SipStackException {
+        return settings.tls().port() != 0 ? settings.tls().port() : freeTcpPort(settings.host());
     }
 
     private static int freeTcpPort(String host) throws SipStackException {

@@ -15,9 +15,11 @@ import java.util.Set;
  *                       sends more is disconnected (UDP is bounded by the datagram size anyway)
  * @param threadPoolSize threads that run the listener; above 1 requests of different transactions
  *                       are processed concurrently
+ * @param tls            the SSL context and TLS port; required exactly when {@code transports} has TLS
  */
 public record SipStackSettings(String name, String host, int port, Set<SipTransport> transports,
-                               int maxMessageSize, int threadPoolSize, boolean leanTransactions) {
+                               int maxMessageSize, int threadPoolSize, boolean leanTransactions,
+                               SipTlsSettings tls) {
 
     /** 64 KiB: the largest UDP datagram, and far above any PIDF or MESSAGE we expect. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
@@ -39,32 +41,40 @@ public record SipStackSettings(String name, String host, int port, Set<SipTransp
         if (threadPoolSize < 1) {
             throw new IllegalArgumentException("threadPoolSize must be positive: " + threadPoolSize);
         }
+        if (transports.contains(SipTransport.TLS) && tls == null) {
+            throw new IllegalArgumentException("listening on TLS needs TLS settings (an SSL context and a port)");
+        }
+    }
+
+    public SipStackSettings(String name, String host, int port, Set<SipTransport> transports,
+                            int maxMessageSize, int threadPoolSize, boolean leanTransactions) {
+        this(name, host, port, transports, maxMessageSize, threadPoolSize, leanTransactions, null);
     }
 
     /** UDP and TCP on a free loopback port with default limits: what tests and the demo use. */
     public static SipStackSettings loopback(String name) {
-        return new SipStackSettings(name, "127.0.0.1", 0, EnumSet.allOf(SipTransport.class),
+        return new SipStackSettings(name, "127.0.0.1", 0, EnumSet.of(SipTransport.UDP, SipTransport.TCP),
                 DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_THREAD_POOL_SIZE, false);
     }
 
     public SipStackSettings withHost(String newHost) {
-        return new SipStackSettings(name, newHost, port, transports, maxMessageSize, threadPoolSize, leanTransactions);
+        return new SipStackSettings(name, newHost, port, transports, maxMessageSize, threadPoolSize, leanTransactions, tls);
     }
 
     public SipStackSettings withPort(int newPort) {
-        return new SipStackSettings(name, host, newPort, transports, maxMessageSize, threadPoolSize, leanTransactions);
+        return new SipStackSettings(name, host, newPort, transports, maxMessageSize, threadPoolSize, leanTransactions, tls);
     }
 
     public SipStackSettings withTransports(Set<SipTransport> newTransports) {
-        return new SipStackSettings(name, host, port, newTransports, maxMessageSize, threadPoolSize, leanTransactions);
+        return new SipStackSettings(name, host, port, newTransports, maxMessageSize, threadPoolSize, leanTransactions, tls);
     }
 
     public SipStackSettings withMaxMessageSize(int newMaxMessageSize) {
-        return new SipStackSettings(name, host, port, transports, newMaxMessageSize, threadPoolSize, leanTransactions);
+        return new SipStackSettings(name, host, port, transports, newMaxMessageSize, threadPoolSize, leanTransactions, tls);
     }
 
     public SipStackSettings withThreadPoolSize(int newThreadPoolSize) {
-        return new SipStackSettings(name, host, port, transports, maxMessageSize, newThreadPoolSize, leanTransactions);
+        return new SipStackSettings(name, host, port, transports, maxMessageSize, newThreadPoolSize, leanTransactions, tls);
     }
 
     /**
@@ -73,6 +83,20 @@ public record SipStackSettings(String name, String host, int port, Set<SipTransp
      * never reads a transaction's request or last response back; a user agent does.
      */
     public SipStackSettings withLeanTransactions(boolean lean) {
-        return new SipStackSettings(name, host, port, transports, maxMessageSize, threadPoolSize, lean);
+        return new SipStackSettings(name, host, port, transports, maxMessageSize, threadPoolSize, lean, tls);
+    }
+
+    /**
+     * Also listens on TLS with {@code newTls}'s context, on its own port. TLS is added to the
+     * transports; null takes it away again.
+     */
+    public SipStackSettings withTls(SipTlsSettings newTls) {
+        java.util.EnumSet<SipTransport> on = java.util.EnumSet.copyOf(transports);
+        if (newTls == null) {
+            on.remove(SipTransport.TLS);
+        } else {
+            on.add(SipTransport.TLS);
+        }
+        return new SipStackSettings(name, host, port, on, maxMessageSize, threadPoolSize, leanTransactions, newTls);
     }
 }

@@ -70,6 +70,15 @@ public final class SipContext {
         return route;
     }
 
+    /**
+     * Whether signalling currently travels encrypted: the proxy in use is reached over TLS. Only
+     * then may SDP carry SRTP keys (SDES, RFC 4568 §8.4). Follows failover: a TLS primary with a
+     * UDP backup is not secure while on the backup.
+     */
+    public boolean signallingSecure() {
+        return route.current().secure();
+    }
+
     /** The protocol thread: every manager's state is touched only here. */
     public ScheduledExecutorService executor() {
         return executor;
@@ -149,7 +158,8 @@ public final class SipContext {
     /** Our Contact for requests through {@code proxy}: this stack's address on the proxy's transport. */
     public ContactHeader contact(SipProxy proxy) {
         try {
-            SipURI uri = addresses().createSipURI(account.address().local(), endpoint.host() + ":" + endpoint.port());
+            SipURI uri = addresses().createSipURI(account.address().local(),
+                    endpoint.host() + ":" + endpoint.port(proxy.transport()));
             uri.setTransportParam(proxy.transport().token().toLowerCase(Locale.ROOT));
             return headers().createContactHeader(addresses().createAddress(uri));
         } catch (ParseException e) {
@@ -165,7 +175,8 @@ public final class SipContext {
                               String fromTag, long cseq, SipProxy proxy) {
         try {
             HeaderFactory headers = headers();
-            ViaHeader via = headers.createViaHeader(endpoint.host(), endpoint.port(), proxy.transport().token(), null);
+            ViaHeader via = headers.createViaHeader(endpoint.host(), endpoint.port(proxy.transport()),
+                    proxy.transport().token(), null);
             via.setRPort();
             Request request = endpoint.messageFactory().createRequest(requestUri, method, callId,
                     headers.createCSeqHeader(cseq, method), headers.createFromHeader(self(), fromTag),

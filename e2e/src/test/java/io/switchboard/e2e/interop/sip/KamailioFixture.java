@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -49,14 +51,24 @@ public final class KamailioFixture implements BeforeAllCallback, AfterAllCallbac
      * @param authenticateRequests whether PUBLISH, SUBSCRIBE and MESSAGE are challenged (407)
      *                             too, not only REGISTER (401)
      * @param children             worker processes per transport
+     * @param tls                  also listen on TLS (module tls, Debian's kamailio-tls-modules) with a
+     *                             throwaway self-signed certificate for 127.0.0.1 ({@link #tlsPort()})
      */
-    public record Config(String domain, List<User> users, boolean authenticateRequests, int children) {
+    public record Config(String domain, List<User> users, boolean authenticateRequests, int children, boolean tls) {
         public Config {
             users = List.copyOf(users);
         }
 
+        public Config(String domain, List<User> users, boolean authenticateRequests, int children) {
+            this(domain, users, authenticateRequests, children, false);
+        }
+
         public static Config of(String domain, boolean authenticateRequests, User... users) {
             return new Config(domain, List.of(users), authenticateRequests, 2);
+        }
+
+        public Config withTls() {
+            return new Config(domain, users, authenticateRequests, children, true);
         }
     }
 
@@ -65,6 +77,8 @@ public final class KamailioFixture implements BeforeAllCallback, AfterAllCallbac
     private Path log;
     private Process process;
     private int port;
+    private int tlsPort;
+    private X509Certificate tlsCertificate;
     private volatile boolean failed;
 
     public KamailioFixture(Config config) {
@@ -91,8 +105,15 @@ public final class KamailioFixture implements BeforeAllCallback, AfterAllCallbac
         Path db = Files.createDirectories(dir.resolve("db"));
         writeTables(db);
         port = TestProcesses.freePort();
+        Path tlsConfig = dir.resolve("tls.cfg");
+        if (config.tls()) {
+            tlsPort = TestProcesses.freePort();
+            writeTlsFiles(tlsConfig);
+        }
         Path cfg = dir.resolve("kamailio.cfg");
         Files.writeString(cfg, template()
+                .replace("@TLSPORT@", Integer.toString(tlsPort))
+                .replace("@TLSCFG@", tlsConfig.toString())
                 .replace("@PORT@", Integer.toString(port))
                 .replace("@DBDIR@", db.toString())
                 .replace("@DOMAIN@", config.domain())
@@ -103,10 +124,16 @@ public final class KamailioFixture implements BeforeAllCallback, AfterAllCallbac
         if (config.authenticateRequests()) {
             command.addAll(List.of("-A", "AUTH_ALL"));
         }
+        if (config.tls()) {
+            command.addAll(List.of("-A", "WITH_TLS"));
+        }
         process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         // UDP and TCP listeners open together once the config and every module initialised
         TestProcesses.awaitListening(port, Duration.ofSeconds(30), process, log);
+        if (config.tls()) {
+            TestProcesses.awaitListening(tlsPort, Duration.ofSeconds(30), process, log);
+        }
         LOG.info("Kamailio for {} on udp+tcp 127.0.0.1:{} (dir {})", config.domain(), port, dir);
     }
 
@@ -136,6 +163,19 @@ public final class KamailioFixture implements BeforeAllCallback, AfterAllCallbac
     /** host:port as SIPp and baresip take it. */
     public String hostPort() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The TLS port (only with {@link Config#withTls()}). */
+    public int tlsPort() {
+        if (!config.tls()) {
+            throw new IllegalStateException("this Kamailio was started without TLS");
+        }
+        return tlsPort;
+    }
+
+    /** The certificate Kamailio presents on {@link #tlsPort()}. */
+    public X509Certificate tlsCertificate() {
+        return tlsCertificate;
     }
 
     public String password(String user) {
@@ -179,6 +219,25 @@ public final class KamailioFixture implements BeforeAllCallback, AfterAllCallbac
             }
             Files.writeString(db.resolve(table), content.toString());
         }
+    }
+
+    /** A self-signed certificate for 127.0.0.1 made by openssl, and the tls module's configuration. */
+    private void writeTlsFiles(Path tlsConfig) throws Exception {
+        Path key = dir.resolve("tls-key.pem");
+        Path certificate = dir.resolve("tls-cert.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", key.toString(), "-out", certificate.toString(), "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!openssl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+            throw new IOException("openssl could not make a certificate: " + output);
+        }
+        try (InputStream in = Files.newInputStream(certificate)) {
+            tlsCertificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        Files.writeString(tlsConfig, "[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+                + "require_certificate = no\nprivate_key = " + key + "\ncertificate = " + certificate + "\n\n"
+                + "[client:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n");
     }
 
     /** db_text separates columns with ':' and escapes it with a backslash. */

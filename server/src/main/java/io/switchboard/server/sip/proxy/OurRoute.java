@@ -42,7 +42,7 @@ public final class OurRoute {
 
     private RecordRouteHeader recordRouteHeader(SipTransport transport) throws ParseException {
         SipURI uri = messaging.addresses().createSipURI(null, messaging.host());
-        uri.setPort(messaging.port());
+        uri.setPort(messaging.port(transport));
         uri.setTransportParam(transport.token().toLowerCase(Locale.ROOT));
         uri.setLrParam();
         return messaging.headers().createRecordRouteHeader(messaging.addresses().createAddress(uri));
@@ -64,10 +64,11 @@ public final class OurRoute {
         if (!(uri instanceof SipURI sip)) {
             return false;
         }
-        int port = sip.getPort() > 0 ? sip.getPort() : 5060;
+        int port = sip.getPort() > 0 ? sip.getPort()
+                : "tls".equalsIgnoreCase(sip.getTransportParam()) ? SipTransport.TLS.defaultPort() : 5060;
         boolean ourHost = sip.getHost().equalsIgnoreCase(messaging.host())
                 || sip.getHost().equalsIgnoreCase(messaging.domain());
-        return ourHost && port == messaging.port() && sip.getUser() == null;
+        return ourHost && messaging.isOurPort(port) && sip.getUser() == null;
     }
 
     /** The user part of From ({@code from}) or To when it is one of our domain's users, else null. */

@@ -120,6 +120,7 @@ public final class RegisterProcessor implements RequestProcessor {
             }
             try {
                 result = locations.update(aor.get(), callId, cseq, changes);
+                in.messaging().rememberTlsFlow(in.source(), contacts);
             } catch (OutOfOrderRegistrationException e) {
                 LOG.debug("{} from {}: {}", request.getMethod(), in.source(), e.getMessage());
                 in.respond(Response.SERVER_INTERNAL_ERROR);

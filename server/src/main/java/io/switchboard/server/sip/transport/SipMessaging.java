@@ -1,6 +1,7 @@
 package io.switchboard.server.sip.transport;
 
 import gov.nist.javax.sip.Utils;
+import io.switchboard.sip.stack.ConnectionFlows;
 import io.switchboard.sip.stack.SipEndpoint;
 import io.switchboard.sip.stack.SipTransport;
 
@@ -69,8 +70,39 @@ public final class SipMessaging {
         return endpoint().host();
     }
 
+    /** The UDP/TCP port (or the only one, when just one transport is on). */
     public int port() {
         return endpoint().port();
+    }
+
+    /** The port of {@code transport}: TLS listens on its own. */
+    public int port(SipTransport transport) {
+        SipEndpoint e = endpoint();
+        return e.listensOn(transport) ? e.port(transport) : e.port();
+    }
+
+    /** Whether {@code port} is one of ours (the UDP/TCP port or the TLS port). */
+    public boolean isOurPort(int port) {
+        SipEndpoint e = endpoint();
+        return port == e.port() || (e.listensOn(SipTransport.TLS) && port == e.port(SipTransport.TLS));
+    }
+
+    /**
+     * After an authenticated REGISTER over TLS: requests to the registered Contacts go over the
+     * connection the user agent opened (it accepts none itself), see {@link ConnectionFlows}.
+     * Only authenticated registrations teach this, so nobody can divert another user's requests.
+     */
+    public void rememberTlsFlow(SipSource source, java.util.List<ContactHeader> contacts) {
+        if (!SipTransport.TLS.token().equalsIgnoreCase(source.transport())) {
+            return;
+        }
+        for (ContactHeader contact : contacts) {
+            if (contact.getAddress() != null && contact.getAddress().getURI() instanceof SipURI uri) {
+                int contactPort = uri.getPort() > 0 ? uri.getPort() : SipTransport.TLS.defaultPort();
+                endpoint().flows().remember(uri.getHost(), contactPort,
+                        new ConnectionFlows.Flow(source.address(), source.port()));
+            }
+        }
     }
 
     public MessageFactory messages() {
@@ -145,7 +177,7 @@ public final class SipMessaging {
     /** A Via for a new client transaction of ours, with a fresh branch. */
     public ViaHeader newVia(SipTransport transport) {
         try {
-            return headers().createViaHeader(host(), port(), transport.token(), newBranch());
+            return headers().createViaHeader(host(), port(transport), transport.token(), newBranch());
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("cannot build our own Via", e);
         }
@@ -155,7 +187,7 @@ public final class SipMessaging {
     public ContactHeader ownContact(SipTransport transport) {
         try {
             SipURI uri = addresses().createSipURI(null, host());
-            uri.setPort(port());
+            uri.setPort(port(transport));
             uri.setTransportParam(transport.token().toLowerCase(Locale.ROOT));
             Address address = addresses().createAddress(uri);
             return headers().createContactHeader(address);

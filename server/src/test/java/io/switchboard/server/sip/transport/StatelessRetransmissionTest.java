@@ -79,7 +79,7 @@ class StatelessRetransmissionTest {
                 return true;
             }
         };
-        SipConfig config = SipConfig.defaults().withPort(0);
+        SipConfig config = SipConfig.defaults().withPort(0).withTls(false, 0);
         server = new SipServer(config, new SipMessaging("example.com", config.transports()), new SipStackFactory(),
                 Clock.systemUTC(), SipServer.newWorkerPool(), SipServer.newTimer(), Map.of("OPTIONS", slow),
                 request -> request.respond(Response.METHOD_NOT_ALLOWED));

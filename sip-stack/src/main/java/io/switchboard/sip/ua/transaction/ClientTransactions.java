@@ -39,12 +39,20 @@ public final class ClientTransactions {
     private final SipProvider provider;
     private final ScheduledExecutorService executor;
     private final Duration timeout;
+    private final TransportFailures failures;
     private final Map<ClientTransaction, Pending> pending = new ConcurrentHashMap<>();
 
     public ClientTransactions(SipProvider provider, ScheduledExecutorService executor, Duration timeout) {
+        this(provider, executor, timeout, TransportFailures.AS_IS);
+    }
+
+    /** @param failures explains transport failures more precisely (TLS: untrusted certificate, handshake) */
+    public ClientTransactions(SipProvider provider, ScheduledExecutorService executor, Duration timeout,
+                              TransportFailures failures) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.failures = Objects.requireNonNull(failures, "failures");
     }
 
     /**
@@ -79,11 +87,11 @@ public final class ClientTransactions {
         try {
             transaction = provider.getNewClientTransaction(request);
         } catch (SipException e) {
-            result.completeExceptionally(new SipTransportException(
-                    "cannot send " + request.getMethod() + ": " + e.getMessage(), e));
+            result.completeExceptionally(failures.explain(request, new SipTransportException(
+                    "cannot send " + request.getMethod() + ": " + e.getMessage(), e)));
             return result;
         }
-        Pending entry = new Pending(transaction, result, hop, request.getMethod(), provisional,
+        Pending entry = new Pending(transaction, request, result, hop, request.getMethod(), provisional,
                 finalTimeout == null ? timeout : finalTimeout);
         created.accept(transaction);
         pending.put(transaction, entry);
@@ -170,12 +178,14 @@ public final class ClientTransactions {
             return;
         }
         entry.timer.cancel(false);
+        Exception reported = failure instanceof SipTransportException transport
+                ? failures.explain(entry.request, transport) : failure;
         try {
             entry.transaction.terminate();
         } catch (ObjectInUseException e) {
             LOG.trace("transaction still in use", e);
         }
-        onExecutor(() -> entry.future.completeExceptionally(failure));
+        onExecutor(() -> entry.future.completeExceptionally(reported));
     }
 
     private void onExecutor(Runnable completion) {
@@ -189,6 +199,7 @@ public final class ClientTransactions {
 
     private static final class Pending {
         final ClientTransaction transaction;
+        final Request request;
         final CompletableFuture<Response> future;
         final String hop;
         final String method;
@@ -197,9 +208,11 @@ public final class ClientTransactions {
         volatile ScheduledFuture<?> timer;
         volatile boolean extended;
 
-        Pending(ClientTransaction transaction, CompletableFuture<Response> future, String hop, String method,
+        Pending(ClientTransaction transaction, Request request, CompletableFuture<Response> future, String hop,
+                String method,
                 java.util.function.Consumer<Response> provisional, Duration finalTimeout) {
             this.transaction = transaction;
+            this.request = request;
             this.future = future;
             this.hop = hop;
             this.method = method;

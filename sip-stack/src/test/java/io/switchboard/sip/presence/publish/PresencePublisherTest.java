@@ -41,7 +41,7 @@ class PresencePublisherTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SipTransport.class)
+    @EnumSource(value = SipTransport.class, names = {"UDP", "TCP"}) // TLS: SipTlsIT, TlsListeningTest
     void theInitialPublicationCarriesThePidfAndNoEntityTag(SipTransport transport) throws Exception {
         TestSipServer server = fixture.server("pa");
         SipUserAgent alice = fixture.alice(server, transport);

@@ -54,7 +54,7 @@ class PresenceWatcherTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SipTransport.class)
+    @EnumSource(value = SipTransport.class, names = {"UDP", "TCP"}) // TLS: SipTlsIT, TlsListeningTest
     void subscribingDeliversTheContactsPresenceAndFollowsItsPublications(SipTransport transport) throws Exception {
         TestSipServer server = fixture.server("pa");
         SipUserAgent alice = watching(fixture.alice(server, transport));
