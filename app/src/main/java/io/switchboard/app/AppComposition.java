@@ -58,6 +58,7 @@ import io.switchboard.core.model.PresenceColour;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.media.MediaSettings;
 import io.switchboard.media.RtpPortRange;
+import io.switchboard.media.SrtpPolicy;
 import io.switchboard.media.device.AudioDevicePreferences;
 import io.switchboard.media.sdp.AudioCapabilities;
 import io.switchboard.sip.client.SipClientSession;
@@ -231,9 +232,10 @@ public final class AppComposition {
         AtomicReference<AudioDevicePreferences> audioChoice = new AtomicReference<>(loaded.audio());
         settings.property().addListener((obs, was, now) -> audioChoice.set(now.audio()));
         audioDevices = new SharedAudioDevices(audioChoice::get);
+        AtomicReference<SrtpPolicy> encryption = new AtomicReference<>(loaded.callEncryption());
+        settings.property().addListener((obs, was, now) -> encryption.set(now.callEncryption()));
         softphones = new SoftphoneFactory(media, audioDevices, new DesktopAudioEndpoints(audioDevices),
-                AudioCapabilities.defaults(),
-                Clock.systemUTC());
+                AudioCapabilities.defaults(), Clock.systemUTC(), encryption::get);
         callHistory = new CallHistoryStore(directories.configDir().resolve("call-history"));
         LOG.info("Settings in {}, passwords in {}", settingsStore.file(), vault.description());
     }

@@ -36,7 +36,7 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
     public static final LaunchOptions NONE = new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), false, Optional.empty());
 
-    /** A SIP proxy as given on the command line: {@code host[:port]} with an optional {@code ;transport=tcp|udp}. */
+    /** A SIP proxy as given on the command line: {@code host[:port]} with an optional {@code ;transport=udp|tcp|tls}. */
     public record ProxyOption(String address, SipTransport transport) {
 
         static ProxyOption parse(String text) {
@@ -49,7 +49,8 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
             SipTransport transport = switch (parameter) {
                 case "transport=udp" -> SipTransport.UDP;
                 case "transport=tcp" -> SipTransport.TCP;
-                default -> throw new IllegalArgumentException("expected host[:port] or host[:port];transport=udp|tcp");
+                case "transport=tls" -> SipTransport.TLS;
+                default -> throw new IllegalArgumentException("expected host[:port] or host[:port];transport=udp|tcp|tls");
             };
             return new ProxyOption(s.substring(0, semicolon).strip(), transport);
         }
@@ -125,11 +126,11 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 description = "The account type; default: the one last used.")
         AccountType accountType;
 
-        @Option(names = "--proxy", paramLabel = "HOST[:PORT][;transport=udp|tcp]",
+        @Option(names = "--proxy", paramLabel = "HOST[:PORT][;transport=udp|tcp|tls]",
                 description = "SIP primary proxy; default: the address's domain, port 5060, UDP.")
         String proxy;
 
-        @Option(names = "--backup-proxy", paramLabel = "HOST[:PORT][;transport=udp|tcp]",
+        @Option(names = "--backup-proxy", paramLabel = "HOST[:PORT][;transport=udp|tcp|tls]",
                 description = "SIP backup proxy.")
         String backupProxy;
 

@@ -26,6 +26,8 @@ final class SoftphoneCall {
     io.switchboard.sip.call.TransferRequest transfer;
     /** The direction we want: INACTIVE while we hold the call. */
     MediaDirection wanted = MediaDirection.SENDRECV;
+    /** Whether the audio as last negotiated is SRTP. */
+    boolean encrypted;
 
     SoftphoneCall(AudioSession audio, SdpSession sdp) {
         this.audio = audio;

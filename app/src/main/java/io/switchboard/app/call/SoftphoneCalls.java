@@ -16,10 +16,12 @@ import io.switchboard.media.MediaDirection;
 import io.switchboard.media.MediaEngine;
 import io.switchboard.media.MediaException;
 import io.switchboard.media.NegotiatedAudio;
+import io.switchboard.media.SrtpPolicy;
 import io.switchboard.media.sdp.AudioCapabilities;
 import io.switchboard.media.sdp.SdpAnswer;
 import io.switchboard.media.sdp.SdpException;
 import io.switchboard.media.sdp.SdpSession;
+import io.switchboard.media.sdp.UnacceptableSdpException;
 import io.switchboard.sip.call.CallEnd;
 import io.switchboard.sip.call.CallManager;
 import io.switchboard.sip.call.SessionAnswer;
@@ -35,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +67,24 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
     private final ListenerRegistration incomingRegistration;
     /** Cisco's default: a second call rings while I am in one (answering it holds the first). */
     private volatile boolean callWaiting = true;
+    private final Supplier<SrtpPolicy> srtpPolicy;
+    private final BooleanSupplier signallingSecure;
 
+    /** A softphone whose calls are never encrypted (headless tools, tests of other things). */
     public SoftphoneCalls(CallManager sip, MediaEngine media, AudioEndpoints endpoints, AudioCapabilities capabilities,
                           InetAddress localAddress, Clock clock, Executor events) {
+        this(sip, media, endpoints, capabilities, localAddress, clock, events, () -> SrtpPolicy.OFF, () -> false);
+    }
+
+    /**
+     * @param srtpPolicy       the user's setting, read for every call
+     * @param signallingSecure whether SIP goes over TLS now (SDES keys are only ever sent then)
+     */
+    public SoftphoneCalls(CallManager sip, MediaEngine media, AudioEndpoints endpoints, AudioCapabilities capabilities,
+                          InetAddress localAddress, Clock clock, Executor events, Supplier<SrtpPolicy> srtpPolicy,
+                          BooleanSupplier signallingSecure) {
+        this.srtpPolicy = srtpPolicy;
+        this.signallingSecure = signallingSecure;
         this.sip = sip;
         this.media = media;
         this.endpoints = endpoints;
@@ -93,7 +112,14 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         } catch (MediaException e) {
             throw new NotConnectedException("Cannot start the call's audio: " + e.getMessage(), e);
         }
-        SoftphoneCall call = new SoftphoneCall(audio, newSdpSession(audio));
+        SoftphoneCall call;
+        try {
+            call = new SoftphoneCall(audio, newSdpSession(audio));
+        } catch (UnacceptableSdpException e) {
+            audio.close();
+            throw new NotConnectedException("Calls must be encrypted, but the connection to the SIP server is not"
+                    + " secure (TLS): " + e.getMessage(), e);
+        }
         synchronized (this) {
             call.offer = call.sdp.createOffer(MediaDirection.SENDRECV);
             call.transfer = transfer;
@@ -112,9 +138,11 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         call.audio.onDtmf(digit -> listeners.fire(listener -> listener.dtmfReceived(id, digit)));
     }
 
-    private SdpSession newSdpSession(AudioSession audio) {
+    /** @throws UnacceptableSdpException SRTP is required and the signalling is not TLS */
+    private SdpSession newSdpSession(AudioSession audio) throws UnacceptableSdpException {
         long sessionId = RANDOM.nextLong() & Long.MAX_VALUE;
-        return new SdpSession(localAddress, audio.localRtp().getPort(), capabilities, sessionId, 1);
+        return new SdpSession(localAddress, audio.localRtp().getPort(), capabilities, sessionId, 1, srtpPolicy.get(),
+                signallingSecure.getAsBoolean());
     }
 
     /**
@@ -144,8 +172,9 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
             incoming.reject(503);
             return;
         }
-        SoftphoneCall call = new SoftphoneCall(audio, newSdpSession(audio));
+        SoftphoneCall call;
         try {
+            call = new SoftphoneCall(audio, newSdpSession(audio));
             call.pendingAnswer = call.sdp.answer(incoming.remoteOffer(), MediaDirection.SENDRECV);
         } catch (SdpException e) {
             LOG.info("Incoming call {} from {} refused with {}: {}", incoming.callId(), incoming.remote(),
@@ -192,7 +221,7 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
             }
         }
         try {
-            call.audio.start(call.pendingAnswer.audio());
+            startAudio(call, call.pendingAnswer.audio());
         } catch (MediaException e) {
             call.sip.reject(500);
             end(call, CallEndReason.FAILED, "audio did not start: " + e.getMessage());
@@ -249,7 +278,7 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         }
         try {
             NegotiatedAudio negotiated = call.sdp.readAnswer(offer, answer);
-            call.audio.start(negotiated);
+            startAudio(call, negotiated);
             show(call, negotiated);
         } catch (SdpException | MediaException e) {
             LOG.warn("Call {}: the answer to our re-offer is unusable: {}", call.id(), e.getMessage());
@@ -260,7 +289,7 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
     private synchronized SessionAnswer reoffered(SoftphoneCall call, String offer) {
         try {
             SdpAnswer answer = call.sdp.answer(offer, call.wanted);
-            call.audio.start(answer.audio());
+            startAudio(call, answer.audio());
             show(call, answer.audio());
             return SessionAnswer.accept(answer.sdp());
         } catch (SdpException e) {
@@ -269,6 +298,12 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         } catch (MediaException e) {
             return SessionAnswer.notAcceptable(e.getMessage());
         }
+    }
+
+    /** Starts (or renegotiates) the call's audio as negotiated, and notes whether it is encrypted. */
+    private static void startAudio(SoftphoneCall call, NegotiatedAudio negotiated) throws MediaException {
+        call.audio.start(negotiated);
+        call.encrypted = negotiated.srtp().isPresent();
     }
 
     /** The state a negotiated direction means for the user. */
@@ -342,7 +377,7 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         }
         CallQuality quality = call.audio.quality();
         return Optional.of(new CallStatistics(quality.packetLossPercent(), quality.jitterMillis(),
-                quality.roundTripMillis(), quality.meanOpinionScore(), quality.packetsReceived()));
+                quality.roundTripMillis(), quality.meanOpinionScore(), quality.packetsReceived(), call.encrypted));
     }
 
     @Override
@@ -453,7 +488,7 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
         /** Starts our audio as the callee's answer says; hangs up when it cannot be used. */
         private boolean startAudio(String sdpAnswer) {
             try {
-                call.audio.start(call.sdp.readAnswer(call.offer, sdpAnswer));
+                SoftphoneCalls.this.startAudio(call, call.sdp.readAnswer(call.offer, sdpAnswer));
                 return true;
             } catch (SdpException | MediaException e) {
                 LOG.warn("Call {}: the answer cannot be used, hanging up: {}", call.sip.callId(), e.getMessage());

@@ -51,7 +51,10 @@ public final class CallTexts {
         return String.format("%02d:%02d", seconds / 60, seconds % 60);
     }
 
-    /** The quality indicator's text: the band, the estimated MOS and the RTCP figures behind it. */
+    /**
+     * The quality indicator's text: whether the audio is encrypted, the band, the estimated MOS and
+     * the RTCP figures behind it.
+     */
     public static String quality(CallStatistics statistics) {
         String band = switch (statistics.level()) {
             case GOOD -> "Good";
@@ -60,7 +63,8 @@ public final class CallTexts {
         };
         String rtt = statistics.roundTripMillis() < 0 ? "" : String.format(Locale.ROOT, " · RTT %d ms",
                 statistics.roundTripMillis());
-        return String.format(Locale.ROOT, "%s · MOS %.1f · loss %.1f %% · jitter %.0f ms%s", band,
+        return String.format(Locale.ROOT, "%s%s · MOS %.1f · loss %.1f %% · jitter %.0f ms%s",
+                statistics.encrypted() ? "Encrypted · " : "", band,
                 statistics.meanOpinionScore(), statistics.packetLossPercent(), statistics.jitterMillis(), rtt);
     }
 }

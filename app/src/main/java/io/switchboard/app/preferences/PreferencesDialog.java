@@ -2,6 +2,7 @@ package io.switchboard.app.preferences;
 
 import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.settings.Theme;
+import io.switchboard.media.SrtpPolicy;
 
 import java.util.Objects;
 
@@ -40,10 +41,16 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         if (viewModel.hasSoundDevices()) {
             content.getChildren().add(sound(viewModel));
         }
+        content.getChildren().add(calls(viewModel));
         content.getChildren().add(certificates(viewModel));
         content.setPadding(new Insets(4, 0, 0, 0));
         content.setPrefWidth(440);
-        getDialogPane().setContent(content);
+        // six sections outgrow a laptop screen: the dialog scrolls rather than running off it
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(560);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        getDialogPane().setContent(scroll);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(button -> {
             if (button != null && button.getButtonData() == ButtonBar.ButtonData.OK_DONE) {
@@ -131,6 +138,36 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         return section("Sound", new VBox(6, grid, hint));
+    }
+
+    private static Node calls(PreferencesViewModel viewModel) {
+        ComboBox<SrtpPolicy> encryption = new ComboBox<>();
+        encryption.setId("preferences-call-encryption");
+        encryption.getItems().setAll(SrtpPolicy.values());
+        encryption.valueProperty().bindBidirectional(viewModel.callEncryptionProperty());
+        encryption.setAccessibleText("Encrypt call audio");
+        encryption.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SrtpPolicy policy) {
+                return policy == null ? "" : switch (policy) {
+                    case OFF -> "Never";
+                    case OPTIONAL -> "When the other side can";
+                    case REQUIRED -> "Always (refuse unencrypted calls)";
+                };
+            }
+
+            @Override
+            public SrtpPolicy fromString(String text) {
+                throw new UnsupportedOperationException("the encryption box is not editable");
+            }
+        });
+        GridPane grid = grid();
+        grid.addRow(0, label("_Encrypt call audio:", encryption), encryption);
+        Label hint = new Label("Call audio is encrypted (SRTP) only when you sign in to your SIP proxy over TLS:"
+                + " the keys travel with the call's setup.");
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        return section("Calls", new VBox(6, grid, hint));
     }
 
     private static ComboBox<DeviceOption> deviceBox(String id, String accessibleName,

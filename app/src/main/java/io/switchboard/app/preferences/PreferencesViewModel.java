@@ -5,6 +5,7 @@ import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.settings.Theme;
 
+import io.switchboard.media.SrtpPolicy;
 import io.switchboard.media.device.AudioDevice;
 import io.switchboard.media.device.AudioDevicePreferences;
 import io.switchboard.media.device.AudioDevices;
@@ -50,6 +51,7 @@ public final class PreferencesViewModel {
     private final ObjectProperty<DeviceOption> microphone = new SimpleObjectProperty<>(this, "microphone");
     private final ObjectProperty<DeviceOption> speaker = new SimpleObjectProperty<>(this, "speaker");
     private final ObjectProperty<DeviceOption> ringer = new SimpleObjectProperty<>(this, "ringer");
+    private final ObjectProperty<SrtpPolicy> callEncryption = new SimpleObjectProperty<>(this, "callEncryption");
 
     /** Preferences without a sound section (no sound devices in this run). */
     public PreferencesViewModel(SettingsModel settings) {
@@ -61,6 +63,7 @@ public final class PreferencesViewModel {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.devices = Objects.requireNonNull(devices, "devices");
         AppSettings now = settings.get();
+        callEncryption.set(now.callEncryption());
         devices.ifPresent(sound -> {
             fill(microphones, sound.microphones());
             fill(speakers, sound.speakers());
@@ -124,6 +127,11 @@ public final class PreferencesViewModel {
         return ringer;
     }
 
+    /** When calls encrypt their audio (SRTP with SDES keys, only ever over a TLS connection). */
+    public ObjectProperty<SrtpPolicy> callEncryptionProperty() {
+        return callEncryption;
+    }
+
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }
@@ -168,7 +176,8 @@ public final class PreferencesViewModel {
                     .withAutoAwayMinutes(autoAway.get() ? minutes : 0)
                     .withShowOfflineContacts(showOffline.get())
                     .withSortOrder(sortOrder.get() == null ? s.sortOrder() : sortOrder.get());
-            edited = edited.withTrustedCertificates(keep);
+            edited = edited.withTrustedCertificates(keep)
+                    .withCallEncryption(callEncryption.get() == null ? s.callEncryption() : callEncryption.get());
             return devices.isEmpty() ? edited : edited.withAudio(new AudioDevicePreferences(
                     name(microphone), name(speaker), name(ringer)));
         });

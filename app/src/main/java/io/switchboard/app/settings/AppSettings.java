@@ -2,6 +2,7 @@ package io.switchboard.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
+import io.switchboard.media.SrtpPolicy;
 import io.switchboard.media.device.AudioDevicePreferences;
 
 import java.util.HashMap;
@@ -19,10 +20,12 @@ import java.util.Optional;
  * @param accountType         the type of the account last signed in with (XMPP in files from before SIP)
  * @param sip                 the SIP fields of the sign-in form (the XMPP ones are lastServer and lastUser)
  * @param audio               the microphone, speaker and ringer the user chose (system defaults when absent)
+ * @param callEncryption      whether calls encrypt their audio (SRTP): when possible by default
  */
 public record AppSettings(String lastServer, String lastUser, boolean rememberMe, Theme theme, int autoAwayMinutes,
                           boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates,
-                          AccountType accountType, SipSignInSettings sip, AudioDevicePreferences audio) {
+                          AccountType accountType, SipSignInSettings sip, AudioDevicePreferences audio,
+                          SrtpPolicy callEncryption) {
 
     public static final int DEFAULT_AUTO_AWAY_MINUTES = 10;
 
@@ -32,6 +35,7 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
         accountType = accountType == null ? AccountType.XMPP : accountType;
         sip = sip == null ? SipSignInSettings.EMPTY : sip;
         audio = audio == null ? AudioDevicePreferences.SYSTEM_DEFAULTS : audio;
+        callEncryption = callEncryption == null ? SrtpPolicy.OPTIONAL : callEncryption;
         lastServer = lastServer == null ? "" : lastServer;
         lastUser = lastUser == null ? "" : lastUser;
         theme = theme == null ? Theme.LIGHT : theme;
@@ -44,7 +48,8 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
     public AppSettings(String lastServer, String lastUser, boolean rememberMe, Theme theme, int autoAwayMinutes,
                        boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates) {
         this(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates, AccountType.XMPP, SipSignInSettings.EMPTY, AudioDevicePreferences.SYSTEM_DEFAULTS);
+                trustedCertificates, AccountType.XMPP, SipSignInSettings.EMPTY, AudioDevicePreferences.SYSTEM_DEFAULTS,
+                SrtpPolicy.OPTIONAL);
     }
 
     public static AppSettings defaults() {
@@ -59,45 +64,51 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
     /** A successful XMPP sign-in (the SIP fields stay for a switch back). */
     public AppSettings withSignIn(String server, String user, boolean remember) {
         return new AppSettings(server, user, remember, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates, AccountType.XMPP, sip, audio);
+                trustedCertificates, AccountType.XMPP, sip, audio, callEncryption);
     }
 
     /** A successful SIP sign-in: the account type and the SIP fields (the XMPP fields stay for a switch back). */
     public AppSettings withSipSignIn(SipSignInSettings sipFields, boolean remember) {
         return new AppSettings(lastServer, lastUser, remember, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates, AccountType.SIP, sipFields, audio);
+                trustedCertificates, AccountType.SIP, sipFields, audio, callEncryption);
     }
 
     public AppSettings withTheme(Theme newTheme) {
         return new AppSettings(lastServer, lastUser, rememberMe, newTheme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trustedCertificates, accountType, sip, audio);
+                sortOrder, trustedCertificates, accountType, sip, audio, callEncryption);
     }
 
     public AppSettings withAutoAwayMinutes(int minutes) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, minutes, showOfflineContacts, sortOrder,
-                trustedCertificates, accountType, sip, audio);
+                trustedCertificates, accountType, sip, audio, callEncryption);
     }
 
     public AppSettings withShowOfflineContacts(boolean show) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, show, sortOrder,
-                trustedCertificates, accountType, sip, audio);
+                trustedCertificates, accountType, sip, audio, callEncryption);
     }
 
     public AppSettings withSortOrder(SortOrder order) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, order,
-                trustedCertificates, accountType, sip, audio);
+                trustedCertificates, accountType, sip, audio, callEncryption);
     }
 
     /** Replaces every accepted certificate (the preferences dialog removes some). */
     public AppSettings withTrustedCertificates(Map<String, String> certificates) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, certificates, accountType, sip, audio);
+                sortOrder, certificates, accountType, sip, audio, callEncryption);
     }
 
     /** The user chose other sound devices. */
     public AppSettings withAudio(AudioDevicePreferences devices) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trustedCertificates, accountType, sip, devices);
+                sortOrder, trustedCertificates, accountType, sip, devices, callEncryption);
+    }
+
+    /** The user chose when calls encrypt their audio. */
+    public AppSettings withCallEncryption(SrtpPolicy policy) {
+        return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
+                sortOrder, trustedCertificates, accountType, sip, audio, policy);
     }
 
     /** The user accepted this certificate for this server; it replaces one accepted before. */
@@ -105,6 +116,6 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
         Map<String, String> trusted = new HashMap<>(trustedCertificates);
         trusted.put(serverKey, fingerprint);
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trusted, accountType, sip, audio);
+                sortOrder, trusted, accountType, sip, audio, callEncryption);
     }
 }

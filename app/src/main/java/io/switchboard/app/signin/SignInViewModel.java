@@ -76,6 +76,8 @@ public final class SignInViewModel {
     private final BooleanBinding canSignIn;
     /** Certificates vouched for by the launcher, for this run only: server key → fingerprint. */
     private final Map<String, String> vouchedCertificates = new HashMap<>();
+    /** The certificate the launcher vouched for, also trusted for the SIP proxy of this run. */
+    private String launchVouched;
     /** The server whose certificate was refused, for the trust button. */
     private String untrustedServerKey;
 
@@ -214,6 +216,8 @@ public final class SignInViewModel {
     public void vouchForCertificate(String fingerprint) {
         String key = serverKey();
         vouchedCertificates.put(key, CertificateFingerprint.normalise(fingerprint));
+        // the same server's SIP side presents the same certificate over TLS
+        launchVouched = CertificateFingerprint.normalise(fingerprint);
         LOG.info("Certificate {} vouched for by the launcher for {}", fingerprint, key);
     }
 
@@ -272,7 +276,9 @@ public final class SignInViewModel {
     private void signInSip() {
         SipAccount account;
         try {
-            account = sip.account(password.get());
+            account = sip.account(password.get(), key -> Optional.ofNullable(vouchedCertificates.get(key))
+                    .or(() -> settings.get().trustedCertificate(key))
+                    .or(() -> Optional.ofNullable(launchVouched)));
         } catch (IllegalArgumentException e) {
             errorMessage.set(e.getMessage());
             return;
@@ -295,7 +301,7 @@ public final class SignInViewModel {
                 },
                 failure -> {
                     signingIn.set(false);
-                    showSipFailure(failure, proxies);
+                    showSipFailure(failure, proxies, SipAccountForm.certificateKey(account.primary()));
                 });
     }
 
@@ -408,9 +414,14 @@ public final class SignInViewModel {
         }
     }
 
-    private void showSipFailure(Exception failure, String proxies) {
+    private void showSipFailure(Exception failure, String proxies, String certificateKey) {
         if (failure instanceof SignInException e) {
             errorMessage.set(SipAccountForm.messageFor(e, proxies));
+            if (e.reason() == SignInException.Reason.CERTIFICATE_UNTRUSTED && e.certificateFingerprint().isPresent()) {
+                // a backup proxy's certificate is asked about when the backup is the one that answered
+                untrustedServerKey = certificateKey;
+                untrustedFingerprint.set(e.certificateFingerprint().get());
+            }
             LOG.warn("SIP sign-in at {} failed ({}): {}", proxies, e.reason(), e.getMessage());
         } else {
             errorMessage.set("Signing in failed: " + failure.getMessage());

@@ -5,10 +5,13 @@ import io.switchboard.core.model.Address;
 import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.core.service.SignInException;
 import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.tls.SipTlsTrust;
 import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.sip.ua.SipProxy;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -63,10 +66,19 @@ final class SipAccountForm {
      * @throws IllegalArgumentException with a message for the user
      */
     SipAccount account(String password) {
+        return account(password, key -> Optional.empty());
+    }
+
+    /**
+     * As {@link #account(String)}, trusting over TLS the certificates the user accepted earlier.
+     *
+     * @param trusted the accepted SHA-256 fingerprint for a {@link #certificateKey} if any
+     */
+    SipAccount account(String password, Function<String, Optional<String>> trusted) {
         Address me = addressOfRecord();
         String primaryText = proxy.get().strip();
         SipProxy primary = primaryText.isEmpty()
-                ? new SipProxy(me.domain(), SipProxyAddress.DEFAULT_PORT, proxyTransport.get())
+                ? new SipProxy(me.domain(), SipProxyAddress.defaultPort(proxyTransport.get()), proxyTransport.get())
                 : SipProxyAddress.parse(primaryText, proxyTransport.get(), "primary proxy");
         SipProxy backup = backupProxy.get().isBlank() ? null
                 : SipProxyAddress.parse(backupProxy.get(), backupTransport.get(), "backup proxy");
@@ -79,7 +91,21 @@ final class SipAccountForm {
             throw new IllegalArgumentException("The authentication user name must not contain spaces.");
         }
         SipAccount account = SipAccount.of(me, password, primary).withBackup(backup).withXcapRoot(xcapRoot());
+        SipTlsTrust trust = SipTlsTrust.system();
+        for (SipProxy p : backup == null ? List.of(primary) : List.of(primary, backup)) {
+            Optional<String> accepted = p.transport() == SipTransport.TLS ? trusted.apply(certificateKey(p))
+                    : Optional.empty();
+            if (accepted.isPresent()) {
+                trust = trust.withTrustedFingerprint(accepted.get());
+            }
+        }
+        account = account.withTlsTrust(trust);
         return auth.isEmpty() ? account : account.withAuthUsername(auth);
+    }
+
+    /** Where an accepted certificate of a SIP proxy is remembered: apart from XMPP servers' keys. */
+    static String certificateKey(SipProxy proxy) {
+        return "sip:" + proxy.host().toLowerCase(java.util.Locale.ROOT) + ":" + proxy.port();
     }
 
     /** The typed XCAP root, or null for the default. */
@@ -142,12 +168,13 @@ final class SipAccountForm {
         return switch (e.reason()) {
             case BAD_CREDENTIALS -> "Wrong user name or password. Check your SIP address, password and, if your"
                     + " administrator gave you one, the authentication user name.";
-            case UNREACHABLE -> "Cannot reach " + proxies + ". Check the proxy address, the transport (UDP or TCP)"
-                    + " and your network connection.";
+            case UNREACHABLE -> "Cannot reach " + proxies + ". Check the proxy address, the transport (UDP, TCP"
+                    + " or TLS) and your network connection.";
             case POLICY_VIOLATION -> "The SIP server refused the sign-in: " + e.getMessage();
             case PROTOCOL_ERROR -> "The SIP server answered in a way Switchboard does not understand: " + e.getMessage();
-            case CERTIFICATE_UNTRUSTED, TLS_FAILURE -> "A secure connection to " + proxies + " could not be set up: "
-                    + e.getMessage();
+            case CERTIFICATE_UNTRUSTED -> "The certificate of " + proxies + " is not trusted. Trust it only if its"
+                    + " SHA-256 fingerprint below matches the one your administrator gave you.";
+            case TLS_FAILURE -> "A secure connection to " + proxies + " could not be set up: " + e.getMessage();
         };
     }
 

@@ -7,14 +7,19 @@ import java.util.Locale;
 
 /**
  * What the user typed in a SIP proxy field: {@code host}, {@code host:port} or {@code [v6]:port};
- * the port defaults to 5060 (RFC 3261 §19.1.2, for UDP and TCP alike). Stateless.
+ * the port defaults to 5060 for UDP and TCP and 5061 for TLS (RFC 3261 §19.1.2). Stateless.
  */
 final class SipProxyAddress {
 
     static final int DEFAULT_PORT = 5060;
+    static final int DEFAULT_TLS_PORT = 5061;
     private static final String FORMAT = "Enter the proxy as host or host:port (sip.example.com:5060).";
 
     private SipProxyAddress() {
+    }
+
+    static int defaultPort(SipTransport transport) {
+        return transport == SipTransport.TLS ? DEFAULT_TLS_PORT : DEFAULT_PORT;
     }
 
     /**
@@ -31,7 +36,7 @@ final class SipProxyAddress {
             throw new IllegalArgumentException("The " + what + " is not valid. " + FORMAT);
         }
         String host = s;
-        int port = DEFAULT_PORT;
+        int port = defaultPort(transport);
         boolean ipv6 = s.startsWith("[");
         int close = s.indexOf(']');
         if (ipv6 && close < 0) {

@@ -219,12 +219,12 @@ class CallViewModelTest {
         assertThat(vm.qualityTextProperty().get()).isEmpty();
 
         vm.update(placed.connected(T0));
-        service.reportStatistics("c1", new CallStatistics(0.0, 2.4, 1, 4.4, 250));
+        service.reportStatistics("c1", new CallStatistics(0.0, 2.4, 1, 4.4, 250, true));
         vm.tick();
-        assertThat(vm.qualityTextProperty().get()).isEqualTo("Good · MOS 4.4 · loss 0.0 % · jitter 2 ms · RTT 1 ms");
+        assertThat(vm.qualityTextProperty().get()).isEqualTo("Encrypted · Good · MOS 4.4 · loss 0.0 % · jitter 2 ms · RTT 1 ms");
         assertThat(vm.qualityLevelProperty().get()).isEqualTo(CallStatistics.Level.GOOD);
 
-        service.reportStatistics("c1", new CallStatistics(12.5, 40, -1, 2.9, 300));
+        service.reportStatistics("c1", new CallStatistics(12.5, 40, -1, 2.9, 300, false));
         vm.tick();
         assertThat(vm.qualityTextProperty().get()).isEqualTo("Poor · MOS 2.9 · loss 12.5 % · jitter 40 ms");
         assertThat(vm.qualityLevelProperty().get()).isEqualTo(CallStatistics.Level.POOR);

@@ -6,6 +6,7 @@ import io.switchboard.app.settings.AppSettings;
 import io.switchboard.app.settings.SettingsModel;
 import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.settings.Theme;
+import io.switchboard.media.SrtpPolicy;
 import io.switchboard.media.device.AudioDevicePreferences;
 import io.switchboard.media.device.AudioDevices;
 import io.switchboard.media.device.SoundCards;
@@ -140,5 +141,16 @@ class PreferencesViewModelTest {
 
         assertThat(form.hasSoundDevices()).isFalse();
         assertThat(settings.get().audio().speaker()).isEqualTo("Desk speaker");
+    }
+
+    @Test
+    void callEncryptionIsWhenPossibleByDefaultAndOkSavesTheChoice() {
+        PreferencesViewModel form = new PreferencesViewModel(settings);
+        assertThat(form.callEncryptionProperty().get()).isEqualTo(SrtpPolicy.OPTIONAL);
+
+        form.callEncryptionProperty().set(SrtpPolicy.REQUIRED);
+        form.apply();
+
+        assertThat(settings.get().callEncryption()).isEqualTo(SrtpPolicy.REQUIRED);
     }
 }

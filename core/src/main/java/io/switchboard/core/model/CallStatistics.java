@@ -9,9 +9,10 @@ package io.switchboard.core.model;
  * @param roundTripMillis   round-trip time to the other side, or -1 before RTCP has measured it
  * @param meanOpinionScore  estimated listening quality, 1 (bad) to 4.5 (excellent)
  * @param packetsReceived   audio packets received so far
+ * @param encrypted         whether the audio is encrypted (SRTP) both ways
  */
 public record CallStatistics(double packetLossPercent, double jitterMillis, long roundTripMillis,
-                             double meanOpinionScore, long packetsReceived) {
+                             double meanOpinionScore, long packetsReceived, boolean encrypted) {
 
     /** ITU-T G.107's user-satisfaction bands, by estimated MOS. */
     public enum Level {

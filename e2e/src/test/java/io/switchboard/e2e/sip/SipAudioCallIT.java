@@ -1,6 +1,7 @@
 package io.switchboard.e2e.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.switchboard.app.call.SoftphoneCalls;
@@ -15,11 +16,18 @@ import io.switchboard.media.AudioCodec;
 import io.switchboard.media.MediaEngine;
 import io.switchboard.media.MediaSettings;
 import io.switchboard.media.RtpPortRange;
+import io.switchboard.media.SrtpPolicy;
 import io.switchboard.media.audio.RecordingSink;
 import io.switchboard.media.audio.ToneDetector;
 import io.switchboard.media.audio.ToneSource;
 import io.switchboard.media.sdp.AudioCapabilities;
 import io.switchboard.sip.client.SipUserAgent;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.tls.SipTlsTrust;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.sip.ua.SipUserAgentSettings;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -29,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -280,12 +289,86 @@ class SipAudioCallIT {
 
     private Phone phone(String prefix, double tone, AudioCapabilities capabilities) throws Exception {
         String name = users.newUser(prefix);
-        SipUserAgent agent = users.registeredAgent(name);
+        return phone(name, users.registeredAgent(name), tone, capabilities, SrtpPolicy.OFF);
+    }
+
+    private Phone udpPhone(String prefix, double tone, SrtpPolicy policy) throws Exception {
+        String name = users.newUser(prefix);
+        return phone(name, users.registeredAgent(name), tone, AudioCapabilities.defaults(), policy);
+    }
+
+    /** A phone signed in over TLS (trusting the bundled server's certificate), encrypting as {@code policy} says. */
+    private Phone securePhone(String prefix, double tone, SrtpPolicy policy) throws Exception {
+        String name = users.newUser(prefix);
+        SipAccount account = SipAccount.of(users.address(name), ServerUsers.password(name),
+                new SipProxy("127.0.0.1", SERVER.sipTlsPort(), SipTransport.TLS))
+                .withTlsTrust(SipTlsTrust.system().withTrustedFingerprint(SERVER.certificateFingerprint()));
+        SipUserAgent agent = users.closeAfter(SipUserAgent.start(new SipStackFactory(), account,
+                SipUserAgentSettings.defaults()));
+        agent.registration().register().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return phone(name, agent, tone, AudioCapabilities.defaults(), policy);
+    }
+
+    private Phone phone(String name, SipUserAgent agent, double tone, AudioCapabilities capabilities,
+                        SrtpPolicy policy) {
         RecordingSink heard = new RecordingSink(30);
         SoftphoneCalls calls = users.closeAfter(new SoftphoneCalls(agent.calls(), engine,
                 (media, local) -> media.openAudio(local, new ToneSource(tone, 0.3), heard),
-                capabilities, LOOPBACK, Clock.systemUTC(), Runnable::run));
+                capabilities, LOOPBACK, Clock.systemUTC(), Runnable::run, () -> policy, agent::signallingSecure));
         return new Phone(users.address(name), calls, heard);
+    }
+
+    @Test
+    void twoClientsSignedInOverTlsTalkWithEncryptedAudio() throws Exception {
+        Phone alice = securePhone("alice", 1000, SrtpPolicy.OPTIONAL);
+        Phone bob = securePhone("bob", 600, SrtpPolicy.OPTIONAL);
+        bob.answerEverything();
+
+        Call dialled = alice.calls.dial(bob.address);
+        alice.awaitState(dialled.id(), CallState.CONNECTED);
+
+        assertHears(bob, 1000, 1.5);
+        assertHears(alice, 600, 1.5);
+        assertThat(alice.calls.statistics(dialled.id())).hasValueSatisfying(s -> assertThat(s.encrypted()).isTrue());
+        String bobsCall = bob.awaitState(CallState.CONNECTED).id();
+        assertThat(bob.calls.statistics(bobsCall)).hasValueSatisfying(s -> assertThat(s.encrypted()).isTrue());
+        alice.calls.hangUp(dialled.id());
+    }
+
+    @Test
+    void overUdpEvenEncryptionWhenPossibleLeavesTheAudioPlain() throws Exception {
+        Phone alice = udpPhone("alice", 1000, SrtpPolicy.OPTIONAL);
+        Phone bob = securePhone("bob", 600, SrtpPolicy.OPTIONAL);
+        bob.answerEverything();
+
+        Call dialled = alice.calls.dial(bob.address);
+        alice.awaitState(dialled.id(), CallState.CONNECTED);
+
+        assertHears(bob, 1000, 1);
+        assertThat(alice.calls.statistics(dialled.id())).hasValueSatisfying(s -> assertThat(s.encrypted()).isFalse());
+        alice.calls.hangUp(dialled.id());
+    }
+
+    @Test
+    void encryptionRequiredWithoutTlsRefusesToCallAndSaysWhy() throws Exception {
+        Phone alice = udpPhone("alice", 1000, SrtpPolicy.REQUIRED);
+        Phone bob = phone("bob", 600, AudioCapabilities.defaults());
+
+        assertThatThrownBy(() -> alice.calls.dial(bob.address))
+                .isInstanceOf(io.switchboard.core.service.NotConnectedException.class)
+                .hasMessageContaining("not secure (TLS)");
+    }
+
+    @Test
+    void anEncryptedOnlyCallToAPhoneThatDoesNotEncryptEndsWith488() throws Exception {
+        Phone alice = securePhone("alice", 1000, SrtpPolicy.REQUIRED);
+        Phone bob = phone("bob", 600, AudioCapabilities.defaults());
+
+        Call dialled = alice.calls.dial(bob.address);
+
+        Call ended = alice.awaitState(dialled.id(), CallState.ENDED);
+        assertThat(ended.end()).contains(CallEndReason.NO_COMMON_MEDIA);
+        assertThat(bob.seen).isEmpty();
     }
 
     private static void assertHears(Phone phone, double frequency, double seconds) {
