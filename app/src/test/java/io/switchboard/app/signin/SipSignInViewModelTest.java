@@ -197,14 +197,36 @@ class SipSignInViewModelTest {
         assertThat(vm.validationMessage().get()).contains("authentication user name must not contain spaces");
     }
 
+    @Test
+    void anUntrustedTlsProxyCertificateIsTrustedByTheUsersChoiceAndRememberedForThatProxy() {
+        String fingerprint = "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+        nextSessions.add(new FakeClientSession(Address.parse("alice@example.com"))
+                .failingWith(new SignInException(Reason.CERTIFICATE_UNTRUSTED, "untrusted", fingerprint, null)));
+        SignInViewModel vm = sip(viewModel(), "alice@example.com", "secret");
+        vm.sipProxyProperty().set("Sip.Example.com");
+        vm.sipProxyTransportProperty().set(SipTransport.TLS);
+        vm.signIn();
+
+        assertThat(vm.untrustedFingerprintProperty().get()).isEqualTo(fingerprint);
+        assertThat(sipAccounts.get(0).primary().port()).as("TLS's default port").isEqualTo(5061);
+        assertThat(sipAccounts.get(0).tlsTrust().trustedFingerprints()).isEmpty();
+
+        vm.trustCertificateAndRetry();
+
+        assertThat(settings.get().trustedCertificates()).containsEntry("sip:sip.example.com:5061", fingerprint);
+        assertThat(sipAccounts).hasSize(2);
+        assertThat(sipAccounts.get(1).tlsTrust().trusts(fingerprint)).isTrue();
+        assertThat(signedIn).hasSize(1);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "BAD_CREDENTIALS       | Wrong user name or password. Check your SIP address, password and, if your administrator gave you one, the authentication user name.",
-            "UNREACHABLE           | Cannot reach the SIP proxy p1.example.com:5060/UDP or the backup proxy p2.example.com:5061/TCP. Check the proxy address, the transport (UDP or TCP)",
+            "UNREACHABLE           | Cannot reach the SIP proxy p1.example.com:5060/UDP or the backup proxy p2.example.com:5061/TCP. Check the proxy address, the transport (UDP, TCP or TLS)",
             "POLICY_VIOLATION      | The SIP server refused the sign-in: detail",
             "PROTOCOL_ERROR        | The SIP server answered in a way Switchboard does not understand: detail",
             "TLS_FAILURE           | could not be set up: detail",
-            "CERTIFICATE_UNTRUSTED | could not be set up: detail"})
+            "CERTIFICATE_UNTRUSTED | is not trusted. Trust it only if its SHA-256 fingerprint below matches"})
     void everySipFailureReasonHasItsMessage(Reason reason, String expected) {
         nextSessions.add(new FakeClientSession(Address.parse("alice@example.com"))
                 .failingWith(new SignInException(reason, "detail", null)));
