@@ -3,7 +3,7 @@ package io.switchboard.app;
 import io.switchboard.app.settings.AccountType;
 import io.switchboard.app.settings.Theme;
 import io.switchboard.sip.stack.SipTransport;
-import io.switchboard.xmpp.tls.CertificateFingerprint;
+import io.switchboard.core.tls.CertificateFingerprint;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.switchboard.xmpp;
 
-import io.switchboard.xmpp.tls.CertificateFingerprint;
+import io.switchboard.core.tls.CertificateFingerprint;
 
 /**
  * Which server certificates a session accepts. There is deliberately no "trust all": a

@@ -14,7 +14,7 @@ import io.switchboard.sip.stack.SipTransport;
 import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.xmpp.CertificateTrust;
 import io.switchboard.xmpp.XmppAccount;
-import io.switchboard.xmpp.tls.CertificateFingerprint;
+import io.switchboard.core.tls.CertificateFingerprint;
 
 import java.util.HashMap;
 import java.util.Locale;

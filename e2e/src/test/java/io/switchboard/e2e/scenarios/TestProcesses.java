@@ -2,7 +2,7 @@ package io.switchboard.e2e.scenarios;
 
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.xmpp.tls.CertificateFingerprint;
+import io.switchboard.core.tls.CertificateFingerprint;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -14,7 +14,7 @@ import io.switchboard.core.model.SubscriptionState;
 import io.switchboard.core.service.ChatService;
 import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.xmpp.XmppClientSession;
-import io.switchboard.xmpp.tls.CertificateFingerprint;
+import io.switchboard.core.tls.CertificateFingerprint;
 
 import java.nio.file.Path;
 import java.util.List;

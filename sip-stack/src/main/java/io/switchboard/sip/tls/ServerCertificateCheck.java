@@ -1,5 +1,6 @@
 package io.switchboard.sip.tls;
 
+import io.switchboard.core.tls.CertificateFingerprint;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
@@ -69,7 +70,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the server presented no certificate");
         }
-        String fingerprint = Fingerprints.sha256(chain[0]);
+        String fingerprint = CertificateFingerprint.sha256(chain[0]);
         if (trust.trusts(fingerprint)) {
             refused.set(null);
             return;

@@ -1,5 +1,6 @@
 package io.switchboard.sip.tls;
 
+import io.switchboard.core.tls.CertificateFingerprint;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -9,14 +10,14 @@ import java.util.Set;
  * fingerprints the user accepted explicitly (a self-signed server certificate, after comparing its
  * fingerprint). There is deliberately no "trust everything".
  *
- * @param trustedFingerprints canonical SHA-256 fingerprints ({@link Fingerprints#normalise})
+ * @param trustedFingerprints canonical SHA-256 fingerprints ({@link CertificateFingerprint#normalise})
  */
 public record SipTlsTrust(Set<String> trustedFingerprints) {
 
     public SipTlsTrust {
         Set<String> canonical = new LinkedHashSet<>();
         for (String fingerprint : trustedFingerprints) {
-            canonical.add(Fingerprints.normalise(fingerprint));
+            canonical.add(CertificateFingerprint.normalise(fingerprint));
         }
         trustedFingerprints = Set.copyOf(canonical);
     }
@@ -29,7 +30,7 @@ public record SipTlsTrust(Set<String> trustedFingerprints) {
     /** This trust and also the certificate with {@code sha256Fingerprint}, which the user accepted. */
     public SipTlsTrust withTrustedFingerprint(String sha256Fingerprint) {
         Set<String> more = new LinkedHashSet<>(trustedFingerprints);
-        more.add(Fingerprints.normalise(sha256Fingerprint));
+        more.add(CertificateFingerprint.normalise(sha256Fingerprint));
         return new SipTlsTrust(more);
     }
 

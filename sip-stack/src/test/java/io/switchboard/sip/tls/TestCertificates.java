@@ -1,5 +1,6 @@
 package io.switchboard.sip.tls;
 
+import io.switchboard.core.tls.CertificateFingerprint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class TestCertificates {
     }
 
     public String fingerprint() throws GeneralSecurityException {
-        return Fingerprints.sha256(certificate());
+        return CertificateFingerprint.sha256(certificate());
     }
 
     /** A server context presenting this certificate. */

@@ -1,5 +1,6 @@
 package io.switchboard.xmpp.tls;
 
+import io.switchboard.core.tls.CertificateFingerprint;
 import io.switchboard.xmpp.CertificateTrust;
 
 import java.security.KeyStore;

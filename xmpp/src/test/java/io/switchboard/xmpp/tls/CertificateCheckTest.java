@@ -1,5 +1,6 @@
 package io.switchboard.xmpp.tls;
 
+import io.switchboard.core.tls.CertificateFingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -13,7 +13,7 @@ import io.switchboard.sip.message.DeliveryReport;
 import io.switchboard.sip.message.PagerMessage;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.stack.SipTransport;
-import io.switchboard.sip.tls.Fingerprints;
+import io.switchboard.core.tls.CertificateFingerprint;
 import io.switchboard.sip.tls.SipTlsTrust;
 import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.sip.ua.SipProxy;
@@ -57,7 +57,7 @@ class SipTlsKamailioInteropIT {
 
     @Test
     void kamailiosSelfSignedCertificateIsRefusedWithItsFingerprintUntilAccepted() throws Exception {
-        String fingerprint = Fingerprints.sha256(KAMAILIO.tlsCertificate());
+        String fingerprint = CertificateFingerprint.sha256(KAMAILIO.tlsCertificate());
         SipClientSession untrusted = session(account(ALICE, "alice", SipTlsTrust.system()));
 
         assertThatThrownBy(untrusted::signIn).isInstanceOfSatisfying(SignInException.class, e -> {
@@ -100,7 +100,7 @@ class SipTlsKamailioInteropIT {
     }
 
     private SipUserAgent registered(Address who, String user) throws Exception {
-        SipTlsTrust trust = SipTlsTrust.system().withTrustedFingerprint(Fingerprints.sha256(KAMAILIO.tlsCertificate()));
+        SipTlsTrust trust = SipTlsTrust.system().withTrustedFingerprint(CertificateFingerprint.sha256(KAMAILIO.tlsCertificate()));
         SipUserAgent agent = SipUserAgent.start(new SipStackFactory(), account(who, user, trust),
                 SipUserAgentSettings.defaults());
         opened.add(agent);

@@ -1,4 +1,4 @@
-package io.switchboard.sip.tls;
+package io.switchboard.core.tls;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,30 +8,35 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/**
- * SHA-256 certificate fingerprints in the form people compare and the server logs
- * ({@code AB:CD:...}, 32 bytes). The same form as the XMPP module's, so one fingerprint the user
- * accepted means the same certificate for both protocols (a protocol module may not use the other's class).
- */
-public final class Fingerprints {
+/** SHA-256 fingerprints of certificates in the form people compare: {@code AB:CD:...} (32 bytes). */
+public final class CertificateFingerprint {
 
     private static final HexFormat COLON_HEX = HexFormat.ofDelimiter(":").withUpperCase();
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9A-F]{64}");
 
-    private Fingerprints() {
+    private CertificateFingerprint() {
     }
 
     public static String sha256(X509Certificate certificate) {
         try {
-            return COLON_HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+            return sha256(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("certificate cannot be encoded", e);
+        }
+    }
+
+    public static String sha256(byte[] derEncoded) {
+        try {
+            return COLON_HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(derEncoded));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
-    /** A fingerprint as a user may paste it (any case; colons, spaces or nothing between bytes), canonical. */
+    /**
+     * Accepts a fingerprint as a user may paste it (any case, with colons, spaces or nothing
+     * between the bytes) and returns the canonical form.
+     */
     public static String normalise(String fingerprint) {
         if (fingerprint == null) {
             throw new IllegalArgumentException("fingerprint is missing");
