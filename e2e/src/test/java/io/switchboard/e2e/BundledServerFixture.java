@@ -49,6 +49,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     public static final int SIP_MAX_MESSAGE_BYTES = 32_768;
 
     private final boolean demoCompany;
+    private final int sipRateLimitRequests;
     private Path dataDir;
     private ServerConfig config;
     private CertificateManager certificates;
@@ -60,7 +61,20 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     }
 
     private BundledServerFixture(boolean demoCompany) {
+        this(demoCompany, SIP_RATE_LIMIT_REQUESTS);
+    }
+
+    private BundledServerFixture(boolean demoCompany, int sipRateLimitRequests) {
         this.demoCompany = demoCompany;
+        this.sipRateLimitRequests = sipRateLimitRequests;
+    }
+
+    /**
+     * The test server without its per-source flood limit: for load from one load generator (SIPp is one
+     * source), which the limit would turn into a test of the limit.
+     */
+    public static BundledServerFixture withoutFloodLimit() {
+        return new BundledServerFixture(false, Integer.MAX_VALUE);
     }
 
     /** The server as {@code run --demo} starts it: the demo users (password "demo") and the demo colleagues online. */
@@ -71,7 +85,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("switchboard-e2e");
-        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany).withSip(testSip())
+        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany).withSip(testSip(sipRateLimitRequests))
                 .withXcapPort(0);
         certificates = CertificateManager.loadOrCreate(dataDir, config.domain());
         start();
@@ -97,11 +111,11 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
                 .withXcapPort(server.xcapPort());
     }
 
-    private static SipConfig testSip() {
+    private static SipConfig testSip(int rateLimitRequests) {
         return SipConfig.defaults()
                 .withPort(0)
                 .withTls(true, 0)
-                .withRateLimit(new SipRateLimitConfig(SIP_RATE_LIMIT_REQUESTS, SIP_RATE_LIMIT_WINDOW_SECONDS,
+                .withRateLimit(new SipRateLimitConfig(rateLimitRequests, SIP_RATE_LIMIT_WINDOW_SECONDS,
                         SipRateLimitConfig.SourceKey.ADDRESS_AND_PORT))
                 .withExpiryBounds(SIP_MIN_EXPIRES, 3600)
                 .withNotifyIntervalMillis(SIP_NOTIFY_INTERVAL_MILLIS)

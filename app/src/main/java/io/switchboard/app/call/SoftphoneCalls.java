@@ -191,6 +191,13 @@ public final class SoftphoneCalls implements CallService, AutoCloseable {
             incoming.addListener(new SipEvents(call));
             incoming.setOfferHandler(offer -> reoffered(call, offer));
             publish(call);
+            if (incoming.state() == io.switchboard.sip.call.CallState.ENDED) {
+                // the caller gave up (CANCEL) while this call's audio was being prepared: the end was
+                // reported before our listener was there, so it is handled here — a missed call, and
+                // its port pair back in the range
+                end(call, CallEndReason.REMOTE_HUNG_UP, "the caller hung up");
+                return;
+            }
             SipCall replaced = incoming.replacedCall();
             if (replaced != null) {
                 // an attended transfer: the caller takes over a call we are in; no ringing

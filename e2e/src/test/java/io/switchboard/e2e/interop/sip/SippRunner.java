@@ -64,30 +64,40 @@ public final class SippRunner {
      * @param keywords  {@code -key} values the scenario uses ([expires], [note], ...)
      * @param calls     calls to run ({@code -m})
      * @param timeout   overall limit
+     * @param rate      new calls per second ({@code -r}); 0 for SIPp's default (10)
      */
     public record Run(String scenario, String target, Transport transport, int localPort, List<Account> accounts,
-                      Map<String, String> keywords, int calls, Duration timeout) {
+                      Map<String, String> keywords, int calls, Duration timeout, int rate) {
         public Run {
             accounts = List.copyOf(accounts);
             keywords = Map.copyOf(keywords);
         }
 
         public static Run of(String scenario, String target, Transport transport, Account account) {
-            return new Run(scenario, target, transport, 0, List.of(account), Map.of(), 1, Duration.ofSeconds(30));
+            return new Run(scenario, target, transport, 0, List.of(account), Map.of(), 1, Duration.ofSeconds(30), 0);
         }
 
         public Run withKeyword(String name, String value) {
             Map<String, String> copy = new LinkedHashMap<>(keywords);
             copy.put(name, value);
-            return new Run(scenario, target, transport, localPort, accounts, copy, calls, timeout);
+            return new Run(scenario, target, transport, localPort, accounts, copy, calls, timeout, rate);
         }
 
         public Run withLocalPort(int port) {
-            return new Run(scenario, target, transport, port, accounts, keywords, calls, timeout);
+            return new Run(scenario, target, transport, port, accounts, keywords, calls, timeout, rate);
         }
 
         public Run withCalls(int n) {
-            return new Run(scenario, target, transport, localPort, accounts, keywords, n, timeout);
+            return new Run(scenario, target, transport, localPort, accounts, keywords, n, timeout, rate);
+        }
+
+        public Run withTimeout(Duration limit) {
+            return new Run(scenario, target, transport, localPort, accounts, keywords, calls, limit, rate);
+        }
+
+        /** A storm: {@code perSecond} new calls a second. */
+        public Run withRate(int perSecond) {
+            return new Run(scenario, target, transport, localPort, accounts, keywords, calls, timeout, perSecond);
         }
     }
 
@@ -207,6 +217,9 @@ public final class SippRunner {
                 "-trace_stat", "-stf", stats.toString(), "-fd", "1",
                 "-trace_err", "-error_file", dir.resolve(base + "-errors.log").toString()));
         effective.keywords().forEach((k, v) -> command.addAll(List.of("-key", k, v)));
+        if (effective.rate() > 0) {
+            command.addAll(List.of("-r", Integer.toString(effective.rate())));
+        }
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
         return new Running(process, messages, stats, output, effective);
