@@ -127,6 +127,9 @@ public final class SipStackFactory {
         properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", WheelSipTimer.class.getName());
         if (settings.tls() != null) {
             tlsProperties(properties, stackName, settings.tls(), flows);
+        } else {
+            // signalling marked DSCP CS3 (the TLS network layer marks its sockets too)
+            properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", SignallingNetworkLayer.class.getName());
         }
         try {
             return new SipStackImpl(properties);

@@ -22,7 +22,8 @@ import javax.net.ssl.SSLSocket;
  * JAIN-SIP's socket factory for a stack that speaks TLS with an {@link SSLContext} of ours, so
  * that neither the server's key nor a client's trust decision goes through JVM-wide
  * {@code javax.net.ssl.*} system properties (which would also be shared by every other stack and
- * by Smack). Plain sockets are JAIN-SIP's defaults.
+ * by Smack). Plain sockets are JAIN-SIP's defaults. Every socket is marked DSCP CS3
+ * ({@link SignallingDscp}).
  *
  * <p>JAIN-SIP instantiates the class named by {@code gov.nist.javax.sip.NETWORK_LAYER} with its
  * no-argument constructor and then hands it the stack; the context is found by the stack's unique
@@ -84,7 +85,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
         SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(port, backlog, bindAddress);
         socket.setEnabledProtocols(PROTOCOLS.toArray(String[]::new));
-        return socket;
+        return SignallingDscp.mark(socket);
     }
 
     @Override
@@ -100,6 +101,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
     }
 
     private SSLSocket restricted(SSLSocket socket) {
+        SignallingDscp.mark(socket);
         socket.setEnabledProtocols(PROTOCOLS.toArray(String[]::new));
         InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
         observer.connected(peer);
@@ -110,31 +112,31 @@ public final class TlsNetworkLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return plain.createServerSocket(port, backlog, bindAddress);
+        return SignallingDscp.mark(plain.createServerSocket(port, backlog, bindAddress));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return plain.createSocket(address, port);
+        return SignallingDscp.mark(plain.createSocket(address, port));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
-        return plain.createSocket(address, port, myAddress);
+        return SignallingDscp.mark(plain.createSocket(address, port, myAddress));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
-        return plain.createSocket(address, port, myAddress, myPort);
+        return SignallingDscp.mark(plain.createSocket(address, port, myAddress, myPort));
     }
 
     @Override
     public DatagramSocket createDatagramSocket() throws SocketException {
-        return plain.createDatagramSocket();
+        return SignallingDscp.mark(plain.createDatagramSocket());
     }
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
-        return plain.createDatagramSocket(port, bindAddress);
+        return SignallingDscp.mark(plain.createDatagramSocket(port, bindAddress));
     }
 }
