@@ -170,7 +170,7 @@ public final class RtpAudioSession implements AudioSession {
         stats.updateStats();
         double loss = stats.getDownloadPercentLoss();
         double jitter = stats.getDownloadJitterMs();
-        long rtt = stats.getRttMs();
+        long rtt = roundTripMillis(stats, stream.getLocalSourceID());
         AudioCodec codec = negotiated == null ? AudioCodec.PCMU : negotiated.codec();
         return new CallQuality(loss, jitter, rtt, stats.getNbPacketsReceived(),
                 MosEstimator.estimate(codec, loss, jitter, rtt));
@@ -179,6 +179,11 @@ public final class RtpAudioSession implements AudioSession {
     /** RTCP sender and receiver reports received and understood so far (after SRTCP, if any). */
     synchronized int rtcpReportsReceived() {
         return stream.getMediaStreamStats().getRTCPReports().getReceivedRTCPReports().length;
+    }
+
+    /** From the peer's reports of our sender reports (see RoundTrip); -1 before the first. */
+    private static long roundTripMillis(MediaStreamStats stats, long localSsrc) {
+        return RoundTrip.millis(stats.getRTCPReports(), localSsrc);
     }
 
     @Override

@@ -155,6 +155,9 @@ class AudioSessionIT {
         assertThat(quality.packetsReceived()).isGreaterThan(50);
         assertThat(quality.packetLossPercent()).isLessThan(1.0);
         assertThat(quality.meanOpinionScore()).isGreaterThan(4.0);
+        // the round trip needs the peer's report of one of our sender reports (RTCP every ~5 s)
+        await().atMost(Duration.ofSeconds(20)).until(() -> callee.quality().roundTripMillis() >= 0);
+        assertThat(callee.quality().roundTripMillis()).as("RTT on loopback, ms").isBetween(0L, 50L);
     }
 
     @Test
