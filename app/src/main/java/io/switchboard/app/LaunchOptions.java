@@ -144,7 +144,8 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
         String passwordEnv;
 
         @Option(names = "--trust-fingerprint", paramLabel = "SHA256",
-                description = "Trust the server certificate with this SHA-256 fingerprint for this run.")
+                description = "Trust the server certificate (XMPP, or a SIP proxy over TLS) with this SHA-256"
+                        + " fingerprint for this run.")
         String trustFingerprint;
 
         @Option(names = "--auto-sign-in", description = "Sign in at once.")
@@ -174,9 +175,6 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
             if (sip && server != null) {
                 throw new CommandLine.ParameterException(line,
                         "--server is for XMPP; with --account-type sip give the proxy with --proxy");
-            }
-            if (sip && trustFingerprint != null) {
-                throw new CommandLine.ParameterException(line, "--trust-fingerprint is for XMPP servers");
             }
             for (String[] option : new String[][] {{"--proxy", proxy}, {"--backup-proxy", backupProxy}}) {
                 if (option[1] != null) {
