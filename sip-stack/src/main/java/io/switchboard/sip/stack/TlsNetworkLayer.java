@@ -1,6 +1,5 @@
 package io.switchboard.sip.stack;
 
-import gov.nist.core.net.DefaultNetworkLayer;
 import gov.nist.core.net.NetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
 import java.io.IOException;
@@ -36,7 +35,8 @@ public final class TlsNetworkLayer implements NetworkLayer {
 
     private static final Map<String, SipTlsSettings> OFFERED = new ConcurrentHashMap<>();
 
-    private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
+    /** Plain sockets as every other stack makes them, marked CS3. */
+    private final NetworkLayer plain = new SignallingNetworkLayer();
     private volatile SSLContext context;
     private volatile TlsHandshakeObserver observer = TlsHandshakeObserver.NONE;
 
@@ -112,31 +112,31 @@ public final class TlsNetworkLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return SignallingDscp.mark(plain.createServerSocket(port, backlog, bindAddress));
+        return plain.createServerSocket(port, backlog, bindAddress);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return SignallingDscp.mark(plain.createSocket(address, port));
+        return plain.createSocket(address, port);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
-        return SignallingDscp.mark(plain.createSocket(address, port, myAddress));
+        return plain.createSocket(address, port, myAddress);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
-        return SignallingDscp.mark(plain.createSocket(address, port, myAddress, myPort));
+        return plain.createSocket(address, port, myAddress, myPort);
     }
 
     @Override
     public DatagramSocket createDatagramSocket() throws SocketException {
-        return SignallingDscp.mark(plain.createDatagramSocket());
+        return plain.createDatagramSocket();
     }
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
-        return SignallingDscp.mark(plain.createDatagramSocket(port, bindAddress));
+        return plain.createDatagramSocket(port, bindAddress);
     }
 }
