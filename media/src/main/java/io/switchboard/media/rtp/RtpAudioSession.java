@@ -195,6 +195,10 @@ public final class RtpAudioSession implements AudioSession {
         try {
             stream.stop();
             stream.close();
+        } catch (RuntimeException | javax.media.MediaError e) {
+            // JMF refuses to deallocate a processor that is still starting (a call hung up the
+            // moment it connected): the call is over all the same, and its sockets go below
+            LOG.warn("Audio {}: the media engine did not stop cleanly: {}", localRtp.getPort(), e.toString());
         } finally {
             // libjitsi's close leaves the sockets it was given open; the range would run dry
             connector.close();

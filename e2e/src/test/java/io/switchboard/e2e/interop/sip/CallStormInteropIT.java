@@ -113,17 +113,10 @@ class CallStormInteropIT {
             int threadsBefore = threads();
             Result storm = sipp.run(run("invite-cancel.xml", account("caller", "bob")).withCalls(300).withRate(50)
                     .withTimeout(Duration.ofSeconds(20)));
+            assertThat(storm.allSucceeded(300)).as("every call rang and was cancelled: %s", storm.output()).isTrue();
 
-            assertThat(storm.successful()).as("calls that rang and were cancelled: %s", storm.output())
-                    .isGreaterThan(270);
-            // Known defect, in issue 5's note: now and then (1-2 calls of 300) a CANCEL the caller sends
-            // within a millisecond of the 180 is answered 200 by the proxy but never ends the call at the
-            // callee, which rings on. Bounded here so that it cannot grow unseen; those calls are
-            // declined below, and then every port must be back.
-            List<Call> stillRinging = bob.calls();
-            assertThat(stillRinging).as("calls still ringing after their CANCEL").hasSizeLessThanOrEqualTo(3)
-                    .allSatisfy(c -> assertThat(c.state()).isEqualTo(CallState.INCOMING));
-            stillRinging.forEach(c -> bob.decline(c.id()));
+            // a CANCEL that overtakes the proxy's own record of the branch it cancels (the callee rang
+            // within a millisecond) used to leave the call ringing there for ever, holding its ports
             await().atMost(Duration.ofSeconds(10)).until(() -> bob.calls().isEmpty());
             assertThat(threads()).as("threads after the storm").isLessThan(threadsBefore + THREAD_SLACK);
             assertEveryPortPairIsFree();

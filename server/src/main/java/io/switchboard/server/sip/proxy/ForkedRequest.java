@@ -32,6 +32,7 @@ final class ForkedRequest implements ResponseHandler {
     private final java.util.function.Consumer<Response> onAnswered;
     private final List<ClientTransaction> branches = new CopyOnWriteArrayList<>();
     private final Set<ClientTransaction> finished = new HashSet<>();
+    private final Set<ClientTransaction> cancelledBranches = new HashSet<>();
     private final BestResponse best = new BestResponse();
     private int expected;
     private boolean finalSent;
@@ -53,8 +54,16 @@ final class ForkedRequest implements ResponseHandler {
         this.expected = branchCount;
     }
 
-    void started(ClientTransaction branch) {
+    /**
+     * A branch went out. The branch is known only once its INVITE has been sent, and the callee can
+     * ring and the caller CANCEL before that: a branch that starts after the CANCEL is cancelled
+     * now (or at its first provisional response, the earliest RFC 3261 9.1 allows).
+     */
+    synchronized void started(ClientTransaction branch) {
         branches.add(branch);
+        if (cancelled) {
+            cancelBranch(branch, false);
+        }
     }
 
     /** A branch could not even be sent: it counts as answered with {@code status}. */
@@ -76,7 +85,10 @@ final class ForkedRequest implements ResponseHandler {
         Response upstreamResponse = withoutOurVia(response);
         synchronized (this) {
             if (status < 200) {
-                if (!finalSent) {
+                if (cancelled && branches.contains(transaction)) {
+                    // the CANCEL came before this branch could be cancelled: now it can be
+                    cancelBranch(transaction, true);
+                } else if (!finalSent) {
                     upstream.send(upstreamResponse);
                 }
                 return;
@@ -150,16 +162,30 @@ final class ForkedRequest implements ResponseHandler {
             return; // only INVITE can be CANCELled (RFC 3261 §9.1)
         }
         for (ClientTransaction branch : branches) {
-            if (branch == except || finished.contains(branch)) {
-                continue;
+            if (branch != except) {
+                cancelBranch(branch, false);
             }
-            try {
-                Request cancel = branch.createCancel();
-                upstream.messaging().send(cancel, new IgnoreResponses());
-            } catch (SipException | RuntimeException e) {
-                // not yet provisional (no CANCEL allowed) or already over: its final response ends it
-                LOG.debug("could not cancel a branch of {}: {}", upstream.method(), e.toString());
-            }
+        }
+    }
+
+    /**
+     * Sends the branch its CANCEL once: only after a provisional response, and not once it has ended.
+     *
+     * @param provisionalReceived whether the caller holds a 1xx of this branch in hand
+     */
+    private void cancelBranch(ClientTransaction branch, boolean provisionalReceived) {
+        boolean provisional = provisionalReceived || branch.getState() == javax.sip.TransactionState.PROCEEDING;
+        if (!invite || finished.contains(branch) || cancelledBranches.contains(branch) || !provisional) {
+            // not provisional yet: its first 1xx cancels it (onResponse); ended: nothing to cancel
+            return;
+        }
+        try {
+            Request cancel = branch.createCancel();
+            upstream.messaging().send(cancel, new IgnoreResponses());
+            cancelledBranches.add(branch);
+        } catch (SipException | RuntimeException e) {
+            // already over: its final response ends it
+            LOG.debug("could not cancel a branch of {}: {}", upstream.method(), e.toString());
         }
     }
 
