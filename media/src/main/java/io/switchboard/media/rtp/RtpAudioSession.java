@@ -50,6 +50,14 @@ public final class RtpAudioSession implements AudioSession {
     private final SdesSrtpControl srtp = new SdesSrtpControl();
     private NegotiatedAudio negotiated;
     private boolean closed;
+    /** When the stream was made: libjitsi realizes its processor in the background from then on. */
+    private final long createdNanos = System.nanoTime();
+    /**
+     * How long a new stream's processor may still be realizing. A format set while it realizes is
+     * refused ("Processor is in state 200") and the stream then never sends — seen in CI when a
+     * call started the moment its session was opened (a loopback auto-answer, the tests).
+     */
+    private static final long REALIZE_MILLIS = 500;
 
     public RtpAudioSession(LibJitsiRuntime runtime, RtpPortAllocator.RtpSockets sockets, PcmSource source, PcmSink sink) {
         this.mediaService = runtime.mediaService();
@@ -78,6 +86,9 @@ public final class RtpAudioSession implements AudioSession {
         if (closed) {
             throw new MediaException("The call's audio was already closed");
         }
+        if (negotiated == null) {
+            awaitProcessorRealized();
+        }
         if (negotiated == null || !sameFormats(negotiated, next)) {
             applyFormats(next);
         }
@@ -98,6 +109,13 @@ public final class RtpAudioSession implements AudioSession {
         } else {
             LOG.info("Audio {} renegotiated: {} pt {} to {}, {}", localRtp.getPort(), next.codec(), next.payloadType(),
                     next.remoteRtp(), next.direction());
+        }
+    }
+
+    private void awaitProcessorRealized() {
+        long waitedMillis = (System.nanoTime() - createdNanos) / 1_000_000;
+        if (waitedMillis < REALIZE_MILLIS) {
+            java.util.concurrent.locks.LockSupport.parkNanos((REALIZE_MILLIS - waitedMillis) * 1_000_000);
         }
     }
 
