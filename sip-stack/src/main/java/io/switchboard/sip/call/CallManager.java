@@ -12,6 +12,7 @@ import io.switchboard.sip.ua.transaction.RequestProcessor;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,7 @@ public final class CallManager {
      * why it failed; add them before the INVITE's outcome can arrive by passing {@code listener}.
      */
     public SipCall place(Address callee, String sdpOffer, CallListener listener) {
-        return place(callee, sdpOffer, listener, null);
+        return place(callee, sdpOffer, listener, (Replaces) null);
     }
 
     /**
@@ -74,6 +75,21 @@ public final class CallManager {
      * over a dialog at the callee (the transferee's side of an attended transfer, RFC 3891).
      */
     public SipCall place(Address callee, String sdpOffer, CallListener listener, Replaces replaces) {
+        return place(callee, sdpOffer, listener, replaces, CallOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #place(Address, String, CallListener)}, with {@code options}: a From other than the
+     * account (a third-party call controller acting for a user, RFC 3725) and extra headers such as
+     * {@code Call-Info: <sip:...>;answer-after=0} asking the callee's phone to answer by itself.
+     */
+    public SipCall place(Address callee, String sdpOffer, CallListener listener, CallOptions options) {
+        return place(callee, sdpOffer, listener, null, options);
+    }
+
+    private SipCall place(Address callee, String sdpOffer, CallListener listener, Replaces replaces,
+                          CallOptions options) {
+        Objects.requireNonNull(options, "options");
         CallIdHeader callId = context.newCallId();
         SipCall call = SipCall.outgoing(context, callId.getCallId(), callee, this::forget);
         call.offered(sdpOffer);
@@ -91,6 +107,7 @@ public final class CallManager {
                 public Request create() {
                     Request request = context.newRequest(Request.INVITE, target, to, null, callId, fromTag, ++cseq, proxy);
                     SdpBodies.attach(context, request, sdpOffer);
+                    options.applyTo(context, request);
                     java.time.Duration sessionExpires = context.settings().sessionExpires();
                     if (!sessionExpires.isZero()) {
                         try {

@@ -133,6 +133,25 @@ public final class SipCall {
         return remoteOffer;
     }
 
+    /**
+     * The values of header {@code name} in the INVITE of an incoming call, e.g. {@code Call-Info}
+     * or {@code Alert-Info} asking the phone to answer by itself; empty for our own calls.
+     */
+    public java.util.List<String> inviteHeaders(String name) {
+        IncomingRequest invite = incomingInvite;
+        if (invite == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> values = new java.util.ArrayList<>();
+        java.util.ListIterator<?> headers = invite.request().getHeaders(name);
+        while (headers != null && headers.hasNext()) {
+            String line = headers.next().toString();
+            int colon = line.indexOf(':');
+            values.add((colon < 0 ? line : line.substring(colon + 1)).trim());
+        }
+        return values;
+    }
+
     public boolean isOutgoing() {
         return outgoing;
     }
