@@ -18,6 +18,8 @@ import io.switchboard.server.store.OfflineEmptinessCachingStore;
 import io.switchboard.server.store.UserStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
+import io.switchboard.server.store.jdbc.JdbcDeskLineStore;
+import io.switchboard.server.store.DeskLineStore;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.VoiceMailbox;
 import io.switchboard.server.tls.CertificateManager;
@@ -60,6 +62,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     /** Null when SIP is disabled. */
     private final SipServices sip;
     private final Mailboxes mailboxes;
+    private final DeskLineStore deskLines;
     /** Null when XCAP (or SIP) is disabled. */
     private final XcapServer xcap;
     /** Null unless demo mode with bots is on. */
@@ -81,10 +84,11 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
                 workers, Clock.systemUTC());
         this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
         this.mailboxes = new Mailboxes(new JdbcVoiceMailboxStore(database));
+        this.deskLines = new JdbcDeskLineStore(database);
         this.sip = config.sip().enabled()
                 ? SipServices.create(config.sip(), config.domain(), users, rosters, router.presenceEngine(),
                         router.watcherRequests(), router.messageRouter(), router.offlineMessages(), mailboxes,
-                        Clock.systemUTC(), config.sip().tls() ? certificates.sipTlsContext() : null)
+                        deskLines, Clock.systemUTC(), config.sip().tls() ? certificates.sipTlsContext() : null)
                 : null;
         // SIP clients answer watch requests over XCAP pres-rules, into the same decision (ADR 0019)
         this.xcap = sip != null && config.xcap().enabled()
@@ -127,7 +131,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         c2s.start();
         if (sip != null) {
             try {
-                sip.server().start();
+                sip.start();
             } catch (SipStackException e) {
                 c2s.stop();
                 throw new ConfigException("SIP cannot listen on " + config.sip().host() + ":" + config.sip().port()
@@ -141,7 +145,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             try {
                 xcap.start();
             } catch (RuntimeException e) {
-                sip.server().close();
+                sip.close();
                 c2s.stop();
                 throw new ConfigException("XCAP cannot listen on " + config.xcap().bindHost() + ":"
                         + config.xcap().port() + " (" + e.getMessage() + "). Change xcap.port, or set "
@@ -209,6 +213,24 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         mailboxes.set(username, new VoiceMailbox(newMessages, oldMessages));
     }
 
+    /** Assigns desk line {@code line} (an account its phone registers as) to {@code owner}, for CTI control. */
+    public void assignDeskLine(String line, String owner) throws StoreException {
+        deskLines.assign(line, owner);
+    }
+
+    /** The desk line assignments. */
+    public DeskLineStore deskLines() {
+        return deskLines;
+    }
+
+    /** The CTI gateway; fails when SIP is disabled. */
+    public io.switchboard.server.cti.CtiGateway ctiGateway() {
+        if (sip == null) {
+            throw new IllegalStateException("SIP is disabled");
+        }
+        return sip.cti();
+    }
+
     /** The voice mailboxes, e.g. to read a user's counts. */
     public Mailboxes mailboxes() {
         return mailboxes;
@@ -243,7 +265,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             xcap.stop();
         }
         if (sip != null) {
-            sip.server().close();
+            sip.close();
         }
         c2s.stop();
         workers.shutdown();

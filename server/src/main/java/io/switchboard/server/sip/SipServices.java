@@ -30,6 +30,10 @@ import io.switchboard.server.sip.calls.CallTracker;
 import io.switchboard.server.sip.proxy.InDialogRouter;
 import io.switchboard.server.sip.proxy.OurRoute;
 import io.switchboard.server.sip.proxy.ProxyProcessor;
+import io.switchboard.server.sip.proxy.TrustedSources;
+import io.switchboard.server.cti.CtiGateway;
+import io.switchboard.server.store.DeskLineStore;
+import io.switchboard.sip.stack.SipStackException;
 import io.switchboard.server.sip.registrar.LocationService;
 import io.switchboard.server.sip.registrar.RegisterProcessor;
 import io.switchboard.server.sip.transport.RequestProcessor;
@@ -78,10 +82,14 @@ public final class SipServices {
     private final LocationService locations;
     private final PresenceAgent presenceAgent;
     private final DigestVerifier verifier;
+    private final CtiGateway cti;
+    private final SipConfig config;
 
     private SipServices(SipServer server, LocationService locations, PresenceAgent presenceAgent,
-                        DigestVerifier verifier) {
+                        DigestVerifier verifier, CtiGateway cti, SipConfig config) {
         this.server = server;
+        this.cti = cti;
+        this.config = config;
         this.locations = locations;
         this.presenceAgent = presenceAgent;
         this.verifier = verifier;
@@ -95,12 +103,13 @@ public final class SipServices {
      *                        connected to it for XMPP messages to SIP-only users (ADR 0016)
      * @param offline         the offline store XMPP uses, also for SIP recipients
      * @param mailboxes       the voice mailboxes whose counts message-summary subscribers see (RFC 3842)
+     * @param deskLines       which desk lines each user controls through the CTI gateway
      * @param tlsContext      the server's certificate for SIP over TLS (used when the config has TLS on)
      */
     public static SipServices create(SipConfig config, String domain, UserStore users, ObservableRosterStore rosters,
                                      PresenceEngine engine, WatcherRequests watcherRequests,
                                      MessageRouter xmppMessages, OfflineMessages offline, Mailboxes mailboxes,
-                                     Clock clock, SSLContext tlsContext) {
+                                     DeskLineStore deskLines, Clock clock, SSLContext tlsContext) {
         SipMessaging messaging = new SipMessaging(domain, config.transports());
         ExecutorService workers = SipServer.newWorkerPool();
         ScheduledExecutorService timers = SipServer.newTimer();
@@ -152,8 +161,11 @@ public final class SipServices {
         timers.scheduleWithFixedDelay(calls::forgetStale, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
         OurRoute ourRoute = new OurRoute(messaging);
         Forker forker = new Forker(messaging, ourRoute, calls);
-        ProxyProcessor proxy = new ProxyProcessor(sipUsers, users, authenticator, locations, forker);
-        InDialogRouter inDialog = new InDialogRouter(messaging, ourRoute, calls, proxy);
+        TrustedSources trusted = new TrustedSources();
+        ProxyProcessor proxy = new ProxyProcessor(sipUsers, users, authenticator, locations, forker, trusted);
+        // uaCSTA sessions with sip:cti@domain come first; everything else is proxied as before
+        CtiGateway cti = CtiGateway.create(messaging, sipUsers, proxy, trusted, deskLines, locations, domain);
+        RequestProcessor inDialog = cti.inDialog(new InDialogRouter(messaging, ourRoute, calls, cti.invites(proxy)));
         Map<String, RequestProcessor> processors = new HashMap<>();
         processors.put(Request.REGISTER, new RegisterProcessor(sipUsers, authenticator, locations, bounds, clock));
         processors.put(Request.OPTIONS, new OptionsProcessor(proxy));
@@ -184,7 +196,7 @@ public final class SipServices {
 
         SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
                 processors, inDialog, tlsContext);
-        return new SipServices(server, locations, agent, verifier);
+        return new SipServices(server, locations, agent, verifier, cti, config);
     }
 
     /** Expiry sweeps send NOTIFYs: they run on the workers, the timer thread only hands them over. */
@@ -194,6 +206,28 @@ public final class SipServices {
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // the server is stopping
         }
+    }
+
+    /** Starts the SIP listener, then the CTI gateway's user agent that calls through it. */
+    public void start() throws SipStackException {
+        server.start();
+        try {
+            cti.start(config.host(), server.port());
+        } catch (SipStackException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Stops the CTI gateway (its calls cleared), then the listener. */
+    public void close() {
+        cti.close();
+        server.close();
+    }
+
+    /** The CTI gateway, e.g. for its session and monitor counts. */
+    public CtiGateway cti() {
+        return cti;
     }
 
     public SipServer server() {

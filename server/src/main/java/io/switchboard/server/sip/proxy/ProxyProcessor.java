@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The proxy for requests to local users (INVITE, OPTIONS to a user, BYE that comes our way, ...):
  * a sender claiming a local address must prove it with digest (407), the target must be a local
  * user (no open relay: other domains get 403), and the request is forked to every registered
- * contact — 404 for an unknown user, 480 when nobody is registered.
+ * contact — 404 for an unknown user, 480 when nobody is registered. The server's own user agents
+ * ({@link TrustedSources}) need no digest.
  */
 public final class ProxyProcessor implements RequestProcessor {
 
@@ -32,9 +33,17 @@ public final class ProxyProcessor implements RequestProcessor {
     private final SipDigestAuthenticator authenticator;
     private final LocationService locations;
     private final Forker forker;
+    private final TrustedSources trusted;
 
     public ProxyProcessor(SipUsers sipUsers, UserStore users, SipDigestAuthenticator authenticator,
                           LocationService locations, Forker forker) {
+        this(sipUsers, users, authenticator, locations, forker, new TrustedSources());
+    }
+
+    /** @param trusted the server's own user agents, whose requests need no digest */
+    public ProxyProcessor(SipUsers sipUsers, UserStore users, SipDigestAuthenticator authenticator,
+                          LocationService locations, Forker forker, TrustedSources trusted) {
+        this.trusted = Objects.requireNonNull(trusted, "trusted");
         this.sipUsers = Objects.requireNonNull(sipUsers, "sipUsers");
         this.users = Objects.requireNonNull(users, "users");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
@@ -87,7 +96,7 @@ public final class ProxyProcessor implements RequestProcessor {
      */
     public boolean senderVerified(IncomingRequest in) {
         FromHeader from = (FromHeader) in.request().getHeader(FromHeader.NAME);
-        if (!sipUsers.isLocalDomain(from.getAddress().getURI())) {
+        if (!sipUsers.isLocalDomain(from.getAddress().getURI()) || trusted.isTrusted(in.source())) {
             return true;
         }
         Optional<String> authenticated = authenticator.authenticate(in, SipDigestAuthenticator.Role.PROXY);
