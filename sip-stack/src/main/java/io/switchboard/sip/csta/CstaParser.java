@@ -209,13 +209,23 @@ public final class CstaParser {
         return new RequestSystemStatusResponse();
     }
 
-    /** Every service element under every group of {@code supportedServices}, named with a capital first letter. */
+    /**
+     * Every service element under every group of {@code supportedServices}, named with a capital first
+     * letter. Elements that cannot be service names are passed over, and so is anything past
+     * {@link GetCstaFeaturesResponse#MAX_SERVICES}: a peer's odd feature list should not cost the session.
+     */
     private static GetCstaFeaturesResponse features(CstaNode root) throws CstaParseException {
         Set<String> services = new HashSet<>();
         for (CstaNode group : root.required("supportedServices").children()) {
             for (CstaNode service : group.children()) {
                 String name = service.name();
-                services.add(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+                String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                if (!GetCstaFeaturesResponse.isServiceName(capitalized)
+                        || services.size() >= GetCstaFeaturesResponse.MAX_SERVICES) {
+                    LOG.debug("supported service {} passed over", CstaText.abbreviate(name));
+                    continue;
+                }
+                services.add(capitalized);
             }
         }
         return new GetCstaFeaturesResponse(services);

@@ -26,6 +26,13 @@ final class CstaText {
             if (c < 0x20 || c == 0x7f || c == 0xfffe || c == 0xffff) {
                 throw new IllegalArgumentException(what + " contains a control character");
             }
+            if (Character.isHighSurrogate(c) && i + 1 < stripped.length()
+                    && Character.isLowSurrogate(stripped.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // XML cannot carry half a character; written, it would not read back
+                throw new IllegalArgumentException(what + " contains an unpaired surrogate");
+            }
         }
         return stripped;
     }

@@ -20,9 +20,14 @@ public record GetCstaFeaturesResponse(Set<String> supportedServices) implements 
             throw new IllegalArgumentException("more than " + MAX_SERVICES + " supported services");
         }
         for (String name : supportedServices) {
-            if (!SERVICE_NAME.matcher(name).matches()) {
+            if (!isServiceName(name)) {
                 throw new IllegalArgumentException("not a service name: " + CstaText.abbreviate(name));
             }
         }
+    }
+
+    /** An ASCII name with a capital first letter, at most 64 characters: what a CSTA service element can be called. */
+    public static boolean isServiceName(String name) {
+        return name != null && SERVICE_NAME.matcher(name).matches();
     }
 }

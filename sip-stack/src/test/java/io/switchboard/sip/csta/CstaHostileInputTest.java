@@ -172,6 +172,23 @@ class CstaHostileInputTest {
     }
 
     @Test
+    void oddFeatureListsKeepTheServicesThatCanBeNamed() throws Exception {
+        String body = "<GetCSTAFeaturesResponse " + NS + "><supportedServices><callControlServices>"
+                + "<makeCall/><_private/><x" + "y".repeat(100) + "/></callControlServices>"
+                + "<monitoringServices>" + "<monitorStart/>".repeat(300) + "</monitoringServices>"
+                + "</supportedServices></GetCSTAFeaturesResponse>";
+
+        assertThat(parser.parse(body)).isEqualTo(new GetCstaFeaturesResponse(java.util.Set.of("MakeCall", "MonitorStart")));
+    }
+
+    @Test
+    void identifiersThatXmlCannotCarryAreRefusedByTheRecords() {
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new DeviceId("sip:\uD800@x"))).isNotNull();
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new DeviceId("sip:a\u0007@x"))).isNotNull();
+        assertThat(new DeviceId("  sip:\uD834\uDD1E@x ").value()).isEqualTo("sip:\uD834\uDD1E@x");
+    }
+
+    @Test
     void invalidUtf8IsRefused() {
         byte[] body = {'<', 'a', '>', (byte) 0xC3, (byte) 0x28, '<', '/', 'a', '>'};
 
