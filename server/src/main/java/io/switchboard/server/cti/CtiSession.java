@@ -28,6 +28,8 @@ final class CtiSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(CtiSession.class);
     private static final AtomicLong CROSS_REFS = new AtomicLong();
+    /** A client this far behind is not reading its events: the session ends. */
+    static final int MAX_QUEUED_EVENTS = 256;
 
     private final String user;
     private final CtiDialog dialog;
@@ -36,6 +38,8 @@ final class CtiSession {
     /** crossRefID → monitored line. */
     private final Map<String, String> monitors = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Events not yet answered by the client; the head is in flight. */
+    private final java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
 
     CtiSession(String user, CtiDialog dialog, CstaWriter writer, Consumer<CtiSession> onGone) {
         this.user = Objects.requireNonNull(user, "user");
@@ -76,21 +80,46 @@ final class CtiSession {
         return closed;
     }
 
-    /** Sends {@code event} in an INFO; the session ends if the client no longer has it. */
+    /**
+     * Sends {@code event} in an INFO once the events before it are answered — one INFO at a time,
+     * so the client sees them in order whatever the transport does. The session ends if the client
+     * no longer has it, or lets {@link #MAX_QUEUED_EVENTS} pile up.
+     */
     void send(CstaEvent event) {
-        if (closed) {
-            return;
+        String body = writer.write(event);
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            if (queue.size() >= MAX_QUEUED_EVENTS) {
+                gone("more than " + MAX_QUEUED_EVENTS + " events unanswered");
+                return;
+            }
+            queue.add(body);
+            if (queue.size() > 1) {
+                return; // the one in flight sends the next when it is answered
+            }
         }
+        sendHead(body);
+    }
+
+    private void sendHead(String body) {
         try {
-            dialog.send(Request.INFO, writer.write(event), new ResponseHandler() {
+            dialog.send(Request.INFO, body, new ResponseHandler() {
                 @Override
                 public void onResponse(ClientTransaction transaction, Response response) {
                     int status = response.getStatusCode();
+                    if (status < 200) {
+                        return;
+                    }
                     if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
                         gone("answered " + status);
-                    } else if (status >= 300) {
+                        return;
+                    }
+                    if (status >= 300) {
                         LOG.debug("{}: event refused with {}", dialog, status);
                     }
+                    next();
                 }
 
                 @Override
@@ -100,6 +129,17 @@ final class CtiSession {
             });
         } catch (SipException | RuntimeException e) {
             gone("event not sent: " + e.getMessage());
+        }
+    }
+
+    private void next() {
+        String body;
+        synchronized (queue) {
+            queue.poll();
+            body = closed ? null : queue.peek();
+        }
+        if (body != null) {
+            sendHead(body);
         }
     }
 
@@ -128,6 +168,9 @@ final class CtiSession {
     void ended() {
         closed = true;
         monitors.clear();
+        synchronized (queue) {
+            queue.clear();
+        }
     }
 
     private void gone(String why) {

@@ -157,7 +157,11 @@ public final class CtiSessions implements DeskCallListener {
             } catch (CstaParseException e) {
                 LOG.debug("CTI session of {} refused: {}", user, e.getMessage());
                 Response bad = in.createResponse(Response.BAD_REQUEST);
-                bad.setReasonPhrase("Malformed CSTA body");
+                try {
+                    bad.setReasonPhrase("Malformed CSTA body");
+                } catch (java.text.ParseException impossible) {
+                    throw new IllegalStateException(impossible);
+                }
                 in.send(bad);
                 return;
             }
