@@ -65,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: state is kept under the phone's lock; listeners, like the user agent's, are
  * called one at a time on one serial event executor.
  */
-public final class DeskPhone implements AutoCloseable {
+public final class DeskPhone implements PhoneControls, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskPhone.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -141,6 +141,7 @@ public final class DeskPhone implements AutoCloseable {
         return config;
     }
 
+    @Override
     public Address line() {
         return config.line();
     }
@@ -155,6 +156,7 @@ public final class DeskPhone implements AutoCloseable {
     }
 
     /** The phone now: registration and calls, with what each call hears at this moment. */
+    @Override
     public synchronized DeskPhoneStatus status() {
         List<DeskPhoneCall> snapshots = new ArrayList<>();
         calls.values().forEach(call -> snapshots.add(snapshot(call)));
@@ -170,6 +172,7 @@ public final class DeskPhone implements AutoCloseable {
      *
      * @throws DeskPhoneException if the call's audio cannot be set up (no free RTP port)
      */
+    @Override
     public synchronized DeskPhoneCall dial(Address callee) throws DeskPhoneException {
         requireOpen();
         PhoneCall call = newCall(callee, false);
@@ -189,6 +192,7 @@ public final class DeskPhone implements AutoCloseable {
      * @throws IllegalStateException if no call rings here
      * @throws DeskPhoneException    if its audio does not start
      */
+    @Override
     public synchronized DeskPhoneCall answer() throws DeskPhoneException {
         PhoneCall call = calls.values().stream().filter(c -> c.ringingHere()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no call is ringing"));
@@ -196,6 +200,7 @@ public final class DeskPhone implements AutoCloseable {
     }
 
     /** Answers the call {@code callId}, which must ring here. */
+    @Override
     public synchronized DeskPhoneCall answer(String callId) throws DeskPhoneException {
         PhoneCall call = live(callId);
         if (!call.ringingHere()) {
@@ -227,6 +232,7 @@ public final class DeskPhone implements AutoCloseable {
      *
      * @throws IllegalStateException if there is no call
      */
+    @Override
     public synchronized DeskPhoneCall hangUp() {
         PhoneCall call = current(c -> c.state == PhoneCallState.CONNECTED || c.state == PhoneCallState.HELD)
                 .or(() -> current(c -> true))
@@ -235,6 +241,7 @@ public final class DeskPhone implements AutoCloseable {
     }
 
     /** Hangs up the call {@code callId}. */
+    @Override
     public synchronized DeskPhoneCall hangUp(String callId) {
         return hangUp(live(callId));
     }
@@ -251,6 +258,7 @@ public final class DeskPhone implements AutoCloseable {
      *
      * @throws IllegalStateException if no call is connected and not held by us
      */
+    @Override
     public synchronized DeskPhoneCall hold() {
         PhoneCall call = current(c -> (c.state == PhoneCallState.CONNECTED || c.state == PhoneCallState.HELD)
                 && !c.heldHere).orElseThrow(() -> new IllegalStateException("no connected call to hold"));
@@ -262,6 +270,7 @@ public final class DeskPhone implements AutoCloseable {
      *
      * @throws IllegalStateException if we hold no call
      */
+    @Override
     public synchronized DeskPhoneCall resume() {
         PhoneCall call = current(c -> c.heldHere && c.state != PhoneCallState.ENDED)
                 .orElseThrow(() -> new IllegalStateException("no call on hold here"));
@@ -308,6 +317,7 @@ public final class DeskPhone implements AutoCloseable {
      * @throws IllegalArgumentException if {@code digits} is not 1–32 of 0–9, *, #, A–D
      * @throws IllegalStateException    if no call is connected, or its peer takes no RFC 4733 events
      */
+    @Override
     public synchronized DeskPhoneCall sendDigits(String digits) {
         if (digits == null || !DIGITS.matcher(digits).matches()) {
             throw new IllegalArgumentException("digits must be 1 to 32 of 0-9, *, #, A-D");
