@@ -110,6 +110,10 @@ class DeskPhoneIT {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(status).contains("\"state\":\"CONNECTED\"").contains("\"registration\":\"REGISTERED\"");
 
+        a.sendDigits("12#");
+        await("B receives the digits").atMost(WAIT)
+                .until(() -> b.status().call(ringing.callId()).orElseThrow().receivedDigits(), "12#"::equals);
+
         a.hangUp();
 
         DeskPhoneCall ended = awaitState(b, ringing.callId(), PhoneCallState.ENDED);
