@@ -41,6 +41,7 @@ class ModuleRulesTest {
     private static final String DIRECTORY = "io.switchboard.directory..";
     private static final String SERVER = "io.switchboard.server..";
     private static final String APP = "io.switchboard.app..";
+    private static final String DESKPHONE = "io.switchboard.deskphone..";
 
     static final ArchRule coreUsesNoOtherModule = noClasses().that().resideInAPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(XMPP, SIP, MEDIA, DIRECTORY, SERVER, APP)
@@ -81,6 +82,17 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAPackage(APP)
             .because("the app is the composition root; depending on it would make the UI everybody's dependency");
 
+    static final ArchRule deskphoneUsesCoreSipAndMediaOnlyAndServerNotIt = com.tngtech.archunit.lang.CompositeArchRule
+            .of(noClasses().that().resideInAPackage(DESKPHONE)
+                    .should().dependOnClassesThat().resideInAnyPackage(XMPP, DIRECTORY, SERVER, APP, "org.jivesoftware..")
+                    .because("the desk-phone simulator is a SIP phone made of sip-stack and media; the demo starts it, "
+                            + "not the other way round")
+                    .allowEmptyShould(true))
+            .and(noClasses().that().resideInAPackage(SERVER)
+                    .should().dependOnClassesThat().resideInAPackage(DESKPHONE)
+                    .because("the server drives desk phones by SIP only (CTI gateway, RFC 3725); it must run without the "
+                            + "simulator"));
+
     static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("everything logs through SLF4J so IT staff find it in one place; the CLI writes through picocli's writers");
 
@@ -95,7 +107,7 @@ class ModuleRulesTest {
         return Stream.of(coreUsesNoOtherModule, coreUsesNoUiNoProtocolLibraryNoIo, clientModulesStayOutOfServerAndApp,
                 xmppIsIndependentOfOtherProtocols, sipIsIndependentOfOtherProtocols, mediaIsIndependentOfOtherProtocols,
                 onlyMediaTouchesLibJitsi, serverDoesNotUseTheClient, nothingDependsOnTheApp,
-                noStandardStreams, noJavaUtilLogging, coreThrowsNoGenericExceptions);
+                deskphoneUsesCoreSipAndMediaOnlyAndServerNotIt, noStandardStreams, noJavaUtilLogging, coreThrowsNoGenericExceptions);
     }
 
     @ParameterizedTest
