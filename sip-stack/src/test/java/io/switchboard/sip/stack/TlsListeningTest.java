@@ -53,6 +53,17 @@ class TlsListeningTest {
     }
 
     @Test
+    void aTakenTlsPortIsAClearError() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            SipStackSettings clash = SipStackSettings.loopback("tls-clash")
+                    .withTls(new SipTlsSettings(certificate.serverContext(), taken.getLocalPort()));
+            assertThatThrownBy(() -> new SipStackFactory().start(clash, new AnswersEverything(new AtomicReference<>())))
+                    .isInstanceOf(SipStackException.class)
+                    .hasMessageContaining(Integer.toString(taken.getLocalPort()));
+        }
+    }
+
+    @Test
     void tlsListensOnAPortOfItsOwnNextToUdpAndTcp() {
         assertThat(endpoint.listensOn(SipTransport.TLS)).isTrue();
         assertThat(endpoint.port(SipTransport.TLS)).isNotEqualTo(endpoint.port(SipTransport.UDP));
