@@ -20,6 +20,7 @@ import io.switchboard.sip.call.SessionAnswer;
 import io.switchboard.sip.call.SipCall;
 import io.switchboard.sip.call.TransferRequest;
 import io.switchboard.sip.client.SipUserAgent;
+import io.switchboard.sip.cti.CstaDeviceSessions;
 import io.switchboard.sip.register.RegistrationStatus;
 import io.switchboard.sip.stack.SipStackException;
 import io.switchboard.sip.stack.SipStackFactory;
@@ -100,6 +101,8 @@ public final class DeskPhone implements PhoneControls, AutoCloseable {
             return thread;
         });
         this.incomingRegistration = agent.calls().addIncomingCallListener(this::incoming);
+        // like a CTI-capable desk phone, it takes AnswerCall and GenerateDigits from the gateway
+        new CstaDeviceSessions(agent, new DeskPhoneCsta(this));
         agent.registration().addListener(status -> {
             LOG.info("Desk phone {}: line {}", config.line(), status.state());
             publish(null);
@@ -319,11 +322,25 @@ public final class DeskPhone implements PhoneControls, AutoCloseable {
      */
     @Override
     public synchronized DeskPhoneCall sendDigits(String digits) {
+        PhoneCall call = current(c -> c.state == PhoneCallState.CONNECTED)
+                .orElseThrow(() -> new IllegalStateException("no connected call to send digits in"));
+        return sendDigits(call, digits);
+    }
+
+    /** Sends {@code digits} in the call {@code callId}, as {@link #sendDigits(String)}. */
+    @Override
+    public synchronized DeskPhoneCall sendDigits(String callId, String digits) {
+        PhoneCall call = live(callId);
+        if (call.state != PhoneCallState.CONNECTED) {
+            throw new IllegalStateException("call " + callId + " is not connected");
+        }
+        return sendDigits(call, digits);
+    }
+
+    private DeskPhoneCall sendDigits(PhoneCall call, String digits) {
         if (digits == null || !DIGITS.matcher(digits).matches()) {
             throw new IllegalArgumentException("digits must be 1 to 32 of 0-9, *, #, A-D");
         }
-        PhoneCall call = current(c -> c.state == PhoneCallState.CONNECTED)
-                .orElseThrow(() -> new IllegalStateException("no connected call to send digits in"));
         if (call.negotiated == null || call.negotiated.telephoneEvent().isEmpty()) {
             throw new IllegalStateException("the other side does not take keypad digits (RFC 4733)");
         }

@@ -29,4 +29,6 @@ public interface PhoneControls {
     DeskPhoneCall resume();
 
     DeskPhoneCall sendDigits(String digits);
+
+    DeskPhoneCall sendDigits(String callId, String digits);
 }

@@ -206,6 +206,11 @@ class DeskPhoneControlTest {
         }
 
         @Override
+        public DeskPhoneCall sendDigits(String callId, String digits) {
+            return sendDigits(digits);
+        }
+
+        @Override
         public DeskPhoneCall sendDigits(String digits) {
             if (!DeskPhone.DIGITS.matcher(digits).matches()) {
                 throw new IllegalArgumentException("digits must be 1 to 32 of 0-9, *, #, A-D");

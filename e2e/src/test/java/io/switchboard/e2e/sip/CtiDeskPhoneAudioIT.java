@@ -13,7 +13,12 @@ import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.media.MediaEngine;
 import io.switchboard.media.MediaSettings;
 import io.switchboard.media.RtpPortRange;
+import io.switchboard.sip.csta.AnswerCall;
 import io.switchboard.sip.csta.ClearConnection;
+import io.switchboard.sip.csta.DeliveredEvent;
+import io.switchboard.sip.csta.GenerateDigits;
+import io.switchboard.sip.csta.MonitorStart;
+import io.switchboard.sip.csta.PositiveAck;
 import io.switchboard.sip.csta.ConnectionId;
 import io.switchboard.sip.csta.HoldCall;
 import io.switchboard.sip.csta.MakeCall;
@@ -103,6 +108,53 @@ class CtiDeskPhoneAudioIT {
                 .until(() -> hearing(bobs, ringing.callId()).hears(700, 30, 0.02));
 
         session.request(new ClearConnection(call)).get(10, TimeUnit.SECONDS);
+        await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
+                && bobs.status().liveCalls().isEmpty());
+    }
+
+    /**
+     * A desk phone that speaks uaCSTA (the simulator does) and never answers by itself: the
+     * gateway forwards AnswerCall to it, so the very call that rang is answered, and GenerateDigits
+     * makes it send RFC 4733 digits that the caller's phone receives.
+     */
+    @Test
+    void aCallToTheLineIsAnsweredOverUaCstaAndTheDeskPhoneSendsDigitsForTheClient() throws Exception {
+        String alice = users.newUser("alice");
+        String line = users.newUser("desk");
+        String bob = users.newUser("bob");
+        SERVER.server().assignDeskLine(line, alice);
+        DeskPhone desk = phone(line, 700, AutoAnswerPolicy.NEVER);
+        DeskPhone bobs = phone(bob, 1100, AutoAnswerPolicy.NEVER);
+        CstaSession session = new CstaSessions(users.registeredAgent(alice)).open(users.address("cti"))
+                .get(10, TimeUnit.SECONDS);
+        java.util.List<io.switchboard.sip.csta.CstaEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        session.addListener(events::add);
+        session.request(new MonitorStart(device(line))).get(10, TimeUnit.SECONDS);
+
+        DeskPhoneCall dialled = bobs.dial(users.address(line));
+        DeskPhoneCall ringing = await("the desk phone rings").atMost(WAIT)
+                .until(() -> desk.status().liveCalls().stream().findFirst(), Optional::isPresent).get();
+        DeliveredEvent delivered = await("the client is told").atMost(WAIT).until(() -> events.stream()
+                .filter(DeliveredEvent.class::isInstance).map(DeliveredEvent.class::cast).findFirst(), Optional::isPresent)
+                .get();
+
+        assertThat(session.request(new AnswerCall(delivered.connection())).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(PositiveAck.class);
+
+        await("the ringing call itself is answered").atMost(WAIT).until(() -> desk.status().call(ringing.callId())
+                .map(c -> c.state() == PhoneCallState.CONNECTED).orElse(false));
+        assertThat(desk.status().liveCalls()).as("not called again").hasSize(1);
+        await("the caller hears the desk phone").atMost(WAIT)
+                .until(() -> hearing(bobs, dialled.callId()).hears(700, 30, 0.02));
+        await("the desk phone hears the caller").atMost(WAIT)
+                .until(() -> hearing(desk, ringing.callId()).hears(1100, 30, 0.02));
+
+        assertThat(session.request(new GenerateDigits(delivered.connection(), "159#")).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(PositiveAck.class);
+        await("the caller receives the digits").atMost(WAIT).until(() -> bobs.status().call(dialled.callId())
+                .map(DeskPhoneCall::receivedDigits).orElse(""), "159#"::equals);
+
+        session.request(new ClearConnection(delivered.connection())).get(10, TimeUnit.SECONDS);
         await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
                 && bobs.status().liveCalls().isEmpty());
     }

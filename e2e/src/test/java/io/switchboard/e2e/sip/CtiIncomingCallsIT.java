@@ -17,7 +17,10 @@ import io.switchboard.sip.csta.ConnectionClearedEvent;
 import io.switchboard.sip.csta.ConnectionId;
 import io.switchboard.sip.csta.ConsultationCall;
 import io.switchboard.sip.csta.ConsultationCallResponse;
+import io.switchboard.sip.csta.CstaError;
+import io.switchboard.sip.csta.CstaErrorCode;
 import io.switchboard.sip.csta.CstaEvent;
+import io.switchboard.sip.csta.GenerateDigits;
 import io.switchboard.sip.csta.CstaRequest;
 import io.switchboard.sip.csta.CstaResponse;
 import io.switchboard.sip.csta.DeliveredEvent;
@@ -113,6 +116,9 @@ class CtiIncomingCallsIT {
         EstablishedEvent established = first(EstablishedEvent.class).orElseThrow();
         assertThat(established.answeringDevice()).isEqualTo(device(line));
         assertThat(established.establishedConnection()).isEqualTo(delivered.connection());
+        assertThat(request(new GenerateDigits(delivered.connection(), "1")))
+                .as("a phone that speaks no uaCSTA cannot be asked to send digits")
+                .isEqualTo(new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT));
 
         fromBob.hangUp();
         await().atMost(WAIT).until(() -> has(ConnectionClearedEvent.class) && deskPhone.ended.contains(answering));

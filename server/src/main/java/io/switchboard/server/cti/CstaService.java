@@ -16,6 +16,7 @@ import io.switchboard.sip.csta.CstaErrorCode;
 import io.switchboard.sip.csta.CstaRequest;
 import io.switchboard.sip.csta.CstaResponse;
 import io.switchboard.sip.csta.DeviceId;
+import io.switchboard.sip.csta.GenerateDigits;
 import io.switchboard.sip.csta.GetCstaFeatures;
 import io.switchboard.sip.csta.GetCstaFeaturesResponse;
 import io.switchboard.sip.csta.HoldCall;
@@ -37,6 +38,7 @@ import io.switchboard.sip.csta.TransferCallResponse;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,7 @@ final class CstaService {
     /** The services this gateway carries out; the others are answered with invalidFeature. */
     static final Set<String> SUPPORTED = Set.of("MonitorStart", "MonitorStop", "MakeCall", "AnswerCall",
             "ClearConnection", "HoldCall", "RetrieveCall", "SingleStepTransferCall", "ConsultationCall",
-            "TransferCall", "SetDoNotDisturb", "RequestSystemStatus", "GetCSTAFeatures");
+            "TransferCall", "GenerateDigits", "SetDoNotDisturb", "RequestSystemStatus", "GetCSTAFeatures");
 
     private static final Logger LOG = LoggerFactory.getLogger(CstaService.class);
 
@@ -69,6 +71,32 @@ final class CstaService {
     /** Connects the call control once the gateway's user agent runs. */
     void callControl(ThirdPartyCallControl callControl) {
         this.calls = callControl;
+    }
+
+    /**
+     * As {@link #handle}, for a request in an INFO: what the desk phone itself carries out
+     * (GenerateDigits) completes when the phone has answered.
+     */
+    CompletableFuture<CstaResponse> handleLater(CtiSession session, CstaRequest request, CtiLimits limits) {
+        if (!(request instanceof GenerateDigits digits)) {
+            return CompletableFuture.completedFuture(handle(session, request, limits));
+        }
+        try {
+            ConnectionId connection = digits.connectionToSendDigits();
+            String line = ownedLine(session, connection);
+            return callControl().generateDigits(line, connection.callId(), digits.charactersToSend())
+                    .thenApply(answer -> answer.orElseGet(() -> {
+                        LOG.info("GenerateDigits of {} on {}: the desk phone speaks no uaCSTA", session.user(), line);
+                        return new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT);
+                    }));
+        } catch (Refusal refusal) {
+            return CompletableFuture.completedFuture(new CstaErrorCode(refusal.error));
+        } catch (DeskCallRefusedException e) {
+            return CompletableFuture.completedFuture(new CstaErrorCode(errorFor(e.reason())));
+        } catch (StoreException e) {
+            LOG.warn("CTI request of {} failed: {}", session.user(), e.getMessage());
+            return CompletableFuture.completedFuture(new CstaErrorCode(CstaError.SYSTEM_RESOURCE_GENERIC));
+        }
     }
 
     CstaResponse handle(CtiSession session, CstaRequest request, CtiLimits limits) {

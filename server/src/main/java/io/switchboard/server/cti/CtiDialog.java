@@ -110,8 +110,7 @@ final class CtiDialog {
 
     static boolean isCsta(Request request) {
         var type = (javax.sip.header.ContentTypeHeader) request.getHeader(javax.sip.header.ContentTypeHeader.NAME);
-        return type != null && CstaContentType.TYPE.equalsIgnoreCase(type.getContentType())
-                && CstaContentType.SUBTYPE.equalsIgnoreCase(type.getContentSubType());
+        return type != null && CstaContentType.matches(type.getContentType(), type.getContentSubType());
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.switchboard.sip.csta.RequestSystemStatusResponse;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sip.address.SipURI;
@@ -195,19 +196,22 @@ public final class CtiSessions implements DeskCallListener {
             in.respond(Response.OK); // a keep-alive
             return;
         }
-        CstaResponse response;
+        CompletableFuture<CstaResponse> response;
         try {
             CstaMessage message = parser.parse(body);
             response = message instanceof CstaRequest request
-                    ? service.handle(session, request, limits)
-                    : new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT);
+                    ? service.handleLater(session, request, limits)
+                    : CompletableFuture.completedFuture(new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT));
         } catch (CstaParseException e) {
             LOG.debug("{}: bad CSTA request: {}", session.dialog(), e.getMessage());
-            response = new CstaErrorCode(CstaParseException.errorFor(e));
+            response = CompletableFuture.completedFuture(new CstaErrorCode(CstaParseException.errorFor(e)));
         }
-        Response ok = in.createResponse(Response.OK);
-        CtiDialog.attach(messaging, ok, writer.write(response));
-        in.send(ok);
+        // a request the desk phone carries out is answered when the phone has answered: no SIP thread waits
+        response.thenAccept(answer -> {
+            Response ok = in.createResponse(Response.OK);
+            CtiDialog.attach(messaging, ok, writer.write(answer));
+            in.send(ok);
+        });
     }
 
     private void close(CtiSession session) {

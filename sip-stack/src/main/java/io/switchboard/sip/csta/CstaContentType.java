@@ -12,4 +12,9 @@ public final class CstaContentType {
 
     private CstaContentType() {
     }
+
+    /** Whether a Content-Type of {@code type}/{@code subType} (either may be null) is CSTA XML. */
+    public static boolean matches(String type, String subType) {
+        return TYPE.equalsIgnoreCase(type) && SUBTYPE.equalsIgnoreCase(subType);
+    }
 }

@@ -67,10 +67,18 @@ public final class CstaSessions {
             return;
         }
         byte[] body = request.request().getRawContent();
-        request.respond(Response.OK);
-        if (body == null || body.length == 0 || !isCsta(request.request())) {
-            return;
+        try {
+            if (body != null && body.length > 0 && isCsta(request.request())) {
+                deliver(session, body);
+            }
+        } finally {
+            // answered only once the event is queued for the listeners: the gateway sends the next
+            // event on this answer, and SIP threads in parallel could otherwise pass it on first
+            request.respond(Response.OK);
         }
+    }
+
+    private void deliver(CstaSession session, byte[] body) {
         try {
             CstaMessage message = parser.parse(body);
             if (message instanceof CstaEvent event) {
@@ -86,7 +94,6 @@ public final class CstaSessions {
 
     static boolean isCsta(javax.sip.message.Message message) {
         var type = (javax.sip.header.ContentTypeHeader) message.getHeader(javax.sip.header.ContentTypeHeader.NAME);
-        return type != null && CstaContentType.TYPE.equalsIgnoreCase(type.getContentType())
-                && CstaContentType.SUBTYPE.equalsIgnoreCase(type.getContentSubType());
+        return type != null && CstaContentType.matches(type.getContentType(), type.getContentSubType());
     }
 }

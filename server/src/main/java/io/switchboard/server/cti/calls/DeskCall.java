@@ -131,10 +131,20 @@ final class DeskCall {
     }
 
     /**
-     * AnswerCall: phones answer by themselves only when the INVITE asks, so the ringing INVITE is
-     * cancelled and the phone called again asking it to answer; the caller hears ringing throughout.
+     * The SIP Call-ID of the desk phone's leg while the call is {@code required}: a phone that
+     * speaks uaCSTA knows the call by it.
      */
-    synchronized void answer() throws DeskCallRefusedException {
+    synchronized String phoneCallId(State required, String what) throws DeskCallRefusedException {
+        requireState(required, what);
+        return phoneLeg.callId();
+    }
+
+    /**
+     * AnswerCall on a phone that speaks no uaCSTA: phones answer by themselves only when the INVITE
+     * asks, so the ringing INVITE is cancelled and the phone called again asking it to answer; the
+     * caller hears ringing throughout.
+     */
+    synchronized void answerByAutoAnswer() throws DeskCallRefusedException {
         requireState(State.PHONE_RINGING, "be answered");
         if (!answerRequested) {
             answerRequested = true;

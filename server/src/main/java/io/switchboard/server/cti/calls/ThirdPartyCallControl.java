@@ -5,6 +5,14 @@ import io.switchboard.sip.client.SipUserAgent;
 import io.switchboard.sip.stack.SipTransport;
 
 import io.switchboard.sip.call.SipCall;
+import io.switchboard.sip.csta.AnswerCall;
+import io.switchboard.sip.csta.ConnectionId;
+import io.switchboard.sip.csta.CstaErrorCode;
+import io.switchboard.sip.csta.CstaResponse;
+import io.switchboard.sip.csta.DeviceId;
+import io.switchboard.sip.csta.GenerateDigits;
+import io.switchboard.sip.cti.CstaSessions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +41,8 @@ public final class ThirdPartyCallControl implements AutoCloseable {
     private final String mediaHost;
     private final DeskCallListener listener;
     private final LineOwners owners;
+    private final PhoneCsta phones;
+    private final String domain;
     private final Set<String> doNotDisturb = ConcurrentHashMap.newKeySet();
     private final Map<String, DeskCall> calls = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
@@ -42,12 +52,14 @@ public final class ThirdPartyCallControl implements AutoCloseable {
      * @param listener hears every desk call's events (the CTI sessions turn them into CSTA events)
      */
     public ThirdPartyCallControl(SipUserAgent agent, String domain, LineOwners owners, DeskCallListener listener) {
-        this(agent, new AgentLegs(agent.calls(), domain), agent.context().endpoint().host(), owners, listener);
+        this(agent, domain, new AgentLegs(agent.calls(), domain), agent.context().endpoint().host(), owners, listener);
     }
 
-    ThirdPartyCallControl(SipUserAgent agent, LegFactory legs, String mediaHost, LineOwners owners,
+    ThirdPartyCallControl(SipUserAgent agent, String domain, LegFactory legs, String mediaHost, LineOwners owners,
                           DeskCallListener listener) {
         this.agent = agent;
+        this.domain = Objects.requireNonNull(domain, "domain");
+        this.phones = new PhoneCsta(new CstaSessions(agent), domain, Clock.systemUTC());
         this.legs = Objects.requireNonNull(legs, "legs");
         this.mediaHost = Objects.requireNonNull(mediaHost, "mediaHost");
         this.owners = Objects.requireNonNull(owners, "owners");
@@ -131,9 +143,38 @@ public final class ThirdPartyCallControl implements AutoCloseable {
         return id;
     }
 
-    /** AnswerCall: the ringing desk phone answers a call to the line. */
+    /**
+     * AnswerCall: the ringing desk phone answers a call to the line — told so in uaCSTA when it
+     * speaks it, else called again with auto-answer asked for.
+     */
     public void answer(String line, String callId) throws DeskCallRefusedException {
-        call(line, callId).answer();
+        DeskCall call = call(line, callId);
+        String phoneCall = call.phoneCallId(DeskCall.State.PHONE_RINGING, "be answered");
+        phones.forward(line, new AnswerCall(new ConnectionId(phoneCall, phoneDevice(line)))).thenAccept(answer -> {
+            if (answer.isPresent() && !(answer.get() instanceof CstaErrorCode)) {
+                return; // the phone picks up: its leg's 200 connects the call
+            }
+            try {
+                call.answerByAutoAnswer();
+            } catch (DeskCallRefusedException e) {
+                LOG.debug("Desk call {} not answered: {}", callId, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * GenerateDigits: the desk phone sends {@code digits} in the call (RFC 4733 from the phone: the
+     * gateway has no media). Completes with the phone's response, or empty when the phone speaks
+     * no uaCSTA and so cannot be asked.
+     */
+    public CompletableFuture<Optional<CstaResponse>> generateDigits(String line, String callId, String digits)
+            throws DeskCallRefusedException {
+        String phoneCall = call(line, callId).phoneCallId(DeskCall.State.CONNECTED, "send digits");
+        return phones.forward(line, new GenerateDigits(new ConnectionId(phoneCall, phoneDevice(line)), digits));
+    }
+
+    private DeviceId phoneDevice(String line) {
+        return new DeviceId("sip:" + line + "@" + domain);
     }
 
     /**
@@ -235,6 +276,7 @@ public final class ThirdPartyCallControl implements AutoCloseable {
     @Override
     public void close() {
         calls.values().forEach(DeskCall::clear);
+        phones.close();
         agent.close();
     }
 }

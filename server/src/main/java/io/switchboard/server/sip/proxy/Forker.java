@@ -4,6 +4,7 @@ import io.switchboard.server.sip.calls.CallTracker;
 import io.switchboard.server.sip.registrar.Binding;
 import io.switchboard.server.sip.transport.IncomingRequest;
 import io.switchboard.server.sip.transport.SipMessaging;
+import io.switchboard.sip.csta.CstaContentType;
 
 import java.text.ParseException;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.URI;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.ViaHeader;
@@ -46,6 +48,15 @@ public final class Forker {
     }
 
     /** Forks {@code in} to {@code targets} (at least one); the fork answers the request. */
+    /**
+     * A uaCSTA session the CTI gateway opens with a desk phone that speaks it is an INVITE dialog
+     * but no call: the phone's user is not on the phone because of it.
+     */
+    private static boolean isCtiSession(Request request) {
+        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        return type != null && CstaContentType.matches(type.getContentType(), type.getContentSubType());
+    }
+
     public void fork(IncomingRequest in, List<Binding> targets) {
         if (!hopsLeft(in.request())) {
             in.respond(Response.TOO_MANY_HOPS);
@@ -53,12 +64,13 @@ public final class Forker {
         }
         String key = branchOf(in.request());
         boolean invite = Request.INVITE.equals(in.method());
+        boolean call = invite && !isCtiSession(in.request());
         ForkedRequest fork = new ForkedRequest(in, () -> {
             if (invite) {
                 invites.remove(key);
             }
         }, answer -> {
-            if (invite) {
+            if (call) {
                 calls.answered(OurRoute.callId(in.request()), ourRoute.localUser(in.request(), true),
                         ourRoute.localUser(in.request(), false));
             }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -47,6 +48,15 @@ public final class SipDispatcher implements SipListener {
         if (processors.putIfAbsent(method, Objects.requireNonNull(processor, "processor")) != null) {
             throw new IllegalStateException("a processor for " + method + " is already registered");
         }
+    }
+
+    /**
+     * Puts {@code interceptor} in front of the processor of {@code method}: it is handed the one
+     * registered so far (one that answers 405 when there is none) to pass on what it does not take.
+     */
+    public void intercept(String method, UnaryOperator<RequestProcessor> interceptor) {
+        processors.compute(method, (name, current) -> Objects.requireNonNull(interceptor.apply(
+                current != null ? current : request -> request.send(methodNotAllowed(request))), "processor"));
     }
 
     @Override
