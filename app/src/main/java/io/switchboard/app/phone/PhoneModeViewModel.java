@@ -108,8 +108,8 @@ public final class PhoneModeViewModel {
                 return;
             }
         }
-        if (choice.equals(applied)) {
-            error.set("");
+        if (sameAsInUse(choice)) {
+            // nothing to switch; also how the choice shown snaps back after a refusal, whose words stay
             return;
         }
         PhoneSwitch target = phones;
@@ -136,6 +136,11 @@ public final class PhoneModeViewModel {
 
     public void dismissError() {
         error.set("");
+    }
+
+    private boolean sameAsInUse(PhoneSettings choice) {
+        return choice.mode() == applied.mode()
+                && (choice.mode() == CallMode.SOFTPHONE || choice.deskLine().equals(applied.deskLine()));
     }
 
     static String describe(PhoneSettings phone) {
