@@ -31,15 +31,20 @@ final class CstaEvents {
 
     CstaEvent of(DeskCallEvent event, String crossRef) {
         DeviceId line = devices.device(event.line());
-        DeviceId far = devices.device(event.called().local());
+        DeviceId far = devices.device(event.far().local());
         ConnectionId atLine = new ConnectionId(event.callId(), line);
         ConnectionId atFar = new ConnectionId(event.callId(), far);
         Cause cause = cause(event.cause());
         return switch (event.kind()) {
             case SERVICE_INITIATED -> new ServiceInitiatedEvent(crossRef, atLine, line, LocalConnectionState.INITIATED, cause);
             case ORIGINATED -> new OriginatedEvent(crossRef, atLine, line, far, LocalConnectionState.CONNECTED, cause);
-            case DELIVERED -> new DeliveredEvent(crossRef, atFar, far, line, far, LocalConnectionState.CONNECTED, cause);
-            case ESTABLISHED -> new EstablishedEvent(crossRef, atFar, far, line, far, LocalConnectionState.CONNECTED, cause);
+            // a call to the line rings at the line; a call from it, at the far end
+            case DELIVERED -> event.incoming()
+                    ? new DeliveredEvent(crossRef, atLine, line, far, line, LocalConnectionState.ALERTING, cause)
+                    : new DeliveredEvent(crossRef, atFar, far, line, far, LocalConnectionState.CONNECTED, cause);
+            case ESTABLISHED -> event.incoming()
+                    ? new EstablishedEvent(crossRef, atLine, line, far, line, LocalConnectionState.CONNECTED, cause)
+                    : new EstablishedEvent(crossRef, atFar, far, line, far, LocalConnectionState.CONNECTED, cause);
             case HELD -> new HeldEvent(crossRef, atFar, line, LocalConnectionState.HOLD, cause);
             case RETRIEVED -> new RetrievedEvent(crossRef, atFar, line, LocalConnectionState.CONNECTED, cause);
             case TRANSFERRED -> new TransferredEvent(crossRef, atLine, null, line, far, LocalConnectionState.NULL, cause);

@@ -6,7 +6,10 @@ import io.switchboard.server.cti.calls.ThirdPartyCallControl;
 import io.switchboard.server.sip.registrar.LocationService;
 import io.switchboard.server.store.DeskLineStore;
 import io.switchboard.server.store.StoreException;
+import io.switchboard.sip.csta.AnswerCall;
 import io.switchboard.sip.csta.ClearConnection;
+import io.switchboard.sip.csta.ConsultationCall;
+import io.switchboard.sip.csta.ConsultationCallResponse;
 import io.switchboard.sip.csta.ConnectionId;
 import io.switchboard.sip.csta.CstaError;
 import io.switchboard.sip.csta.CstaErrorCode;
@@ -26,7 +29,10 @@ import io.switchboard.sip.csta.PositiveAck;
 import io.switchboard.sip.csta.RequestSystemStatus;
 import io.switchboard.sip.csta.RequestSystemStatusResponse;
 import io.switchboard.sip.csta.RetrieveCall;
+import io.switchboard.sip.csta.SetDoNotDisturb;
 import io.switchboard.sip.csta.SingleStepTransferCall;
+import io.switchboard.sip.csta.TransferCall;
+import io.switchboard.sip.csta.TransferCallResponse;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -43,8 +49,9 @@ import org.slf4j.LoggerFactory;
 final class CstaService {
 
     /** The services this gateway carries out; the others are answered with invalidFeature. */
-    static final Set<String> SUPPORTED = Set.of("MonitorStart", "MonitorStop", "MakeCall", "ClearConnection",
-            "HoldCall", "RetrieveCall", "SingleStepTransferCall", "RequestSystemStatus", "GetCSTAFeatures");
+    static final Set<String> SUPPORTED = Set.of("MonitorStart", "MonitorStop", "MakeCall", "AnswerCall",
+            "ClearConnection", "HoldCall", "RetrieveCall", "SingleStepTransferCall", "ConsultationCall",
+            "TransferCall", "SetDoNotDisturb", "RequestSystemStatus", "GetCSTAFeatures");
 
     private static final Logger LOG = LoggerFactory.getLogger(CstaService.class);
 
@@ -107,6 +114,23 @@ final class CstaService {
             }
             String callId = callControl().makeCall(line, devices.address(session.user()), called);
             return new MakeCallResponse(new ConnectionId(callId, devices.device(line)));
+        } else if (request instanceof AnswerCall answer) {
+            callControl().answer(ownedLine(session, answer.callToBeAnswered()), answer.callToBeAnswered().callId());
+            return new PositiveAck("AnswerCall");
+        } else if (request instanceof ConsultationCall consult) {
+            return consult(session, consult);
+        } else if (request instanceof TransferCall transfer) {
+            String line = ownedLine(session, transfer.heldCall());
+            if (!line.equals(ownedLine(session, transfer.activeCall()))) {
+                throw new Refusal(CstaError.INVALID_CONNECTION_ID, "the two calls are on different lines");
+            }
+            callControl().transfer(line, transfer.heldCall().callId(), transfer.activeCall().callId());
+            return new TransferCallResponse(transfer.heldCall());
+        } else if (request instanceof SetDoNotDisturb dnd) {
+            String line = ownedLine(session, dnd.device());
+            callControl().doNotDisturb(line, dnd.on());
+            LOG.info("{} turned do-not-disturb {} on desk line {}", session.user(), dnd.on() ? "on" : "off", line);
+            return new PositiveAck("SetDoNotDisturb");
         } else if (request instanceof ClearConnection clear) {
             callControl().clear(ownedLine(session, clear.connectionToBeCleared()), clear.connectionToBeCleared().callId());
             return new PositiveAck("ClearConnection");
@@ -126,6 +150,18 @@ final class CstaService {
             return new PositiveAck("SingleStepTransferCall");
         }
         throw new Refusal(CstaError.INVALID_FEATURE, request.getClass().getSimpleName() + " is not supported yet");
+    }
+
+    /** Holds the existing call and calls the consulted party from the line. */
+    private CstaResponse consult(CtiSession session, ConsultationCall consult)
+            throws Refusal, DeskCallRefusedException, StoreException {
+        String line = ownedLine(session, consult.existingCall());
+        Address consulted = devices.localUser(consult.consultedDevice()).map(devices::address)
+                .orElseThrow(() -> new Refusal(CstaError.INVALID_CALLED_DEVICE,
+                        "cannot call " + consult.consultedDevice()));
+        String callId = callControl().consult(line, consult.existingCall().callId(), devices.address(session.user()),
+                consulted);
+        return new ConsultationCallResponse(new ConnectionId(callId, devices.device(line)));
     }
 
     private String ownedLine(CtiSession session, ConnectionId connection) throws Refusal, StoreException {

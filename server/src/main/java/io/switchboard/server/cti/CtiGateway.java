@@ -3,12 +3,14 @@ package io.switchboard.server.cti;
 import io.switchboard.core.model.Address;
 import io.switchboard.server.cti.calls.ThirdPartyCallControl;
 import io.switchboard.server.sip.SipUsers;
+import io.switchboard.server.sip.proxy.CallAnchor;
 import io.switchboard.server.sip.proxy.ProxyProcessor;
 import io.switchboard.server.sip.proxy.TrustedSources;
 import io.switchboard.server.sip.registrar.LocationService;
 import io.switchboard.server.sip.transport.RequestProcessor;
 import io.switchboard.server.sip.transport.SipMessaging;
 import io.switchboard.server.store.DeskLineStore;
+import io.switchboard.server.store.StoreException;
 import io.switchboard.sip.client.SipUserAgent;
 import io.switchboard.sip.stack.SipStackException;
 import io.switchboard.sip.stack.SipStackFactory;
@@ -20,6 +22,7 @@ import io.switchboard.sip.ua.SipUserAgentSettings;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +41,20 @@ public final class CtiGateway implements AutoCloseable {
     private final TrustedSources trusted;
     private final CstaService service;
     private final CtiSessions sessions;
+    private final ProxyProcessor proxy;
+    private final DeskLineStore lines;
+    private final LocationService locations;
     private volatile ThirdPartyCallControl calls;
 
-    private CtiGateway(String domain, TrustedSources trusted, CstaService service, CtiSessions sessions) {
+    private CtiGateway(String domain, TrustedSources trusted, CstaService service, CtiSessions sessions,
+                       ProxyProcessor proxy, DeskLineStore lines, LocationService locations) {
         this.domain = domain;
         this.trusted = trusted;
         this.service = service;
         this.sessions = sessions;
+        this.proxy = proxy;
+        this.lines = lines;
+        this.locations = locations;
     }
 
     public static CtiGateway create(SipMessaging messaging, SipUsers sipUsers, ProxyProcessor proxy,
@@ -54,7 +64,8 @@ public final class CtiGateway implements AutoCloseable {
         CstaService service = new CstaService(lines, locations, devices);
         CtiSessions sessions = new CtiSessions(messaging, sipUsers, proxy, service, new CstaEvents(devices),
                 CtiLimits.DEFAULTS);
-        return new CtiGateway(domain, Objects.requireNonNull(trusted, "trusted"), service, sessions);
+        return new CtiGateway(domain, Objects.requireNonNull(trusted, "trusted"), service, sessions, proxy, lines,
+                locations);
     }
 
     /** INVITEs to {@code sip:cti@domain} open sessions; others go on to {@code next}. */
@@ -79,12 +90,33 @@ public final class CtiGateway implements AutoCloseable {
                 Base64.getEncoder().encodeToString(secret), new SipProxy(proxyHost(sipHost), sipPort, SipTransport.UDP));
         SipUserAgent agent = SipUserAgent.start(new SipStackFactory(), account,
                 SipUserAgentSettings.defaults().withLocalHost("127.0.0.1"));
-        ThirdPartyCallControl control = new ThirdPartyCallControl(agent, domain, sessions);
+        ThirdPartyCallControl control = new ThirdPartyCallControl(agent, domain, this::ownerOf, sessions);
         trusted.trust(control.agentSource());
         service.callControl(control);
         calls = control;
+        proxy.anchorCallsWith(line -> anchorFor(control, line));
         LOG.info("CTI gateway at sip:{}@{}, its call control on {}", CtiSessions.GATEWAY_USER, domain,
                 control.agentSource());
+    }
+
+    /**
+     * Calls to a desk line are anchored here while a user monitors it (or its do-not-disturb is
+     * on), so that they can be answered and driven from the client; a line nobody monitors rings
+     * its phone directly, and a phone that is not registered gets the proxy's usual 480.
+     */
+    private Optional<String> anchorFor(ThirdPartyCallControl control, String line) {
+        boolean controlled = sessions.isMonitored(line) || control.isDoNotDisturb(line);
+        return controlled && !locations.bindings(line).isEmpty() ? Optional.of(control.anchorContact(line))
+                : Optional.empty();
+    }
+
+    private Optional<Address> ownerOf(String line) {
+        try {
+            return lines.owner(line).map(owner -> Address.of(owner, domain));
+        } catch (StoreException e) {
+            LOG.warn("Cannot look up the owner of desk line {}: {}", line, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The server listens on every address: its own agent reaches it on loopback. */
@@ -110,6 +142,7 @@ public final class CtiGateway implements AutoCloseable {
         sessions.closeAll();
         ThirdPartyCallControl current = calls;
         calls = null;
+        proxy.anchorCallsWith(CallAnchor.NONE);
         if (current != null) {
             trusted.forget(current.agentSource());
             current.close();

@@ -71,6 +71,10 @@ final class CtiSession {
         return monitors.size();
     }
 
+    boolean monitors(String line) {
+        return monitors.containsValue(line);
+    }
+
     /** The session's monitors, crossRefID → line. */
     Map<String, String> monitors() {
         return Map.copyOf(monitors);

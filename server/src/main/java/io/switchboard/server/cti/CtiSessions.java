@@ -108,6 +108,11 @@ public final class CtiSessions implements DeskCallListener {
         return sessions.values().stream().mapToInt(CtiSession::monitorCount).sum();
     }
 
+    /** Whether any session monitors {@code line}: then its calls are anchored at the gateway. */
+    public boolean isMonitored(String line) {
+        return sessions.values().stream().anyMatch(session -> session.monitors(line));
+    }
+
     @Override
     public void deskCallEvent(DeskCallEvent event) {
         for (CtiSession session : sessions.values()) {

@@ -27,10 +27,12 @@ final class AgentLegs implements LegFactory {
     }
 
     @Override
-    public SipCall callPhone(String line, Address other, String sdpOffer, CallListener listener) {
-        CallOptions options = CallOptions.DEFAULT.sentAs(other, null)
-                .withHeader("Call-Info", "<sip:" + domain + ">;answer-after=0")
-                .withHeader("Alert-Info", AUTO_ANSWER_ALERT);
+    public SipCall callPhone(String line, Address other, String sdpOffer, CallListener listener, boolean autoAnswer) {
+        CallOptions options = CallOptions.DEFAULT.sentAs(other, null);
+        if (autoAnswer) {
+            options = options.withHeader("Call-Info", "<sip:" + domain + ">;answer-after=0")
+                    .withHeader("Alert-Info", AUTO_ANSWER_ALERT);
+        }
         return calls.place(Address.of(line, domain), sdpOffer, listener, options);
     }
 

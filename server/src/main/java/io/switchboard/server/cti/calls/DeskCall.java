@@ -32,6 +32,8 @@ final class DeskCall {
     private static final Logger LOG = LoggerFactory.getLogger(DeskCall.class);
 
     enum State {
+        /** A call to the line rings the desk phone; the caller hears ringing. */
+        PHONE_RINGING,
         /** The desk phone is being called and should answer by itself. */
         PHONE_ANSWERING,
         /** The phone is off-hook; the far party is being called. */
@@ -60,9 +62,21 @@ final class DeskCall {
     private String farSdp;
     private State state = State.PHONE_ANSWERING;
     private boolean farAnswered;
+    private final boolean incoming;
+    /** Incoming calls: the phone was shown ringing; AnswerCall asked it to answer by itself. */
+    private boolean delivered;
+    private boolean answerRequested;
+    private boolean answeringLegPlaced;
 
     DeskCall(String id, String line, Address lineOwner, Address far, LegFactory legs, String mediaHost,
              DeskCallListener listener, Consumer<DeskCall> onCleared) {
+        this(id, line, lineOwner, far, false, legs, mediaHost, listener, onCleared);
+    }
+
+    /** @param incoming whether {@code far} called the line (else the line calls {@code far}) */
+    DeskCall(String id, String line, Address lineOwner, Address far, boolean incoming, LegFactory legs,
+             String mediaHost, DeskCallListener listener, Consumer<DeskCall> onCleared) {
+        this.incoming = incoming;
         this.id = Objects.requireNonNull(id, "id");
         this.line = Objects.requireNonNull(line, "line");
         this.lineOwner = Objects.requireNonNull(lineOwner, "lineOwner");
@@ -92,8 +106,40 @@ final class DeskCall {
 
     /** MakeCall: rings (auto-answers) the desk phone; the far party is called once it is off-hook. */
     synchronized void start() {
-        phoneLeg = legs.callPhone(line, far, SessionDescriptions.placeholderOffer(phoneOrigin), new PhoneLeg());
+        phoneLeg = legs.callPhone(line, far, SessionDescriptions.placeholderOffer(phoneOrigin), new PhoneLeg(), true);
         phoneLeg.setOfferHandler(offer -> relayOffer(offer, true));
+    }
+
+    /**
+     * A call to the line that the proxy anchored here: the desk phone rings, offered the caller's
+     * media, and the caller is answered with the phone's answer when it picks up.
+     */
+    synchronized void startIncoming(SipCall caller) {
+        farLeg = caller;
+        farSdp = caller.remoteOffer();
+        farAnswered = true; // the caller is in the call from the start: its leg ending clears it
+        state = State.PHONE_RINGING;
+        caller.addListener(new CallerLeg());
+        caller.setOfferHandler(offer -> relayOffer(offer, false));
+        ringPhone(false);
+    }
+
+    private void ringPhone(boolean autoAnswer) {
+        phoneLeg = legs.callPhone(line, far, SessionDescriptions.asOffer(farSdp, phoneOrigin,
+                SessionDescriptions.direction(farSdp)), new RingingPhoneLeg(), autoAnswer);
+        phoneLeg.setOfferHandler(offer -> relayOffer(offer, true));
+    }
+
+    /**
+     * AnswerCall: phones answer by themselves only when the INVITE asks, so the ringing INVITE is
+     * cancelled and the phone called again asking it to answer; the caller hears ringing throughout.
+     */
+    synchronized void answer() throws DeskCallRefusedException {
+        requireState(State.PHONE_RINGING, "be answered");
+        if (!answerRequested) {
+            answerRequested = true;
+            phoneLeg.hangUp(); // RingingPhoneLeg rings it again once the CANCEL is through
+        }
     }
 
     synchronized void clear() {
@@ -121,21 +167,32 @@ final class DeskCall {
      * SingleStepTransferCall: the line drops out and the far party is connected to {@code target}
      * instead (the gateway goes on bridging them). Done once {@code target} is being called.
      */
-    synchronized void transferTo(Address target) throws DeskCallRefusedException {
-        if (state != State.CONNECTED && state != State.HELD) {
+    void transferTo(Address target) throws DeskCallRefusedException {
+        FarParty remaining = handOver(Cause.SINGLE_STEP_TRANSFER, State.CONNECTED, State.HELD);
+        Bridge.toNewParty(legs, remaining, lineOwner, target, phoneOrigin.host()).start();
+    }
+
+    /** The far party's leg as a transfer hands it to a bridge, with what we last told it. */
+    record FarParty(SipCall leg, String sdp, SdpOrigin origin) {
+    }
+
+    /**
+     * A transfer takes the far party out of this call: the desk phone's leg ends and the call is
+     * over for the line (Transferred, then ConnectionCleared).
+     */
+    synchronized FarParty handOver(Cause cause, State... allowed) throws DeskCallRefusedException {
+        if (!java.util.List.of(allowed).contains(state)) {
             throw new DeskCallRefusedException(DeskCallRefusedException.Reason.INVALID_STATE,
                     "Call " + id + " cannot be transferred while " + state);
         }
-        SipCall remaining = farLeg;
-        String remainingSdp = farSdp;
-        SdpOrigin remainingOrigin = farOrigin;
+        FarParty party = new FarParty(farLeg, farSdp, farOrigin);
         SipCall oldPhone = phoneLeg;
         phoneLeg = null;
         farLeg = null;
-        fire(Kind.TRANSFERRED, Cause.SINGLE_STEP_TRANSFER);
-        finish(Cause.SINGLE_STEP_TRANSFER);
+        fire(Kind.TRANSFERRED, cause);
+        finish(cause);
         oldPhone.hangUp();
-        new Bridge(legs, remaining, remainingSdp, remainingOrigin, lineOwner, target, phoneOrigin.host()).start();
+        return party;
     }
 
     private void requireState(State required, String what) throws DeskCallRefusedException {
@@ -211,7 +268,8 @@ final class DeskCall {
     }
 
     private void fire(Kind kind, Cause cause) {
-        listener.deskCallEvent(new DeskCallEvent(kind, line, id, lineOwner, far, cause));
+        listener.deskCallEvent(incoming ? new DeskCallEvent(kind, line, id, far, lineOwner, cause, true)
+                : new DeskCallEvent(kind, line, id, lineOwner, far, cause, false));
     }
 
     private static Cause causeOf(CallEnd end) {
@@ -223,6 +281,90 @@ final class DeskCall {
             case NOT_ACCEPTABLE, FAILED -> Cause.NETWORK_NOT_OBTAINABLE;
             case HUNG_UP, REMOTE_HUNG_UP -> Cause.NORMAL_CLEARING;
         };
+    }
+
+    /** The status a caller is refused with when the desk phone did not take the call. */
+    private static int refusalFor(CallEnd end) {
+        return switch (end.reason()) {
+            case BUSY -> 486;
+            case DECLINED -> 603;
+            default -> 480;
+        };
+    }
+
+    /** The desk phone's leg of a call to the line. */
+    private final class RingingPhoneLeg implements CallListener {
+
+        @Override
+        public void ringing(SipCall call) {
+            synchronized (DeskCall.this) {
+                if (call == phoneLeg && state == State.PHONE_RINGING && !delivered) {
+                    delivered = true;
+                    fire(Kind.DELIVERED, Cause.NEW_CALL);
+                }
+            }
+        }
+
+        @Override
+        public void connected(SipCall call, String sdpAnswer) {
+            synchronized (DeskCall.this) {
+                if (call != phoneLeg || state != State.PHONE_RINGING) {
+                    call.hangUp();
+                    return;
+                }
+                phoneSdp = sdpAnswer;
+                farLeg.answer(SessionDescriptions.asOffer(sdpAnswer, farOrigin, SessionDescriptions.direction(sdpAnswer)));
+                if (!delivered) {
+                    delivered = true;
+                    fire(Kind.DELIVERED, Cause.NEW_CALL);
+                }
+                state = State.CONNECTED;
+                fire(Kind.ESTABLISHED, Cause.NORMAL);
+            }
+        }
+
+        @Override
+        public void ended(SipCall call, CallEnd end) {
+            synchronized (DeskCall.this) {
+                if (state == State.CLEARED || call != phoneLeg) {
+                    return;
+                }
+                if (state == State.PHONE_RINGING && answerRequested && !answeringLegPlaced) {
+                    // our own CANCEL of the ringing INVITE went through: call again, answering
+                    answeringLegPlaced = true;
+                    ringPhone(true);
+                    return;
+                }
+                LOG.debug("Desk call {}: the phone's leg ended: {}", id, end);
+                phoneLeg = null;
+                if (state == State.PHONE_RINGING) {
+                    fire(Kind.FAILED, causeOf(end));
+                    farLeg.reject(refusalFor(end));
+                    farLeg = null;
+                    finish(causeOf(end));
+                    return;
+                }
+                endBothLegs();
+                finish(Cause.NORMAL_CLEARING);
+            }
+        }
+    }
+
+    /** The caller's leg of a call to the line. */
+    private final class CallerLeg implements CallListener {
+
+        @Override
+        public void ended(SipCall call, CallEnd end) {
+            synchronized (DeskCall.this) {
+                if (state == State.CLEARED || call != farLeg) {
+                    return;
+                }
+                LOG.debug("Desk call {}: the caller's leg ended: {}", id, end);
+                farLeg = null;
+                endBothLegs();
+                finish(Cause.NORMAL_CLEARING);
+            }
+        }
     }
 
     /** The desk phone's leg. */

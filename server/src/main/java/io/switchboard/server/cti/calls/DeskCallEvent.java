@@ -9,9 +9,16 @@ import io.switchboard.core.model.Address;
  * @param line    the desk line (the account its phone registers as)
  * @param callId  the call's id at the gateway, the CSTA callID
  * @param calling who is calling (the line's owner for calls made from the line)
- * @param called  who is called
+ * @param called  who is called (the line's owner for calls to the line)
+ * @param incoming whether the call came in to the line
  */
-public record DeskCallEvent(Kind kind, String line, String callId, Address calling, Address called, Cause cause) {
+public record DeskCallEvent(Kind kind, String line, String callId, Address calling, Address called, Cause cause,
+                            boolean incoming) {
+
+    /** The other party: the one called from the line, or the caller of an incoming call. */
+    public Address far() {
+        return incoming ? calling : called;
+    }
 
     /** The CSTA event this is. */
     public enum Kind {

@@ -4,12 +4,17 @@ import io.switchboard.core.model.Address;
 import io.switchboard.sip.client.SipUserAgent;
 import io.switchboard.sip.stack.SipTransport;
 
+import io.switchboard.sip.call.SipCall;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Third-party call control of desk lines (RFC 3725): the calls the CTI gateway makes and anchors
@@ -18,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ThirdPartyCallControl implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ThirdPartyCallControl.class);
+
     /** More anchored calls than this are refused: each holds two dialogs. */
     static final int MAX_CALLS = 10_000;
 
@@ -25,6 +32,8 @@ public final class ThirdPartyCallControl implements AutoCloseable {
     private final LegFactory legs;
     private final String mediaHost;
     private final DeskCallListener listener;
+    private final LineOwners owners;
+    private final Set<String> doNotDisturb = ConcurrentHashMap.newKeySet();
     private final Map<String, DeskCall> calls = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
 
@@ -32,15 +41,70 @@ public final class ThirdPartyCallControl implements AutoCloseable {
      * @param agent    the gateway's user agent, routed through the server's own proxy, which trusts it
      * @param listener hears every desk call's events (the CTI sessions turn them into CSTA events)
      */
-    public ThirdPartyCallControl(SipUserAgent agent, String domain, DeskCallListener listener) {
-        this(agent, new AgentLegs(agent.calls(), domain), agent.context().endpoint().host(), listener);
+    public ThirdPartyCallControl(SipUserAgent agent, String domain, LineOwners owners, DeskCallListener listener) {
+        this(agent, new AgentLegs(agent.calls(), domain), agent.context().endpoint().host(), owners, listener);
     }
 
-    ThirdPartyCallControl(SipUserAgent agent, LegFactory legs, String mediaHost, DeskCallListener listener) {
+    ThirdPartyCallControl(SipUserAgent agent, LegFactory legs, String mediaHost, LineOwners owners,
+                          DeskCallListener listener) {
         this.agent = agent;
         this.legs = Objects.requireNonNull(legs, "legs");
         this.mediaHost = Objects.requireNonNull(mediaHost, "mediaHost");
+        this.owners = Objects.requireNonNull(owners, "owners");
         this.listener = Objects.requireNonNull(listener, "listener");
+        agent.calls().addIncomingCallListener(this::anchored);
+    }
+
+    /**
+     * Where the proxy sends new calls to {@code line} so that they are anchored here: the
+     * gateway's own contact, naming the line.
+     */
+    public String anchorContact(String line) {
+        return "sip:" + line + "@" + agentSource();
+    }
+
+    /** A call to a desk line, sent here by the proxy: the phone rings, the call is the line's. */
+    private void anchored(SipCall caller) {
+        Optional<String> line = lineCalled(caller);
+        Optional<Address> owner = line.flatMap(owners::ownerOf);
+        if (owner.isEmpty()) {
+            LOG.info("Call {} reached the CTI gateway for no desk line ({}); refused", caller.callId(),
+                    caller.inviteHeaders("To"));
+            caller.reject(404);
+            return;
+        }
+        if (doNotDisturb.contains(line.get())) {
+            LOG.info("Call {} from {} to desk line {} refused: do not disturb", caller.callId(), caller.remote(),
+                    line.get());
+            caller.reject(486);
+            return;
+        }
+        if (calls.size() >= MAX_CALLS) {
+            caller.reject(486);
+            return;
+        }
+        String id = Long.toString(nextId.incrementAndGet());
+        DeskCall call = new DeskCall(id, line.get(), owner.get(), caller.remote(), true, legs, mediaHost, listener,
+                cleared -> calls.remove(cleared.id(), cleared));
+        calls.put(id, call);
+        LOG.info("Call {} from {} to desk line {} anchored as desk call {}", caller.callId(), caller.remote(),
+                line.get(), id);
+        call.startIncoming(caller);
+    }
+
+    /** The line an anchored call is for: the user part of its To (the proxy keeps To as dialled). */
+    private static Optional<String> lineCalled(SipCall call) {
+        return call.inviteHeaders("To").stream().findFirst().flatMap(ThirdPartyCallControl::userOf);
+    }
+
+    static Optional<String> userOf(String nameAddr) {
+        int sip = nameAddr.indexOf("sip:");
+        int at = nameAddr.indexOf('@', sip + 1);
+        if (sip < 0 || at < 0) {
+            return Optional.empty();
+        }
+        String user = nameAddr.substring(sip + 4, at);
+        return user.isEmpty() || user.contains(":") ? Optional.empty() : Optional.of(user);
     }
 
     /** Where the gateway's user agent sends from ({@code host:port} over UDP): the proxy trusts this source. */
@@ -65,6 +129,70 @@ public final class ThirdPartyCallControl implements AutoCloseable {
         calls.put(id, call);
         call.start();
         return id;
+    }
+
+    /** AnswerCall: the ringing desk phone answers a call to the line. */
+    public void answer(String line, String callId) throws DeskCallRefusedException {
+        call(line, callId).answer();
+    }
+
+    /**
+     * ConsultationCall: the line's call {@code existingId} is held and {@code consulted} is called
+     * from the line, as with MakeCall. The two go on side by side: they are separate dialogs with
+     * the phone, and nobody waits for the hold's re-INVITEs.
+     *
+     * @return the new call's id
+     */
+    public String consult(String line, String existingId, Address owner, Address consulted)
+            throws DeskCallRefusedException {
+        DeskCall existing = call(line, existingId);
+        if (existing.state() != DeskCall.State.HELD) {
+            existing.hold().whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.info("Desk call {}: not held for the consultation: {}", existingId, failure.toString());
+                }
+            });
+        }
+        return makeCall(line, owner, consulted);
+    }
+
+    /**
+     * TransferCall: the far parties of the line's held call and its active call are connected to
+     * each other (the gateway bridges them) and both calls end for the line.
+     */
+    public void transfer(String line, String heldId, String activeId) throws DeskCallRefusedException {
+        DeskCall held = call(line, heldId);
+        DeskCall active = call(line, activeId);
+        if (held == active) {
+            throw new DeskCallRefusedException(DeskCallRefusedException.Reason.INVALID_STATE,
+                    "Call " + heldId + " cannot be transferred to itself");
+        }
+        if (held.state() != DeskCall.State.HELD || active.state() != DeskCall.State.CONNECTED) {
+            throw new DeskCallRefusedException(DeskCallRefusedException.Reason.INVALID_STATE,
+                    "Transfer needs call " + heldId + " held and call " + activeId + " connected");
+        }
+        DeskCall.FarParty first = held.handOver(DeskCallEvent.Cause.TRANSFER, DeskCall.State.HELD);
+        DeskCall.FarParty second;
+        try {
+            second = active.handOver(DeskCallEvent.Cause.TRANSFER, DeskCall.State.CONNECTED);
+        } catch (DeskCallRefusedException e) {
+            first.leg().hangUp(); // the active call changed meanwhile: nobody left to join
+            throw e;
+        }
+        Bridge.joining(first, second).start();
+    }
+
+    /** SetDoNotDisturb: calls to the line are refused (busy) while it is on. */
+    public void doNotDisturb(String line, boolean on) {
+        if (on) {
+            doNotDisturb.add(line);
+        } else {
+            doNotDisturb.remove(line);
+        }
+    }
+
+    public boolean isDoNotDisturb(String line) {
+        return doNotDisturb.contains(line);
     }
 
     /** ClearConnection: the call ends for both parties. */

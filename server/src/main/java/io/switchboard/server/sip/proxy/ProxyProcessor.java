@@ -9,10 +9,14 @@ import io.switchboard.server.sip.transport.RequestProcessor;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.UserStore;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class ProxyProcessor implements RequestProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyProcessor.class);
+    /** An anchor is a binding only for the one request it routes. */
+    private static final Duration ANCHOR_VALIDITY = Duration.ofMinutes(1);
 
     private final SipUsers sipUsers;
     private final UserStore users;
@@ -34,6 +40,7 @@ public final class ProxyProcessor implements RequestProcessor {
     private final LocationService locations;
     private final Forker forker;
     private final TrustedSources trusted;
+    private volatile CallAnchor anchor = CallAnchor.NONE;
 
     public ProxyProcessor(SipUsers sipUsers, UserStore users, SipDigestAuthenticator authenticator,
                           LocationService locations, Forker forker) {
@@ -57,12 +64,37 @@ public final class ProxyProcessor implements RequestProcessor {
         if (target.isEmpty() || !senderVerified(in)) {
             return;
         }
+        Optional<Binding> anchored = anchored(in, target.get());
+        if (anchored.isPresent()) {
+            forker.fork(in, List.of(anchored.get()));
+            return;
+        }
         List<Binding> bindings = locations.bindings(target.get());
         if (bindings.isEmpty()) {
             in.respond(Response.TEMPORARILY_UNAVAILABLE);
             return;
         }
         forker.fork(in, bindings);
+    }
+
+    /** From now on new calls go where {@code anchor} says, when it names a place. */
+    public void anchorCallsWith(CallAnchor anchor) {
+        this.anchor = Objects.requireNonNull(anchor, "anchor");
+    }
+
+    /**
+     * Where a new call from outside the server goes instead of the target's phones. The server's
+     * own user agents are never anchored: the gateway calling a desk phone must reach the phone.
+     */
+    private Optional<Binding> anchored(IncomingRequest in, String target) {
+        ToHeader to = (ToHeader) in.request().getHeader(ToHeader.NAME);
+        if (!Request.INVITE.equals(in.method()) || to.getTag() != null || trusted.isTrusted(in.source())) {
+            return Optional.empty();
+        }
+        return anchor.anchorFor(target).map(contact -> {
+            LOG.debug("call {} to {} anchored at {}", OurRoute.callId(in.request()), target, contact);
+            return new Binding(contact, 1.0f, Instant.now().plus(ANCHOR_VALIDITY), "anchor", 0);
+        });
     }
 
     /**
