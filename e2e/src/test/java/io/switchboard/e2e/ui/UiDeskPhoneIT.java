@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * CSTA — through the bundled server's CTI gateway. Click-to-call from the dial box makes the desk
  * phone go off-hook and the callee ring; the call window follows the desk phone's call and its
  * Hold and Hang up act on it; the desk phone and the callee hear each other's tones; the call is in
- * Recents. Switching back to the softphone from the main window needs no sign-out.
+ * Recents. A call to the desk line pops up in the client and is answered from there. Switching
+ * back to the softphone from the main window needs no sign-out.
  */
 class UiDeskPhoneIT extends UiTestSupport {
 
@@ -133,6 +134,47 @@ class UiDeskPhoneIT extends UiTestSupport {
         assertThat(placed.remote()).isEqualTo(bob);
         assertThat(placed.record().outgoing()).isTrue();
         assertThat(placed.detail()).startsWith("Outgoing · ");
+    }
+
+    @Test
+    void aCallToTheDeskLinePopsUpInTheClientAndAnsweringThereConnectsTheDeskPhone() throws Exception {
+        Address alice = newUser("alice");
+        Address line = newUser("desk");
+        Address bob = newUser("bob");
+        SERVER.server().assignDeskLine(line.local(), alice.local());
+        DeskPhone desk = phone(line, DESK_SAYS, AutoAnswerPolicy.WHEN_ASKED);
+        DeskPhone bobs = phone(bob, BOB_SAYS, AutoAnswerPolicy.NEVER);
+        launchSignedInOverSip(home, alice, "--desk-line", line.local());
+        awaitMainWindow(alice);
+        awaitDeskPhoneMode(line);
+
+        DeskPhoneCall fromBob = bobs.dial(line);
+
+        String ringWindow = "Incoming call — " + bob;
+        await("the client shows the call ringing at the desk phone").atMost(WAIT)
+                .until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
+        assertThat(text(ringWindow, "#incoming-caller")).isEqualTo(bob.toString());
+        assertThat(desk.status().liveCalls()).as("the desk phone rings too").hasSize(1);
+        robot.clickOn(node(ringWindow, "#incoming-answer"));
+
+        String window = "Call — " + bob;
+        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+        assertThat(text(window, "#call-phone")).isEqualTo("Desk phone " + line.local());
+        await("bob's call is answered").atMost(WAIT).until(() -> bobs.status().call(fromBob.callId())
+                .map(c -> c.state() == PhoneCallState.CONNECTED).orElse(false));
+        String deskCall = await().atMost(WAIT).until(() -> desk.status().liveCalls().stream()
+                .filter(c -> c.state() == PhoneCallState.CONNECTED).findFirst(), Optional::isPresent).get().callId();
+        await("the desk phone hears the caller").atMost(WAIT).until(() -> hearing(desk, deskCall).hears(BOB_SAYS, 30, 0.02));
+        await("the caller hears the desk phone").atMost(WAIT)
+                .until(() -> hearing(bobs, fromBob.callId()).hears(DESK_SAYS, 30, 0.02));
+
+        robot.clickOn(node(window, "#call-hang-up"));
+        await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
+                && bobs.status().liveCalls().isEmpty());
+        robot.clickOn(recentsTab());
+        await().atMost(WAIT).until(() -> recentRows().size() == 1);
+        assertThat(recentRows().get(0).record().outgoing()).isFalse();
+        assertThat(recentRows().get(0).detail()).startsWith("Incoming · ");
     }
 
     @Test
