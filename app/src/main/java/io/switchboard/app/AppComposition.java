@@ -9,7 +9,9 @@ import io.switchboard.app.call.DesktopAudioEndpoints;
 import io.switchboard.app.call.DeviceCallAudio;
 import io.switchboard.app.call.SharedAudioDevices;
 import io.switchboard.app.call.SharedMediaEngine;
+import io.switchboard.app.call.CallModes;
 import io.switchboard.app.call.SoftphoneCalls;
+import io.switchboard.app.call.SwitchableCallService;
 import io.switchboard.app.call.SoftphoneFactory;
 import io.switchboard.app.chat.ChatViewModel;
 import io.switchboard.app.chat.ChatWindowView;
@@ -21,6 +23,7 @@ import io.switchboard.app.phone.CallWindows;
 import io.switchboard.app.phone.ContactLookup;
 import io.switchboard.app.phone.DialViewModel;
 import io.switchboard.app.phone.Dialer;
+import io.switchboard.app.phone.PhoneModeViewModel;
 import io.switchboard.app.phone.PhoneViewModel;
 import io.switchboard.app.phone.VoicemailViewModel;
 import io.switchboard.app.presence.AppInputIdleTimeSource;
@@ -182,7 +185,10 @@ public final class AppComposition {
     private BuddyListViewModel buddies;
     /** The softphone of a SIP session (null for XMPP, and until the media engine has started). */
     private volatile SoftphoneCalls softphone;
+    /** Softphone or desk phone for the calls of a SIP session (null for XMPP, and until the softphone started). */
+    private volatile CallModes callModes;
     private PhoneViewModel phone;
+    private PhoneModeViewModel phoneMode;
     private RecentsViewModel recents;
     /** The voicemail lamp of a SIP account (null for XMPP). */
     private VoicemailViewModel voicemail;
@@ -350,13 +356,19 @@ public final class AppComposition {
         RecentsViewModel history = new RecentsViewModel(sip.self(), callHistory, settingsWriter, contacts, calls,
                 background, Clock.systemDefaultZone());
         new CallWindows(calls, java.util.List.of(stylesheet(STYLESHEET), stylesheet(CALL_STYLESHEET)));
+        PhoneModeViewModel modes = new PhoneModeViewModel(background, settings);
         phone = calls;
+        phoneMode = modes;
         recents = history;
         voicemail = new VoicemailViewModel(sip.voicemail(), ui);
         background.submit("starting the softphone of " + sip.self(), () -> softphones.create(sip), started -> {
             if (phone == calls) {
                 softphone = started;
-                calls.attach(started);
+                // the UI's one call service: the softphone, or the desk phone once the user switches
+                SwitchableCallService switchable = new SwitchableCallService(started);
+                callModes = new CallModes(sip.userAgent(), sip.self(), started, switchable, Clock.systemUTC());
+                calls.attach(switchable, switchable::deskLine);
+                modes.attach(callModes);
             } else {
                 started.close();   // signed out while the media engine started
             }
@@ -369,7 +381,8 @@ public final class AppComposition {
     private void prepareMain(MainWindowViewModel viewModel, BuddyListViewModel buddyList, String title) {
         StackPane centre = new StackPane();
         Node middle = phone == null ? centre
-                : new MainCentreView(new DialViewModel(phone, session.self()), recents, voicemail, centre).root();
+                : new MainCentreView(new DialViewModel(phone, session.self()), phoneMode, recents, voicemail,
+                        centre).root();
         MainWindowView main = new MainWindowView(viewModel, middle);
         windows.prepare(main.root(), 400, 680)
                 .joinOneByOne(main.top(), 3)
@@ -394,6 +407,7 @@ public final class AppComposition {
             phone.dispose();
             phone = null;
         }
+        phoneMode = null;
         if (recents != null) {
             recents.dispose();
             recents = null;
@@ -419,6 +433,11 @@ public final class AppComposition {
 
     /** Hangs up the softphone's calls and stops it taking new ones; on a worker at sign-out, before the session closes. */
     private void closeSoftphone() {
+        CallModes modes = callModes;
+        callModes = null;
+        if (modes != null) {
+            modes.close();   // the CTI session ends with the SIP session
+        }
         SoftphoneCalls current = softphone;
         softphone = null;
         if (current != null) {

@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.app.settings.AccountType;
+import io.switchboard.app.settings.PhoneSettings;
 import io.switchboard.app.settings.Theme;
 import io.switchboard.sip.stack.SipTransport;
 import io.switchboard.core.tls.CertificateFingerprint;
@@ -27,11 +28,13 @@ import picocli.CommandLine.Option;
  * @param proxy            SIP primary proxy (for SIP, {@code user} is the address of record)
  * @param backupProxy      SIP backup proxy
  * @param xcapRoot         SIP: the XCAP root for answering watch requests (ADR 0019)
+ * @param deskLine         SIP: the desk line's extension; the sign-in form is set to desk-phone mode on it
  */
 public record LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
                             Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
                             Optional<AccountType> accountType, Optional<ProxyOption> proxy,
-                            Optional<ProxyOption> backupProxy, Optional<String> xcapRoot) {
+                            Optional<ProxyOption> backupProxy, Optional<String> xcapRoot,
+                            Optional<String> deskLine) {
 
     public static final LaunchOptions NONE = new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), false, Optional.empty());
@@ -60,7 +63,16 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
     public LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
                          Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme) {
         this(server, user, passwordEnv, trustFingerprint, autoSignIn, theme, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Without a desk line: the phone mode last used. */
+    public LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
+                         Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
+                         Optional<AccountType> accountType, Optional<ProxyOption> proxy,
+                         Optional<ProxyOption> backupProxy, Optional<String> xcapRoot) {
+        this(server, user, passwordEnv, trustFingerprint, autoSignIn, theme, accountType, proxy, backupProxy,
+                xcapRoot, Optional.empty());
     }
 
     /** @throws CommandLine.ParameterException with a message for the user when the line is wrong */
@@ -74,7 +86,8 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 arguments.autoSignIn, Optional.ofNullable(arguments.theme), Optional.ofNullable(arguments.accountType),
                 Optional.ofNullable(arguments.proxy).map(ProxyOption::parse),
                 Optional.ofNullable(arguments.backupProxy).map(ProxyOption::parse),
-                Optional.ofNullable(arguments.xcapRoot).map(String::strip));
+                Optional.ofNullable(arguments.xcapRoot).map(String::strip),
+                Optional.ofNullable(arguments.deskLine).map(String::strip));
     }
 
     /**
@@ -139,6 +152,11 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                         + "default: the proxy's host, port 5062, /xcap-root.")
         String xcapRoot;
 
+        @Option(names = "--desk-line", paramLabel = "EXTENSION",
+                description = "SIP: use the desk phone on this line (e.g. 1001) for calls, through the server's"
+                        + " CTI gateway.")
+        String deskLine;
+
         @Option(names = "--password-env", paramLabel = "VAR",
                 description = "Read the password from this environment variable.")
         String passwordEnv;
@@ -184,6 +202,11 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                         throw new CommandLine.ParameterException(line, option[0] + ": " + e.getMessage());
                     }
                 }
+            }
+            if (deskLine != null) {
+                PhoneSettings.lineProblem(deskLine).ifPresent(problem ->  {
+                    throw new CommandLine.ParameterException(line, "--desk-line: " + problem);
+                });
             }
             if (trustFingerprint != null) {
                 try {

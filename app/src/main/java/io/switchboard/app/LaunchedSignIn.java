@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.app.settings.AccountType;
+import io.switchboard.app.settings.CallMode;
 import io.switchboard.app.signin.SignInViewModel;
 import io.switchboard.sip.stack.SipTransport;
 
@@ -39,6 +40,10 @@ final class LaunchedSignIn {
             options.server().ifPresent(viewModel.serverProperty()::set);
             options.user().ifPresent(viewModel.userProperty()::set);
         }
+        options.deskLine().ifPresent(line -> {
+            viewModel.deskLineProperty().set(line);
+            viewModel.callModeProperty().set(CallMode.DESK_PHONE);
+        });
         options.password(environment).ifPresent(p -> viewModel.passwordProperty().set(new String(p)));
         if (options.passwordEnv().isPresent() && options.password(environment).isEmpty()) {
             viewModel.showNotice("The environment variable " + options.passwordEnv().get()

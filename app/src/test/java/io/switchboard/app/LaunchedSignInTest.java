@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.app.settings.AccountType;
+import io.switchboard.app.settings.CallMode;
 import io.switchboard.app.settings.AppSettings;
 import io.switchboard.app.settings.FakeVault;
 import io.switchboard.app.settings.SettingsModel;
@@ -61,6 +62,22 @@ class LaunchedSignInTest {
         assertThat(options.proxy()).contains(new LaunchOptions.ProxyOption("127.0.0.1:5070", SipTransport.TCP));
         assertThat(options.backupProxy()).contains(new LaunchOptions.ProxyOption("127.0.0.1:5080", SipTransport.UDP));
         assertThat(LaunchOptions.parse("--account-type", "xmpp").accountType()).contains(AccountType.XMPP);
+    }
+
+    @Test
+    void deskLineSelectsDeskPhoneModeOnThatLineAndIsSavedAtSignIn() {
+        LaunchOptions options = LaunchOptions.parse("--account-type", "sip", "--user", "alice@example.com",
+                "--password-env", "PW", "--desk-line", "1001");
+        SignInViewModel form = viewModel(AppSettings.defaults());
+
+        LaunchedSignIn.apply(options, Map.of("PW", "secret"), form);
+
+        assertThat(form.callModeProperty().get()).isEqualTo(CallMode.DESK_PHONE);
+        assertThat(form.deskLineProperty().get()).isEqualTo("1001");
+        assertThatThrownBy(() -> LaunchOptions.parse("--desk-line", "my phone"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--desk-line");
+        form.deskLineProperty().set("");
+        assertThat(form.validationMessage().get()).isEqualTo("Enter your desk phone's line, like 1001.");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.switchboard.app.main;
 
 import io.switchboard.app.phone.DialBoxView;
 import io.switchboard.app.phone.DialViewModel;
+import io.switchboard.app.phone.PhoneModeView;
+import io.switchboard.app.phone.PhoneModeViewModel;
 import io.switchboard.app.phone.VoicemailIndicatorView;
 import io.switchboard.app.phone.VoicemailViewModel;
 import io.switchboard.app.recents.RecentsView;
@@ -21,7 +23,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The main window's centre for an account with a softphone: the dial box and the voicemail lamp,
- * then the contacts and
+ * the switch between softphone and desk phone, then the contacts and
  * the Recents list as two tabs; the Recents tab carries the count of missed calls not yet seen.
  */
 public final class MainCentreView {
@@ -29,7 +31,8 @@ public final class MainCentreView {
     private final VBox root = new VBox();
     private final TabPane tabs = new TabPane();
 
-    public MainCentreView(DialViewModel dial, RecentsViewModel recents, VoicemailViewModel voicemail, Node contacts) {
+    public MainCentreView(DialViewModel dial, PhoneModeViewModel phoneMode, RecentsViewModel recents,
+                          VoicemailViewModel voicemail, Node contacts) {
         Objects.requireNonNull(recents, "recents");
         Pane dialBox = new DialBoxView(dial).root();
         HBox.setHgrow(dialBox, Priority.ALWAYS);
@@ -59,7 +62,7 @@ public final class MainCentreView {
         recentsTab.setClosable(false);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().addAll(dialRow, tabs);
+        root.getChildren().addAll(dialRow, new PhoneModeView(phoneMode).root(), tabs);
     }
 
     public Pane root() {

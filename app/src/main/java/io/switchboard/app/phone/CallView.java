@@ -10,6 +10,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -62,7 +63,12 @@ public final class CallView {
         timer.setId("call-timer");
         timer.getStyleClass().add("call-timer");
         timer.textProperty().bind(vm.timerTextProperty());
-        VBox party = new VBox(2, avatar, name, address, state, timer);
+        // in desk-phone mode the user talks on the desk phone: say so where the window names the call
+        Label phone = new Label(vm.phoneText());
+        phone.setId("call-phone");
+        phone.getStyleClass().add(Styles.TEXT_MUTED);
+        showOnlyIf(phone, vm.onDeskPhone());
+        VBox party = new VBox(2, avatar, name, address, state, timer, phone);
         party.setAlignment(Pos.CENTER);
 
         Label error = new Label();
@@ -75,8 +81,13 @@ public final class CallView {
         error.setOnMouseClicked(e -> vm.dismissError());
 
         ToggleButton transfer = TransferPane.toggle(vm);
-        VBox root = new VBox(12, party, CallQualityLabel.of(vm), error, controls(transfer),
-                TransferPane.of(vm, transfer), keypad(), CallAudioBar.of(vm));
+        // the desk phone's audio is its own: no volume or devices to pick (and no quality: the desk
+        // service measures none, so its label stays empty and hidden)
+        Node quality = CallQualityLabel.of(vm);
+        Node audio = CallAudioBar.of(vm);
+        showOnlyIf(audio, !vm.onDeskPhone());
+        VBox root = new VBox(12, party, quality, error, controls(transfer),
+                TransferPane.of(vm, transfer), keypad(), audio);
         root.setPadding(new Insets(16));
         root.setAlignment(Pos.TOP_CENTER);
         root.getStyleClass().add("call-window");
@@ -138,6 +149,8 @@ public final class CallView {
         vm.mutedProperty().addListener((obs, was, now) -> mute.setSelected(now));
         mute.setSelected(vm.mutedProperty().get());
         mute.disableProperty().bind(vm.endedProperty());
+        // a desk phone mutes on the phone: CSTA gives a third party no mute
+        showOnlyIf(mute, !vm.onDeskPhone());
 
         ToggleButton hold = new ToggleButton("Hold", new FontIcon(Material2MZ.PAUSE));
         hold.setId("call-hold");
@@ -165,6 +178,11 @@ public final class CallView {
         HBox row = new HBox(6, mute, hold, transfer, hangUp);
         row.setAlignment(Pos.CENTER);
         return row;
+    }
+
+    private static void showOnlyIf(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private GridPane keypad() {

@@ -75,6 +75,8 @@ public final class CallViewModel {
     private final ReadOnlyStringWrapper consultationFor = new ReadOnlyStringWrapper(this, "consultationFor", "");
     private String originalCallId;
     private boolean askingQuality;
+    /** The desk line the call is on, fixed at its start: a call stays on the phone it began on. */
+    private final Optional<String> deskLine;
 
     public CallViewModel(Call call, String partyName, CallWindowServices services) {
         this.call = Objects.requireNonNull(call, "call");
@@ -85,6 +87,7 @@ public final class CallViewModel {
         this.scheduler = services.scheduler();
         this.clock = services.clock();
         this.partyName.set(Objects.requireNonNull(partyName, "partyName"));
+        this.deskLine = services.deskLine().get();
         volume.set(services.audio().volume());
         volume.addListener((obs, was, now) -> services.audio().setVolume(now.doubleValue()));
         show(call);
@@ -100,6 +103,16 @@ public final class CallViewModel {
 
     public String partyAddress() {
         return remote.toString();
+    }
+
+    /** Whether the call is on the desk phone: its audio, mute and quality are the phone's, not ours. */
+    public boolean onDeskPhone() {
+        return deskLine.isPresent();
+    }
+
+    /** "Desk phone 1001" for a call on the desk phone; "" for one on this computer. */
+    public String phoneText() {
+        return deskLine.map(line -> "Desk phone " + line).orElse("");
     }
 
     public ReadOnlyStringProperty partyNameProperty() {
@@ -216,6 +229,11 @@ public final class CallViewModel {
     }
 
     /** A transfer this window asked for did not happen. */
+    /** The desk phone refused what the user asked (hold, a key...): said in the window. */
+    void requestFailed(String reason) {
+        error.set("The desk phone did not do it: " + reason);
+    }
+
     void transferFailed(String reason) {
         error.set("The transfer did not happen: " + reason);
     }

@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -84,16 +86,39 @@ public final class PhoneViewModel implements Dialer {
 
     /** The softphone is ready: calls can be placed and ring in from now on. Once only. */
     public void attach(CallService service) {
+        attach(service, Optional::empty);
+    }
+
+    /**
+     * As {@link #attach(CallService)}, for a service whose calls may be on a desk phone:
+     * {@code deskLine} names the line the calls use now ("1001"), empty while they use this computer.
+     */
+    public void attach(CallService service, Supplier<Optional<String>> deskLine) {
         if (calls != null) {
             throw new IllegalStateException("the phone already has its call service");
         }
         calls = Objects.requireNonNull(service, "service");
-        windowServices = new CallWindowServices(service, background, scheduler, clock, self, audio, this::consult);
+        windowServices = new CallWindowServices(service, background, scheduler, clock, self, audio, this::consult,
+                deskLine);
         registration = service.addListener(new CallService.CallListener() {
             @Override
             public void callChanged(Call call) {
                 if (!disposed) {
                     ui.run(() -> changed(call));
+                }
+            }
+
+            @Override
+            public void requestFailed(String callId, String reason) {
+                if (!disposed) {
+                    ui.run(() -> {
+                        CallViewModel window = callWindows.get(callId);
+                        if (window != null) {
+                            window.requestFailed(reason);
+                        } else {
+                            error.set("The desk phone did not do it: " + reason);
+                        }
+                    });
                 }
             }
 

@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param sip                 the SIP fields of the sign-in form (the XMPP ones are lastServer and lastUser)
  * @param audio               the microphone, speaker and ringer the user chose (system defaults when absent)
  * @param callEncryption      whether calls encrypt their audio (SRTP): when possible by default
+ * @param phone               softphone or desk-phone mode, and the desk line (softphone when absent)
  */
 public record AppSettings(String lastServer, String lastUser, boolean rememberMe, Theme theme, int autoAwayMinutes,
                           boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates,
                           AccountType accountType, SipSignInSettings sip, AudioDevicePreferences audio,
-                          SrtpPolicy callEncryption) {
+                          SrtpPolicy callEncryption, PhoneSettings phone) {
 
     public static final int DEFAULT_AUTO_AWAY_MINUTES = 10;
 
@@ -36,6 +37,7 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
         sip = sip == null ? SipSignInSettings.EMPTY : sip;
         audio = audio == null ? AudioDevicePreferences.SYSTEM_DEFAULTS : audio;
         callEncryption = callEncryption == null ? SrtpPolicy.OPTIONAL : callEncryption;
+        phone = phone == null ? PhoneSettings.SOFTPHONE : phone;
         lastServer = lastServer == null ? "" : lastServer;
         lastUser = lastUser == null ? "" : lastUser;
         theme = theme == null ? Theme.LIGHT : theme;
@@ -49,7 +51,16 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
                        boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates) {
         this(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
                 trustedCertificates, AccountType.XMPP, SipSignInSettings.EMPTY, AudioDevicePreferences.SYSTEM_DEFAULTS,
-                SrtpPolicy.OPTIONAL);
+                SrtpPolicy.OPTIONAL, PhoneSettings.SOFTPHONE);
+    }
+
+    /** Settings from before desk-phone mode: the softphone. */
+    public AppSettings(String lastServer, String lastUser, boolean rememberMe, Theme theme, int autoAwayMinutes,
+                       boolean showOfflineContacts, SortOrder sortOrder, Map<String, String> trustedCertificates,
+                       AccountType accountType, SipSignInSettings sip, AudioDevicePreferences audio,
+                       SrtpPolicy callEncryption) {
+        this(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
+                trustedCertificates, accountType, sip, audio, callEncryption, PhoneSettings.SOFTPHONE);
     }
 
     public static AppSettings defaults() {
@@ -64,51 +75,51 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
     /** A successful XMPP sign-in (the SIP fields stay for a switch back). */
     public AppSettings withSignIn(String server, String user, boolean remember) {
         return new AppSettings(server, user, remember, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates, AccountType.XMPP, sip, audio, callEncryption);
+                trustedCertificates, AccountType.XMPP, sip, audio, callEncryption, phone);
     }
 
     /** A successful SIP sign-in: the account type and the SIP fields (the XMPP fields stay for a switch back). */
     public AppSettings withSipSignIn(SipSignInSettings sipFields, boolean remember) {
         return new AppSettings(lastServer, lastUser, remember, theme, autoAwayMinutes, showOfflineContacts, sortOrder,
-                trustedCertificates, AccountType.SIP, sipFields, audio, callEncryption);
+                trustedCertificates, AccountType.SIP, sipFields, audio, callEncryption, phone);
     }
 
     public AppSettings withTheme(Theme newTheme) {
         return new AppSettings(lastServer, lastUser, rememberMe, newTheme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trustedCertificates, accountType, sip, audio, callEncryption);
+                sortOrder, trustedCertificates, accountType, sip, audio, callEncryption, phone);
     }
 
     public AppSettings withAutoAwayMinutes(int minutes) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, minutes, showOfflineContacts, sortOrder,
-                trustedCertificates, accountType, sip, audio, callEncryption);
+                trustedCertificates, accountType, sip, audio, callEncryption, phone);
     }
 
     public AppSettings withShowOfflineContacts(boolean show) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, show, sortOrder,
-                trustedCertificates, accountType, sip, audio, callEncryption);
+                trustedCertificates, accountType, sip, audio, callEncryption, phone);
     }
 
     public AppSettings withSortOrder(SortOrder order) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts, order,
-                trustedCertificates, accountType, sip, audio, callEncryption);
+                trustedCertificates, accountType, sip, audio, callEncryption, phone);
     }
 
     /** Replaces every accepted certificate (the preferences dialog removes some). */
     public AppSettings withTrustedCertificates(Map<String, String> certificates) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, certificates, accountType, sip, audio, callEncryption);
+                sortOrder, certificates, accountType, sip, audio, callEncryption, phone);
     }
 
     /** The user chose other sound devices. */
     public AppSettings withAudio(AudioDevicePreferences devices) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trustedCertificates, accountType, sip, devices, callEncryption);
+                sortOrder, trustedCertificates, accountType, sip, devices, callEncryption, phone);
     }
 
     /** The user chose when calls encrypt their audio. */
     public AppSettings withCallEncryption(SrtpPolicy policy) {
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trustedCertificates, accountType, sip, audio, policy);
+                sortOrder, trustedCertificates, accountType, sip, audio, policy, phone);
     }
 
     /** The user accepted this certificate for this server; it replaces one accepted before. */
@@ -116,6 +127,12 @@ public record AppSettings(String lastServer, String lastUser, boolean rememberMe
         Map<String, String> trusted = new HashMap<>(trustedCertificates);
         trusted.put(serverKey, fingerprint);
         return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
-                sortOrder, trusted, accountType, sip, audio, callEncryption);
+                sortOrder, trusted, accountType, sip, audio, callEncryption, phone);
+    }
+
+    /** The user chose the softphone or the desk phone (at sign-in or from the main window). */
+    public AppSettings withPhone(PhoneSettings choice) {
+        return new AppSettings(lastServer, lastUser, rememberMe, theme, autoAwayMinutes, showOfflineContacts,
+                sortOrder, trustedCertificates, accountType, sip, audio, callEncryption, choice);
     }
 }

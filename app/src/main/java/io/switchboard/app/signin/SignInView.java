@@ -3,11 +3,13 @@ package io.switchboard.app.signin;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import io.switchboard.app.settings.AccountType;
+import io.switchboard.app.settings.CallMode;
 import io.switchboard.sip.stack.SipTransport;
 
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -119,6 +121,18 @@ public final class SignInView {
         sipXcapRoot.setAccessibleText("XCAP root for answering watch requests; optional, empty for your proxy on port 5062");
         sipXcapRoot.textProperty().bindBidirectional(viewModel.sipXcapRootProperty());
 
+        ComboBox<CallMode> callMode = new ComboBox<>(FXCollections.observableArrayList(CallMode.values()));
+        callMode.setId("callMode");
+        callMode.setAccessibleText("Calls use this computer (softphone) or your desk phone");
+        callMode.valueProperty().bindBidirectional(viewModel.callModeProperty());
+        TextField deskLine = new TextField();
+        deskLine.setId("deskLine");
+        deskLine.setPromptText("line, e.g. 1001");
+        deskLine.setAccessibleText("Your desk phone's line");
+        deskLine.textProperty().bindBidirectional(viewModel.deskLineProperty());
+        deskLine.visibleProperty().bind(viewModel.callModeProperty().isEqualTo(CallMode.DESK_PHONE));
+        deskLine.managedProperty().bind(deskLine.visibleProperty());
+
         form.setHgap(12);
         form.setVgap(10);
         form.getColumnConstraints().addAll(new ColumnConstraints(), grow(), new ColumnConstraints());
@@ -130,6 +144,7 @@ public final class SignInView {
         Label sipProxyLabel = fieldLabel("Pr_oxy", sipProxy);
         Label sipBackupLabel = fieldLabel("_Backup proxy", sipBackup);
         Label sipXcapLabel = fieldLabel("_XCAP root", sipXcapRoot);
+        Label callModeLabel = fieldLabel("P_hone", callMode);
         Runnable xmppRows = () -> {
             form.getChildren().clear();
             form.add(typeLabel, 0, 0);
@@ -155,6 +170,7 @@ public final class SignInView {
             form.addRow(5, sipBackupLabel, sipBackup, sipBackupTransport);
             form.add(sipXcapLabel, 0, 6);
             form.add(sipXcapRoot, 1, 6, 2, 1);
+            form.addRow(7, callModeLabel, callMode, deskLine);
         };
         (viewModel.accountTypeProperty().get() == AccountType.SIP ? sipRows : xmppRows).run();
         viewModel.accountTypeProperty().addListener((obs, was, now) ->

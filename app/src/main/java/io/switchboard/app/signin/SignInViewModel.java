@@ -1,6 +1,8 @@
 package io.switchboard.app.signin;
 
 import io.switchboard.app.settings.AccountType;
+import io.switchboard.app.settings.CallMode;
+import io.switchboard.app.settings.PhoneSettings;
 import io.switchboard.app.settings.CredentialVault;
 import io.switchboard.app.settings.CredentialVaultException;
 import io.switchboard.app.settings.SettingsModel;
@@ -68,6 +70,9 @@ public final class SignInViewModel {
     private final ObjectProperty<AccountType> accountType = new SimpleObjectProperty<>(this, "accountType",
             AccountType.XMPP);
     private final SipAccountForm sip;
+    /** SIP accounts only: the softphone or the desk phone, and the desk line. */
+    private final ObjectProperty<CallMode> callMode = new SimpleObjectProperty<>(this, "callMode", CallMode.SOFTPHONE);
+    private final StringProperty deskLine = new SimpleStringProperty(this, "deskLine", "");
     private final ReadOnlyBooleanWrapper signingIn = new ReadOnlyBooleanWrapper(this, "signingIn");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this, "untrustedFingerprint", "");
@@ -95,9 +100,11 @@ public final class SignInViewModel {
         rememberMe.set(saved.rememberMe() && vault.canRemember());
         accountType.set(saved.accountType());
         sip = new SipAccountForm(saved.sip());
+        callMode.set(saved.phone().mode());
+        deskLine.set(saved.phone().deskLine());
 
         validationMessage = Bindings.createStringBinding(() -> validate().orElse(""), server, user, password,
-                accountType);
+                accountType, callMode, deskLine);
         // a change listener, not an invalidation one: it hears every change, also while nobody reads the field
         for (ObservableValue<?> field : sip.fields()) {
             field.addListener((obs, was, now) -> {
@@ -148,6 +155,16 @@ public final class SignInViewModel {
     /** SIP: the XCAP root for answering watch requests; empty for the primary proxy's host, port 5062. */
     public StringProperty sipXcapRootProperty() {
         return sip.xcapRoot;
+    }
+
+    /** SIP accounts: whether calls use this computer or the desk phone, from sign-in on. */
+    public ObjectProperty<CallMode> callModeProperty() {
+        return callMode;
+    }
+
+    /** SIP accounts in desk-phone mode: the desk line's extension, e.g. "1001". */
+    public StringProperty deskLineProperty() {
+        return deskLine;
     }
 
     public StringProperty serverProperty() {
@@ -288,6 +305,7 @@ public final class SignInViewModel {
         boolean remember = rememberMe.get() && vault.canRemember();
         char[] secret = password.get().toCharArray();
         SipSignInSettings typed = sip.typed();
+        PhoneSettings phone = new PhoneSettings(callMode.get(), deskLine.get());
         String proxies = SipAccountForm.proxies(account);
         LOG.info("Signing in: {}", account);
         background.submit("sign in " + account.address(),
@@ -296,7 +314,7 @@ public final class SignInViewModel {
                 signedIn -> {
                     signingIn.set(false);
                     password.set("");
-                    settings.update(s -> s.withSipSignIn(typed, remember));
+                    settings.update(s -> s.withSipSignIn(typed, remember).withPhone(phone));
                     onSignedIn.accept(signedIn);
                 },
                 failure -> {
@@ -398,7 +416,8 @@ public final class SignInViewModel {
 
     private Optional<String> validate() {
         if (accountType.get() == AccountType.SIP) {
-            return sip.validate(password.get());
+            return sip.validate(password.get()).or(() -> callMode.get() == CallMode.DESK_PHONE
+                    ? PhoneSettings.lineProblem(deskLine.get()) : Optional.empty());
         }
         if (user.get().isBlank()) {
             return Optional.of("Enter your address, like alice@example.com.");

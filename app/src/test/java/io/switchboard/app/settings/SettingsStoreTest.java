@@ -27,6 +27,16 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theDeskPhoneChoiceIsKeptAndAFileFromBeforeItMeansTheSoftphone() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        store.save(AppSettings.defaults().withPhone(PhoneSettings.deskPhone("1001")));
+        assertThat(store.load().phone()).isEqualTo(new PhoneSettings(CallMode.DESK_PHONE, "1001"));
+
+        Files.writeString(dir.resolve("settings.json"), "{ \"lastUser\": \"alice@localhost\" }");
+        assertThat(store.load().phone()).isEqualTo(PhoneSettings.SOFTPHONE);
+    }
+
+    @Test
     void aMissingFileMeansDefaults() {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         assertThat(store.load()).isEqualTo(AppSettings.defaults());

@@ -76,6 +76,13 @@ public interface CallService {
         default void transferFailed(String callId, String reason) {
         }
 
+        /**
+         * A request about the call (hold, answer, a key...) was refused after it was sent: services
+         * that ask a remote controller, such as a desk phone's CTI gateway, learn it only then.
+         */
+        default void requestFailed(String callId, String reason) {
+        }
+
         /** The other side pressed a DTMF key in the call. */
         default void dtmfReceived(String callId, char digit) {
         }

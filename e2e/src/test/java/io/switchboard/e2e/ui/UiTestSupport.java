@@ -72,11 +72,16 @@ abstract class UiTestSupport {
                 Optional.empty(), Optional.of(server().certificateFingerprint()), false, Optional.empty()));
     }
 
-    /** The client started signed in over SIP, as a script would: {@code --account-type sip ... --auto-sign-in}. */
-    void launchSignedInOverSip(Path home, Address user) throws Exception {
-        LaunchOptions options = LaunchOptions.parse("--account-type", "sip", "--user", user.toString(),
+    /**
+     * The client started signed in over SIP, as a script would: {@code --account-type sip ... --auto-sign-in}
+     * and {@code moreOptions} (such as {@code --desk-line 1001}).
+     */
+    void launchSignedInOverSip(Path home, Address user, String... moreOptions) throws Exception {
+        List<String> line = new ArrayList<>(List.of("--account-type", "sip", "--user", user.toString(),
                 "--proxy", "127.0.0.1:" + server().sipPort(), "--xcap-root", server().xcapRoot().toString(),
-                "--password-env", "SWITCHBOARD_TEST_PASSWORD", "--auto-sign-in");
+                "--password-env", "SWITCHBOARD_TEST_PASSWORD", "--auto-sign-in"));
+        line.addAll(List.of(moreOptions));
+        LaunchOptions options = LaunchOptions.parse(line.toArray(String[]::new));
         client = ComposedClient.launch(home, options, Map.of("SWITCHBOARD_TEST_PASSWORD", password(user)));
     }
 
