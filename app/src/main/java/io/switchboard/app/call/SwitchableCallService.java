@@ -18,12 +18,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * registered here across a switch, so the call windows, dialer and history need not know that the
  * phone changed. Switching with calls in progress is refused by {@link CallModes}: a call stays on
  * the phone it began on.
+ *
+ * <p>In desk-phone mode the softphone still hears calls to my own address (a caller who picks me
+ * from a buddy list rings it, not my desk line): its calls keep showing, and every action goes to
+ * the phone that has the call. New calls are placed on the phone in use.
  */
 public final class SwitchableCallService implements CallService {
 
-    /** The phone in use and what the UI should say about it. */
+    /**
+     * The phone in use and what the UI should say about it; {@code forwarding} passes on a desk
+     * phone's changes (the softphone's are passed on all along).
+     */
     private record Current(CallService calls, Optional<String> deskLine, ListenerRegistration forwarding) {
     }
+
+    private static final ListenerRegistration NONE = () -> { };
 
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
     private final CallListener forwarder = new CallListener() {
@@ -47,11 +56,14 @@ public final class SwitchableCallService implements CallService {
             listeners.forEach(l -> l.dtmfReceived(callId, digit));
         }
     };
+    private final CallService softphone;
     private volatile Current current;
 
-    /** Starts on {@code initial}, the softphone. */
-    public SwitchableCallService(CallService initial) {
-        current = new Current(Objects.requireNonNull(initial, "initial"), Optional.empty(), initial.addListener(forwarder));
+    /** Starts on {@code softphone}, which is heard from then on whatever phone is in use. */
+    public SwitchableCallService(CallService softphone) {
+        this.softphone = Objects.requireNonNull(softphone, "softphone");
+        softphone.addListener(forwarder);
+        current = new Current(softphone, Optional.empty(), NONE);
     }
 
     /**
@@ -62,7 +74,8 @@ public final class SwitchableCallService implements CallService {
         Objects.requireNonNull(next, "next");
         Current previous = current;
         previous.forwarding().close();
-        current = new Current(next, Objects.requireNonNull(deskLine, "deskLine"), next.addListener(forwarder));
+        current = new Current(next, Objects.requireNonNull(deskLine, "deskLine"),
+                next == softphone ? NONE : next.addListener(forwarder));
         return previous.calls();
     }
 
@@ -76,6 +89,15 @@ public final class SwitchableCallService implements CallService {
         return current.calls();
     }
 
+    /** The phone that has the call {@code callId}: the softphone's own calls stay its own. */
+    private CallService owner(String callId) {
+        CallService phone = inUse();
+        if (phone != softphone && softphone.calls().stream().anyMatch(call -> call.id().equals(callId))) {
+            return softphone;
+        }
+        return phone;
+    }
+
     @Override
     public Call dial(Address who) throws ServiceException {
         return inUse().dial(who);
@@ -83,52 +105,63 @@ public final class SwitchableCallService implements CallService {
 
     @Override
     public void answer(String callId) throws ServiceException {
-        inUse().answer(callId);
+        owner(callId).answer(callId);
     }
 
     @Override
     public void decline(String callId) {
-        inUse().decline(callId);
+        owner(callId).decline(callId);
     }
 
     @Override
     public void hangUp(String callId) {
-        inUse().hangUp(callId);
+        owner(callId).hangUp(callId);
     }
 
     @Override
     public void hold(String callId, boolean onHold) throws ServiceException {
-        inUse().hold(callId, onHold);
+        owner(callId).hold(callId, onHold);
     }
 
     @Override
     public void mute(String callId, boolean muted) {
-        inUse().mute(callId, muted);
+        owner(callId).mute(callId, muted);
     }
 
     @Override
     public void transfer(String callId, Address target) throws ServiceException {
-        inUse().transfer(callId, target);
+        owner(callId).transfer(callId, target);
     }
 
     @Override
     public void transfer(String callId, String consultationCallId) throws ServiceException {
-        inUse().transfer(callId, consultationCallId);
+        CallService phone = owner(callId);
+        if (phone != owner(consultationCallId)) {
+            throw new ServiceException("the two calls are on different phones (softphone and desk phone)");
+        }
+        phone.transfer(callId, consultationCallId);
     }
 
     @Override
     public void sendDtmf(String callId, char digit) throws ServiceException {
-        inUse().sendDtmf(callId, digit);
+        owner(callId).sendDtmf(callId, digit);
     }
 
+    /** The calls of the phone in use, and in desk-phone mode the softphone's too. */
     @Override
     public List<Call> calls() {
-        return inUse().calls();
+        CallService phone = inUse();
+        if (phone == softphone) {
+            return softphone.calls();
+        }
+        List<Call> all = new java.util.ArrayList<>(softphone.calls());
+        all.addAll(phone.calls());
+        return List.copyOf(all);
     }
 
     @Override
     public Optional<CallStatistics> statistics(String callId) {
-        return inUse().statistics(callId);
+        return owner(callId).statistics(callId);
     }
 
     @Override

@@ -22,6 +22,9 @@ final class CstaErrorTexts {
         } else if (error.equals(CstaError.INVALID_OBJECT_STATE) || error.equals(CstaError.NO_ACTIVE_CALL)
                 || error.equals(CstaError.NO_HELD_CALL) || error.equals(CstaError.NO_CALL_TO_ANSWER)) {
             return "the desk phone's call is not in a state that allows this";
+        } else if (error.equals(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT)) {
+            return "the desk phone of line " + line + " cannot do this when asked from the computer"
+                    + " (it speaks no uaCSTA); use its own keys";
         } else if (error.equals(CstaError.INVALID_FEATURE)) {
             return "the server's CTI gateway does not support this yet";
         } else if (error.equals(CstaError.RESOURCE_BUSY)) {
