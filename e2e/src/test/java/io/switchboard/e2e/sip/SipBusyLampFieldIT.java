@@ -13,6 +13,9 @@ import io.switchboard.sip.call.CallListener;
 import io.switchboard.sip.call.SipCall;
 import io.switchboard.sip.client.SipClientSession;
 import io.switchboard.sip.client.SipUserAgent;
+import io.switchboard.sip.dialog.DialogDirection;
+import io.switchboard.sip.dialog.DialogInfo;
+import io.switchboard.sip.dialog.DialogInfoParser;
 import io.switchboard.sip.stack.SipTransport;
 import io.switchboard.sip.ua.SipRejectedException;
 
@@ -25,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The busy lamp field end to end (RFC 4235, ADR 0026): a colleague's desktop client watches a desk
  * line and the line's owner through the bundled server while real SIP user agents call the line
  * and the line calls out; the lamps go ringing → busy → idle, and the owner shows "On the phone"
- * while their desk phone is in a call.
+ * while their desk phone is in a call. A raw SIP agent checks the wire: versioned full-state
+ * dialog-info, and 406 for a subscriber that does not accept it.
  */
 class SipBusyLampFieldIT {
 
@@ -144,6 +150,45 @@ class SipBusyLampFieldIT {
         assertThatThrownBy(() -> lamps.watch(users.address("nobody-here")).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SipRejectedException.class)
                 .satisfies(e -> assertThat(((SipRejectedException) e).statusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void aRawAgentGetsVersionedDialogInfoAndAnAcceptWithoutItIs406() throws Exception {
+        String dave = users.newUser("dave");
+        SipTestUser agent = users.sipAgent(dave);
+
+        Response ok = agent.send(subscribe(agent, line, "application/dialog-info+xml"));
+        assertThat(ok.getStatusCode()).isEqualTo(Response.OK);
+        Request first = agent.next(Request.NOTIFY, WAIT);
+        assertThat(first).isNotNull();
+        assertThat(SipTestUser.header(first, "Content-Type")).isEqualToIgnoringCase("application/dialog-info+xml");
+        assertThat(SipTestUser.header(first, "Subscription-State")).startsWith("active");
+        DialogInfo idle = new DialogInfoParser().parse(first.getRawContent());
+        assertThat(idle.version()).isZero();
+        assertThat(idle.state()).isEqualTo(DialogInfo.State.FULL);
+        assertThat(idle.entity()).isEqualTo("sip:" + line + "@" + SERVER.domain());
+        assertThat(idle.dialogs()).isEmpty();
+
+        bobPhone.calls().place(users.address(line), CtiGatewayIT.sdp(47600, "sendrecv"), new CallListener() { });
+        Request next = agent.next(Request.NOTIFY, WAIT);
+        DialogInfo trying = new DialogInfoParser().parse(next.getRawContent());
+        assertThat(trying.version()).isEqualTo(1);
+        assertThat(trying.dialogs()).singleElement().satisfies(d -> {
+            assertThat(d.direction()).isEqualTo(DialogDirection.RECIPIENT);
+            assertThat(d.local().identity()).isEqualTo("sip:" + line + "@" + SERVER.domain());
+            assertThat(d.remote()).as("who calls is not told to every colleague").isNull();
+        });
+
+        Response refused = agent.send(subscribe(agent, line, "application/pidf+xml"));
+        assertThat(refused.getStatusCode()).isEqualTo(Response.NOT_ACCEPTABLE);
+    }
+
+    private static Request subscribe(SipTestUser agent, String target, String accept) throws Exception {
+        Request subscribe = agent.request(Request.SUBSCRIBE, agent.aor(target), agent.aor(target));
+        agent.withHeader(subscribe, "Event", "dialog");
+        agent.withHeader(subscribe, "Accept", accept);
+        subscribe.setHeader(agent.endpoint().headerFactory().createExpiresHeader(60));
+        return subscribe;
     }
 
     private void awaitLamps(LineState state) {
