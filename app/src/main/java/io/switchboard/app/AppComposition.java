@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.switchboard.app.ui.ExecutorScheduler;
 import io.switchboard.app.buddylist.BuddyListView;
 import io.switchboard.app.buddylist.BuddyListViewModel;
+import io.switchboard.app.buddylist.PhoneStatusFile;
 import io.switchboard.app.call.DesktopAudioEndpoints;
 import io.switchboard.app.call.DeviceCallAudio;
 import io.switchboard.app.call.SharedAudioDevices;
@@ -328,7 +329,8 @@ public final class AppComposition {
             preparePhone(sip, contacts);
         }
         BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings,
-                phone == null ? Dialer.NONE : phone);
+                phone == null ? Dialer.NONE : phone,
+                new PhoneStatusFile(directories.settingsFile().resolveSibling("phone-status.txt")));
         contacts.list = buddyList;
         buddies = buddyList;
         autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import javafx.animation.Animation;
+import javafx.animation.FadeTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -21,13 +24,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * Renders one row: a group header (chevron, "Engineering (3/7)") or a contact (presence dot,
- * name, availability and note, unread badge, devices in the tooltip). Cells are recycled by
+ * name, availability and note, unread badge, devices in the tooltip, and the phone-status lamp
+ * when the user chose it). Cells are recycled by
  * the virtualised list, so everything bound here is unbound when the item changes.
  */
 final class BuddyCell extends ListCell<BuddyRow> {
@@ -46,6 +53,10 @@ final class BuddyCell extends ListCell<BuddyRow> {
     private final Label name = new Label();
     private final Label status = new Label();
     private final Label badge = new Label();
+    /** The phone-status lamp (busy lamp field), shown for contacts the user chose. */
+    private final Circle lamp = new Circle(5);
+    private final Tooltip lampTooltip = new Tooltip();
+    private final FadeTransition blink = new FadeTransition(Duration.millis(500), lamp);
     private final HBox contact;
     /**
      * The per-device detail, made when the pointer first rests on the cell: a tooltip is a
@@ -55,6 +66,8 @@ final class BuddyCell extends ListCell<BuddyRow> {
     private Tooltip devices;
 
     private ChangeListener<PresenceColour> colourListener;
+    private ChangeListener<PhoneLamp> lampListener;
+    private ReadOnlyObjectProperty<PhoneLamp> lampState;
     private ChangeListener<Boolean> expandedListener;
     private BuddyRow bound;
 
@@ -76,7 +89,16 @@ final class BuddyCell extends ListCell<BuddyRow> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         VBox text = new VBox(name, status);
         text.setMinWidth(0);
-        contact = new HBox(dot, text, spacer, badge);
+        lamp.getStyleClass().add("phone-lamp");
+        lamp.managedProperty().bind(lamp.visibleProperty());
+        lamp.setVisible(false);
+        Tooltip.install(lamp, lampTooltip);
+        blink.setFromValue(1);
+        blink.setToValue(0.2);
+        blink.setAutoReverse(true);
+        blink.setCycleCount(Animation.INDEFINITE);
+        contact = new HBox(dot, text, spacer, badge, lamp);
+        contact.setSpacing(4);
         contact.getStyleClass().add("buddy-contact");
         contact.setAlignment(Pos.CENTER_LEFT);
         setAccessibleRole(AccessibleRole.LIST_ITEM);
@@ -177,6 +199,10 @@ final class BuddyCell extends ListCell<BuddyRow> {
             devices.textProperty().bind(item.devicesTextProperty());
             setTooltip(devices);
         }
+        lampState = vm.phoneStatus().lampProperty(item.address());
+        lampListener = (obs, old, shown) -> showLamp(shown);
+        lampState.addListener(lampListener);
+        showLamp(lampState.get());
         setGraphic(contact);
     }
 
@@ -186,11 +212,37 @@ final class BuddyCell extends ListCell<BuddyRow> {
         }
     }
 
+    /** Idle grey, ringing amber and blinking, busy red; the tooltip says it in words. */
+    private void showLamp(PhoneLamp shown) {
+        lamp.setVisible(shown.shown());
+        lamp.setFill(switch (shown) {
+            case RINGING -> Color.web("#f0a30a");
+            case BUSY -> Color.web("#d13438");
+            case IDLE -> Color.web("#8a8886");
+            case NONE, UNKNOWN -> Color.TRANSPARENT;
+        });
+        lamp.setStroke(shown == PhoneLamp.UNKNOWN ? Color.web("#8a8886") : null);
+        lamp.setAccessibleText(shown.tooltip());
+        lampTooltip.setText(shown.tooltip());
+        lamp.pseudoClassStateChanged(PseudoClass.getPseudoClass("ringing"), shown == PhoneLamp.RINGING);
+        if (shown.blinking()) {
+            blink.play();
+        } else {
+            blink.stop();
+            lamp.setOpacity(1);
+        }
+    }
+
     private void unbind() {
         if (bound instanceof GroupRow g) {
             g.expandedProperty().removeListener(expandedListener);
         } else if (bound instanceof ContactRow c) {
             c.item().colourProperty().removeListener(colourListener);
+        }
+        if (lampState != null) {
+            lampState.removeListener(lampListener);
+            lampState = null;
+            showLamp(PhoneLamp.NONE);
         }
         bound = null;
         groupTitle.textProperty().unbind();

@@ -2,6 +2,7 @@ package io.switchboard.app.buddylist;
 
 import io.switchboard.app.settings.SortOrder;
 import io.switchboard.app.ui.LazyTooltip;
+import io.switchboard.core.model.Address;
 import io.switchboard.core.model.ContactGroup;
 import io.switchboard.core.model.SubscriptionRequest;
 
@@ -15,6 +16,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -267,6 +269,14 @@ public final class BuddyListView {
             call.setOnAction(e -> vm.call(c.item()));
             call.setDisable(!vm.canCallProperty().get());
             callItems.add(call);
+        }
+        if (vm.phoneStatus().isAvailable()) {
+            Address address = c.item().address();
+            CheckMenuItem phoneStatus = new CheckMenuItem("Show _phone status");
+            phoneStatus.setId("buddy-phone-status");
+            phoneStatus.setSelected(vm.phoneStatus().isShown(address));
+            phoneStatus.setOnAction(e -> vm.phoneStatus().setShown(address, phoneStatus.isSelected()));
+            callItems.add(phoneStatus);
         }
         MenuItem rename = new MenuItem("Re_name\u2026", new FontIcon(Material2AL.EDIT));
         rename.setAccelerator(new KeyCodeCombination(KeyCode.F2));

@@ -88,6 +88,7 @@ public final class BuddyListViewModel {
     private final Background background;
     private final Conversations conversations;
     private final Dialer dialer;
+    private final PhoneStatusLamps phoneStatus;
     /** Live presence colours asked for by address (the Recents list's dots), kept up to date as contacts change. */
     private final Map<Address, ReadOnlyObjectWrapper<PresenceColour>> watchedColours = new HashMap<>();
     private final TaskBudget budget;
@@ -130,8 +131,14 @@ public final class BuddyListViewModel {
     /** @param dialer places the calls of the context menu's "Call"; {@link Dialer#NONE} hides it */
     public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
                               SettingsModel settings, Dialer dialer) {
+        this(session, ui, background, conversations, settings, dialer, PhoneStatusChoices.inMemory());
+    }
+
+    /** @param phoneStatus where the contacts chosen for "Show phone status" are remembered */
+    public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
+                              SettingsModel settings, Dialer dialer, PhoneStatusChoices phoneStatus) {
         this(session, ui, background, conversations, settings, dialer,
-                TaskBudget.time(TASK_TIME, MIN_CHANGES_PER_TASK, System::nanoTime));
+                TaskBudget.time(TASK_TIME, MIN_CHANGES_PER_TASK, System::nanoTime), phoneStatus);
     }
 
     BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
@@ -141,6 +148,12 @@ public final class BuddyListViewModel {
 
     BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
                        SettingsModel settings, Dialer dialer, TaskBudget budget) {
+        this(session, ui, background, conversations, settings, dialer, budget, PhoneStatusChoices.inMemory());
+    }
+
+    BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
+                       SettingsModel settings, Dialer dialer, TaskBudget budget, PhoneStatusChoices phoneStatus) {
+        this.phoneStatus = new PhoneStatusLamps(session.lineStates(), phoneStatus, ui);
         this.budget = Objects.requireNonNull(budget, "budget");
         this.dialer = Objects.requireNonNull(dialer, "dialer");
         Objects.requireNonNull(session, "session");
@@ -279,6 +292,11 @@ public final class BuddyListViewModel {
     /** Whether the context menu offers "Call": only for accounts with a softphone. */
     public boolean canOfferCalls() {
         return dialer.isSupported();
+    }
+
+    /** The phone-status lamps (busy lamp field) and the choice of contacts that show one. */
+    public PhoneStatusLamps phoneStatus() {
+        return phoneStatus;
     }
 
     /** True while a call can be placed now. */
@@ -430,6 +448,7 @@ public final class BuddyListViewModel {
         disposed = true;
         registrations.forEach(ListenerRegistration::close);
         registrations.clear();
+        phoneStatus.dispose();
         ui.run(() -> {
             settings.property().removeListener(settingsListener);
             items.values().forEach(i -> i.unreadCounter().unbind());

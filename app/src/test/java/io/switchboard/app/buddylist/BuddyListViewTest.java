@@ -13,6 +13,7 @@ import io.switchboard.app.ui.ExecutorBackground;
 import io.switchboard.app.ui.FxDispatcher;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Availability;
+import io.switchboard.core.model.LineState;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,8 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +41,12 @@ class BuddyListViewTest extends ApplicationTest {
     private final ExecutorService workers = Executors.newSingleThreadExecutor();
     private final SettingsModel settings =
             new SettingsModel(AppSettings.defaults().withSortOrder(SortOrder.BY_NAME), s -> { });
+    private final FakeLineStates lineStates = new FakeLineStates();
     private BuddyListViewModel vm;
 
     @Override
     public void start(Stage stage) {
+        session.lineStates = lineStates;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         session.contacts.preload(List.of(
                 contact("alice@example.com", "Alice Adams", "Engineering")
@@ -139,5 +144,56 @@ class BuddyListViewTest extends ApplicationTest {
         ContactRow carol = (ContactRow) cell.getItem();
         assertThat(carol.item().address()).isEqualTo(Address.parse("carol@example.com"));
         assertThat(cell.getTooltip().getText()).isEqualTo(carol.item().devicesTextProperty().get()).contains("phone");
+    }
+
+    @Test
+    void showPhoneStatusFromTheContextMenuLightsALampThatFollowsTheLine() {
+        Address bob = Address.parse("bob@example.com");
+        ListView<BuddyRow> list = lookup("#buddy-list").queryListView();
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().size() == 5);
+        assertThat(lookup(".phone-lamp").<javafx.scene.Node>queryAll()).allSatisfy(lamp -> assertThat(lamp.isVisible()).as("no lamp yet").isFalse());
+
+        togglePhoneStatusOf("Bob Brown", list);
+        assertThat(lineStates.watched).containsExactly(bob);
+
+        lineStates.report(bob, LineState.RINGING);
+        WaitForAsyncUtils.waitForFxEvents();
+        Circle lamp = visibleLamp();
+        assertThat(lamp.getAccessibleText()).isEqualTo("Phone ringing");
+        assertThat(lamp.getFill()).isEqualTo(Color.web("#f0a30a"));
+
+        lineStates.report(bob, LineState.BUSY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visibleLamp().getAccessibleText()).isEqualTo("Phone busy");
+
+        togglePhoneStatusOf("Bob Brown", list);
+        assertThat(lineStates.watched).isEmpty();
+        assertThat(lookup(".phone-lamp").<javafx.scene.Node>queryAll()).allSatisfy(l -> assertThat(l.isVisible()).as("lamp gone").isFalse());
+    }
+
+    /**
+     * Selects the contact and picks "Show phone status" in the list's context menu, whose items are
+     * made as it is about to show (headless Monocle sends no context-menu request for a right click).
+     */
+    private void togglePhoneStatusOf(String name, ListView<BuddyRow> list) {
+        clickOn(name);
+        interact(() -> list.getContextMenu().getOnShowing().handle(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.CheckMenuItem item = list.getContextMenu().getItems().stream()
+                .filter(i -> "buddy-phone-status".equals(i.getId()))
+                .map(javafx.scene.control.CheckMenuItem.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no \"Show phone status\" in the menu: " + list.getContextMenu().getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()));
+        interact(() -> {
+            item.setSelected(!item.isSelected());
+            item.fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Circle visibleLamp() {
+        return lookup(".phone-lamp").<Circle>queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one lamp shown");
+                }).orElseThrow(() -> new AssertionError("no lamp shown"));
     }
 }

@@ -51,6 +51,13 @@ final class FakeSession implements ClientSession {
     private final Listeners<SessionListener> sessionListeners = new Listeners<>(events);
     final FakeContacts contacts = new FakeContacts();
     final FakePresence presence = new FakePresence();
+    /** Line state for the phone-status lamps; null: a session without it, as XMPP's. */
+    volatile FakeLineStates lineStates;
+
+    @Override
+    public java.util.Optional<io.switchboard.core.service.LineStateService> lineStates() {
+        return java.util.Optional.ofNullable(lineStates);
+    }
 
     @Override
     public Address self() {

@@ -55,6 +55,14 @@ public interface ClientSession extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Line state of colleagues' phones (busy lamp field), when the account's protocol has it: SIP
+     * sessions do (RFC 4235 dialog event package), XMPP sessions do not.
+     */
+    default Optional<LineStateService> lineStates() {
+        return Optional.empty();
+    }
+
     ListenerRegistration addListener(SessionListener listener);
 
     /** Same as {@link #signOut()}, and frees the event thread. */

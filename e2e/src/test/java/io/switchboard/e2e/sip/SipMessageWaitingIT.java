@@ -128,7 +128,7 @@ class SipMessageWaitingIT {
         assertThat(summary.messagesWaiting()).isTrue();
         assertThat(summary.voice()).isEqualTo(MessageCounts.of(4, 8));
 
-        Response unknown = agent.send(subscribe(agent, frank, "dialog", 60));
+        Response unknown = agent.send(subscribe(agent, frank, "conference", 60)); // RFC 4575, not served
         assertThat(unknown.getStatusCode()).isEqualTo(Response.BAD_EVENT);
         List<String> allowed = new ArrayList<>();
         Iterator<?> headers = unknown.getHeaders("Allow-Events");

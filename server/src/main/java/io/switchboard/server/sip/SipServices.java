@@ -10,6 +10,7 @@ import io.switchboard.server.sip.message.SipImReader;
 import io.switchboard.server.sip.message.SipOfflineDelivery;
 import io.switchboard.server.sip.message.SipPager;
 import io.switchboard.server.sip.message.XmppImMapping;
+import io.switchboard.server.sip.dialog.DialogNotifications;
 import io.switchboard.server.sip.mwi.Mailboxes;
 import io.switchboard.server.sip.mwi.MessageSummaryNotifications;
 import io.switchboard.server.sip.presence.ComposedPresenceView;
@@ -75,6 +76,11 @@ public final class SipServices {
      * inside the SIP sender's own 32 s transaction timeout, so the sender still hears 202.
      */
     private static final Duration GATEWAY_DEADLINE = Duration.ofSeconds(10);
+    /**
+     * Dialog subscriptions one user may hold: a receptionist's BLF panel of a few hundred lines,
+     * not the whole company (each costs a NOTIFY per call step of the line watched).
+     */
+    static final int MAX_DIALOG_SUBSCRIPTIONS_PER_WATCHER = 500;
     /** Offline messages follow the REGISTER's 200 a moment later, not before it. */
     private static final long OFFLINE_DELIVERY_DELAY_MILLIS = 200;
 
@@ -130,14 +136,22 @@ public final class SipServices {
         timers.scheduleWithFixedDelay(locations::purgeExpired, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
 
+        // INVITEs, their answers and BYEs → "On the phone" for both parties and for the owners of
+        // desk lines among them (the proxy Record-Routes), and the dialogs BLF watchers see
+        CallTracker calls = new CallTracker(engine, domain, line -> ownerOf(deskLines, line), clock);
+        timers.scheduleWithFixedDelay(calls::forgetStale, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
+
         PublicationStore publications = new PublicationStore(clock);
-        SubscriptionRegistry subscriptions = new SubscriptionRegistry();
+        SubscriptionRegistry subscriptions = new SubscriptionRegistry(SubscriptionRegistry.DEFAULT_MAX_PER_WATCHER,
+                Map.of(EventPackage.DIALOG, MAX_DIALOG_SUBSCRIPTIONS_PER_WATCHER));
         PidfAvailabilityMapping mapping = new PidfAvailabilityMapping();
         // one PIDF per state, not per watcher: the 1,000-watcher fan-out shares it
         PresenceView view = new ComposedPresenceView(engine, mapping, domain, clock);
         // message-summary rides on the presence agent's subscriptions; only its bodies are the mailboxes'
+        // so does dialog (BLF, ADR 0026); its bodies are the tracked calls'
         Notifier notifier = new Notifier(messaging, view, subscriptions,
-                Map.of(EventPackage.MESSAGE_SUMMARY, new MessageSummaryNotifications(mailboxes)), clock);
+                Map.of(EventPackage.MESSAGE_SUMMARY, new MessageSummaryNotifications(mailboxes),
+                        EventPackage.DIALOG, new DialogNotifications(calls, domain, clock)), clock);
         PresenceAgent agent = new PresenceAgent(subscriptions, notifier,
                 new NotifyThrottle(Duration.ofMillis(config.notifyIntervalMillis()), clock, timers, workers),
                 new PresenceAuthorization(rosters), watcherRequests, domain, clock);
@@ -146,6 +160,8 @@ public final class SipServices {
         // a roster change (e.g. an approval in an XMPP client) may allow pending SIP watchers
         rosters.addListener(owner -> hand(workers, () -> agent.authorizationChanged(owner)));
         mailboxes.addListener(user -> hand(workers, () -> agent.resourceChanged(user, EventPackage.MESSAGE_SUMMARY)));
+        // every step of a call (trying, ringing, answered, ended) is a NOTIFY: a lamp must not skip one
+        calls.addListener(user -> hand(workers, () -> agent.resourceChanged(user, EventPackage.DIALOG)));
         engine.addListener((user, presence) -> {
             if (user.domain().equalsIgnoreCase(domain)) {
                 hand(workers, () -> agent.presentityChanged(user.local()));
@@ -156,9 +172,6 @@ public final class SipServices {
         timers.scheduleWithFixedDelay(() -> hand(workers, agent::expireSubscriptions), EXPIRY_SWEEP_SECONDS,
                 EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
 
-        // answered INVITEs and their BYEs → "On the phone" for both parties (the proxy Record-Routes)
-        CallTracker calls = new CallTracker(engine, domain, clock);
-        timers.scheduleWithFixedDelay(calls::forgetStale, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS, TimeUnit.SECONDS);
         OurRoute ourRoute = new OurRoute(messaging);
         Forker forker = new Forker(messaging, ourRoute, calls);
         TrustedSources trusted = new TrustedSources();
@@ -197,6 +210,17 @@ public final class SipServices {
         SipServer server = new SipServer(config, messaging, new SipStackFactory(), clock, workers, timers,
                 processors, inDialog, tlsContext);
         return new SipServices(server, locations, agent, verifier, cti, config);
+    }
+
+    /** The owner of a desk line; a store failure only leaves the owner out of the line's calls. */
+    private static java.util.Optional<String> ownerOf(DeskLineStore deskLines, String line) {
+        try {
+            return deskLines.owner(line);
+        } catch (io.switchboard.server.store.StoreException e) {
+            org.slf4j.LoggerFactory.getLogger(SipServices.class).warn("cannot look up the owner of line {}: {}", line,
+                    e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     /** Expiry sweeps send NOTIFYs: they run on the workers, the timer thread only hands them over. */

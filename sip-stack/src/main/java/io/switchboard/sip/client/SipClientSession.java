@@ -17,6 +17,7 @@ import io.switchboard.core.service.ServiceException;
 import io.switchboard.core.service.SessionListener;
 import io.switchboard.core.service.SessionState;
 import io.switchboard.core.service.SignInException;
+import io.switchboard.core.service.LineStateService;
 import io.switchboard.core.service.VoicemailService;
 import io.switchboard.sip.register.RegistrationState;
 import io.switchboard.sip.register.RegistrationStatus;
@@ -65,6 +66,7 @@ public final class SipClientSession implements ClientSession {
     private final SipContactListService contacts;
     private final SipChatService chat;
     private final SipVoicemailService voicemail;
+    private final SipLineStateService lineStates;
     private final Duration signInTimeout;
     private final String device;
     private final Object lifecycle = new Object();
@@ -97,6 +99,7 @@ public final class SipClientSession implements ClientSession {
                 presRules(account, serviceTimeout), serviceTimeout, this::isConnected, events);
         this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events, agent.context().executor());
         this.voicemail = new SipVoicemailService(agent.voicemail(), events);
+        this.lineStates = new SipLineStateService(agent.lineStates(), events);
         agent.registration().addListener(this::registrationChanged);
     }
 
@@ -185,12 +188,19 @@ public final class SipClientSession implements ClientSession {
                 contacts.contacts().forEach(c -> agent.watcher().unsubscribe(c.address()));
                 agent.watchers().unsubscribe();
                 agent.voicemail().unsubscribe();
+                agent.lineStates().unwatchAll();
                 await(agent.registration().unregister(), timeout);
             }
             if (state != SessionState.SIGNED_OUT) {
                 changeState(SessionState.SIGNED_OUT, null);
             }
         }
+    }
+
+    /** Line state of watched colleagues and desk lines (RFC 4235), watched as the UI asks. */
+    @Override
+    public Optional<LineStateService> lineStates() {
+        return Optional.of(lineStates);
     }
 
     @Override

@@ -5,6 +5,9 @@ import io.switchboard.sip.call.CallManager;
 import io.switchboard.sip.keepalive.OptionsKeepalive;
 import io.switchboard.sip.keepalive.OptionsProcessor;
 import io.switchboard.sip.message.PagerMessaging;
+import io.switchboard.sip.dialog.DialogInfo;
+import io.switchboard.sip.dialog.DialogInfoParser;
+import io.switchboard.sip.dialog.LineStateWatcher;
 import io.switchboard.sip.mwi.MessageSummaryParser;
 import io.switchboard.sip.mwi.VoicemailIndicator;
 import io.switchboard.sip.register.RegistrationState;
@@ -67,6 +70,7 @@ import org.slf4j.LoggerFactory;
  *     ua.watcher().addListener(...); ua.watcher().subscribe(bob).get();   // SUBSCRIBE/NOTIFY
  *     ua.watchers().addListener(...); ua.watchers().subscribe();          // who watches me (winfo)
  *     ua.voicemail().addListener(...); ua.voicemail().subscribe();        // message waiting (RFC 3842)
+ *     ua.lineStates().addListener(...); ua.lineStates().watch(line);      // busy lamp field (RFC 4235)
  *     ua.messaging().send(bob, "hi").get();                     // MESSAGE, DeliveryReport
  *     SipCall call = ua.calls().place(bob, sdpOffer, listener); // INVITE; call.hangUp() sends BYE
  *     ua.registration().unregister().get();
@@ -92,6 +96,7 @@ public final class SipUserAgent implements AutoCloseable {
     private final PresenceWatcher watcher;
     private final WatcherInfoSubscriber watchers;
     private final VoicemailIndicator voicemail;
+    private final LineStateWatcher lineStates;
     private final PagerMessaging messaging;
     private final OptionsKeepalive keepalive;
     private final CallManager calls;
@@ -109,11 +114,13 @@ public final class SipUserAgent implements AutoCloseable {
         this.watcher = new PresenceWatcher(context);
         this.watchers = new WatcherInfoSubscriber(context);
         this.voicemail = new VoicemailIndicator(context);
+        this.lineStates = new LineStateWatcher(context);
         this.calls = new CallManager(context);
         dispatcher.register(Request.NOTIFY, new EventPackageRouter()
                 .route("presence", watcher.notifyProcessor(new PidfParser(), mapping, Clock.systemUTC()))
                 .route("presence.winfo", watchers.notifyProcessor(new WatcherInfoParser()))
                 .route("message-summary", voicemail.notifyProcessor(new MessageSummaryParser()))
+                .route(DialogInfo.EVENT, lineStates.notifyProcessor(new DialogInfoParser()))
                 .route("refer", calls.referNotifyProcessor()));
         this.messaging = new PagerMessaging(context);
         dispatcher.register(Request.MESSAGE, messaging.processor(Clock.systemUTC()));
@@ -131,6 +138,7 @@ public final class SipUserAgent implements AutoCloseable {
             watcher.proxyChanged(moved);
             watchers.proxyChanged(moved);
             voicemail.proxyChanged(moved);
+            lineStates.proxyChanged(moved);
         }));
         // probe the proxy only while registered through it
         registration.addListener(status -> {
@@ -236,6 +244,11 @@ public final class SipUserAgent implements AutoCloseable {
     /** SUBSCRIBE/NOTIFY of presence.winfo: who watches, or asks to watch, the user (RFC 3857). */
     public WatcherInfoSubscriber watchers() {
         return watchers;
+    }
+
+    /** SUBSCRIBE/NOTIFY of dialog: other lines' state for the busy lamp field (RFC 4235). */
+    public LineStateWatcher lineStates() {
+        return lineStates;
     }
 
     /** SUBSCRIBE/NOTIFY of message-summary: the voicemail indicator (RFC 3842). */

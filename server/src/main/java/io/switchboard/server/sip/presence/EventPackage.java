@@ -9,7 +9,9 @@ public enum EventPackage {
     /** RFC 3857 applied to presence, bodies in RFC 3858 watcher information. */
     PRESENCE_WINFO("presence.winfo", "application", "watcherinfo+xml"),
     /** RFC 3842, the voicemail indicator: bodies in application/simple-message-summary. */
-    MESSAGE_SUMMARY("message-summary", "application", "simple-message-summary");
+    MESSAGE_SUMMARY("message-summary", "application", "simple-message-summary"),
+    /** RFC 4235, line state for the busy lamp field: bodies in application/dialog-info+xml. */
+    DIALOG("dialog", "application", "dialog-info+xml");
 
     private final String token;
     private final String contentType;

@@ -170,7 +170,7 @@ public final class Notifier {
                     null, Math.max(0, (s.expiresAt().toEpochMilli() - now.toEpochMilli()) / 1000),
                     Math.max(0, (now.toEpochMilli() - s.createdAt().toEpochMilli()) / 1000)));
         }
-        return new WatcherInfo(winfo.takeWinfoVersion(), WatcherInfo.State.FULL,
+        return new WatcherInfo(winfo.takeVersion(), WatcherInfo.State.FULL,
                 List.of(new WatcherList(winfo.presentityUri(), EventPackage.PRESENCE.token(), watchers)));
     }
 

@@ -36,8 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SUBSCRIBE for {@code presence} (RFC 3856), {@code presence.winfo} (RFC 3857) and
- * {@code message-summary} (RFC 3842, the user's own mailbox only), as the
+ * SUBSCRIBE for {@code presence} (RFC 3856), {@code presence.winfo} (RFC 3857),
+ * {@code message-summary} (RFC 3842, the user's own mailbox only) and {@code dialog} (RFC 4235,
+ * any user's or desk line's calls, to any authenticated user of our domain: ADR 0026), as the
  * notifier of RFC 6665 §4.2: a new subscription is authorised (presence through
  * {@link PresenceAuthorization}; winfo and message-summary only by the user themself), answered 200 with our tag and
  * Expires, and followed at once by its first NOTIFY. A refresh in the dialog extends it (and
@@ -103,6 +104,12 @@ public final class SubscribeProcessor implements RequestProcessor {
         }
         ExpiresHeader expiresHeader = request.getExpires();
         long asked = expiresHeader == null ? -1 : expiresHeader.getExpires();
+        if (eventPackage.get() == EventPackage.DIALOG && !in.inDialog() && !accepts(request, eventPackage.get())) {
+            // RFC 6665 §4.2.1.1: we cannot send a body the subscriber would take (checked for the
+            // newest package only: older ones have long been served to clients that list other types)
+            in.respond(Response.NOT_ACCEPTABLE);
+            return;
+        }
         if (bounds.tooBrief(asked)) {
             SipResponses.tooBrief(in, bounds);
             return;
@@ -153,6 +160,14 @@ public final class SubscribeProcessor implements RequestProcessor {
             // who watches me, and my mailbox (RFC 3842 §3.7: authorise the subscriber), are mine alone
             if (!watcher.equals(Address.of(presentity, domain))) {
                 LOG.info("{} may not subscribe to {} of {}", watcher, eventPackage.token(), presentity);
+                in.respond(Response.FORBIDDEN);
+                return;
+            }
+            status = WatcherStatus.ACTIVE;
+        } else if (eventPackage == EventPackage.DIALOG) {
+            // enterprise BLF (ADR 0026): every authenticated colleague may see whether a phone is in use
+            if (!watcher.domain().equalsIgnoreCase(domain)) {
+                LOG.info("{} of another domain may not watch the calls of {}", watcher, presentity);
                 in.respond(Response.FORBIDDEN);
                 return;
             }
@@ -239,6 +254,24 @@ public final class SubscribeProcessor implements RequestProcessor {
             throw new IllegalStateException(e);
         }
         in.send(ok);
+    }
+
+    /** No Accept means the package's default type; otherwise one entry must take its type. */
+    private static boolean accepts(Request request, EventPackage eventPackage) {
+        java.util.ListIterator<?> accepts = request.getHeaders(javax.sip.header.AcceptHeader.NAME);
+        if (accepts == null || !accepts.hasNext()) {
+            return true;
+        }
+        while (accepts.hasNext()) {
+            javax.sip.header.AcceptHeader accept = (javax.sip.header.AcceptHeader) accepts.next();
+            String type = accept.getContentType();
+            String subType = accept.getContentSubType();
+            if (type == null || "*".equals(type) || type.equalsIgnoreCase(eventPackage.contentType())
+                    && (subType == null || "*".equals(subType) || subType.equalsIgnoreCase(eventPackage.contentSubType()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String newId() {

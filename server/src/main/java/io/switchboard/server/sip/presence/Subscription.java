@@ -32,7 +32,7 @@ public final class Subscription {
     private WatcherStatus status;
     private WatcherEvent lastEvent;
     private long nextCseq = 1;
-    private long winfoVersion;
+    private long documentVersion;
     private Instant lastNotifyAt = Instant.EPOCH;
     private boolean notifyScheduled;
 
@@ -145,9 +145,12 @@ public final class Subscription {
         return nextCseq++;
     }
 
-    /** The next watcherinfo version of this (winfo) subscription: 0, 1, 2, ... (RFC 3858 §4). */
-    public synchronized long takeWinfoVersion() {
-        return winfoVersion++;
+    /**
+     * The next document version of this subscription: 0, 1, 2, ... — watcherinfo's (RFC 3858 §4)
+     * and dialog-info's (RFC 4235 §4.1) both count up by one per NOTIFY within a subscription.
+     */
+    public synchronized long takeVersion() {
+        return documentVersion++;
     }
 
     public synchronized Instant lastNotifyAt() {

@@ -29,7 +29,7 @@ final class ForkedRequest implements ResponseHandler {
     private final IncomingRequest upstream;
     private final boolean invite;
     private final Runnable onDone;
-    private final java.util.function.Consumer<Response> onAnswered;
+    private final java.util.function.Consumer<Response> relayed;
     private final List<ClientTransaction> branches = new CopyOnWriteArrayList<>();
     private final Set<ClientTransaction> finished = new HashSet<>();
     private final Set<ClientTransaction> cancelledBranches = new HashSet<>();
@@ -42,12 +42,16 @@ final class ForkedRequest implements ResponseHandler {
         this(upstream, onDone, response -> { });
     }
 
-    /** @param onAnswered told of the 2xx that goes upstream first (an INVITE's answer: the call is on) */
-    ForkedRequest(IncomingRequest upstream, Runnable onDone, java.util.function.Consumer<Response> onAnswered) {
+    /**
+     * @param relayed told of each response that goes upstream in the transaction: provisional ones,
+     *                the first 2xx (an INVITE's answer: the call is on) and the one final response;
+     *                under the fork's lock, so in the order they were sent
+     */
+    ForkedRequest(IncomingRequest upstream, Runnable onDone, java.util.function.Consumer<Response> relayed) {
         this.upstream = upstream;
         this.invite = Request.INVITE.equals(upstream.method());
         this.onDone = onDone;
-        this.onAnswered = onAnswered;
+        this.relayed = relayed;
     }
 
     synchronized void expect(int branchCount) {
@@ -90,6 +94,7 @@ final class ForkedRequest implements ResponseHandler {
                     cancelBranch(transaction, true);
                 } else if (!finalSent) {
                     upstream.send(upstreamResponse);
+                    relayed.accept(upstreamResponse);
                 }
                 return;
             }
@@ -104,7 +109,7 @@ final class ForkedRequest implements ResponseHandler {
                 if (!finalSent) {
                     finalSent = true;
                     upstream.send(upstreamResponse);
-                    onAnswered.accept(upstreamResponse);
+                    relayed.accept(upstreamResponse);
                 } else if (invite) {
                     upstream.messaging().sendStateless(upstreamResponse);
                 }
@@ -113,6 +118,7 @@ final class ForkedRequest implements ResponseHandler {
                 if (!finalSent) {
                     finalSent = true;
                     upstream.send(upstreamResponse);
+                    relayed.accept(upstreamResponse);
                 }
                 cancelOthers(transaction);
             } else {
@@ -153,6 +159,7 @@ final class ForkedRequest implements ResponseHandler {
                 chosen = upstream.createResponse(Response.SERVER_INTERNAL_ERROR);
             }
             upstream.send(chosen);
+            relayed.accept(chosen);
         }
         onDone.run();
     }

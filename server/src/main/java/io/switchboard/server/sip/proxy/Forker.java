@@ -16,8 +16,10 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.URI;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -47,7 +49,6 @@ public final class Forker {
         this.calls = Objects.requireNonNull(calls, "calls");
     }
 
-    /** Forks {@code in} to {@code targets} (at least one); the fork answers the request. */
     /**
      * A uaCSTA session the CTI gateway opens with a desk phone that speaks it is an INVITE dialog
      * but no call: the phone's user is not on the phone because of it.
@@ -57,6 +58,7 @@ public final class Forker {
         return type != null && CstaContentType.matches(type.getContentType(), type.getContentSubType());
     }
 
+    /** Forks {@code in} to {@code targets} (at least one); the fork answers the request. */
     public void fork(IncomingRequest in, List<Binding> targets) {
         if (!hopsLeft(in.request())) {
             in.respond(Response.TOO_MANY_HOPS);
@@ -64,17 +66,24 @@ public final class Forker {
         }
         String key = branchOf(in.request());
         boolean invite = Request.INVITE.equals(in.method());
-        boolean call = invite && !isCtiSession(in.request());
+        String callId = OurRoute.callId(in.request());
+        String caller = ourRoute.localUser(in.request(), true);
+        String callee = ourRoute.localUser(in.request(), false);
+        // a re-INVITE that reached the proxy (its dialog not Record-Routed here) is no new call
+        boolean newCall = invite && ((ToHeader) in.request().getHeader(ToHeader.NAME)).getTag() == null
+                && !isCtiSession(in.request());
         ForkedRequest fork = new ForkedRequest(in, () -> {
             if (invite) {
                 invites.remove(key);
             }
-        }, answer -> {
-            if (call) {
-                calls.answered(OurRoute.callId(in.request()), ourRoute.localUser(in.request(), true),
-                        ourRoute.localUser(in.request(), false));
+        }, response -> {
+            if (newCall) {
+                callProgress(callId, caller, callee, response);
             }
         });
+        if (newCall) {
+            calls.offered(callId, caller, callee, ((FromHeader) in.request().getHeader(FromHeader.NAME)).getTag());
+        }
         if (invite) {
             in.send(in.createResponse(Response.TRYING));
             invites.put(key, fork);
@@ -92,6 +101,19 @@ public final class Forker {
                 LOG.debug("cannot forward {} to {}: {}", in.method(), target.contactUri(), e.toString());
                 fork.failedToSend(Response.TEMPORARILY_UNAVAILABLE);
             }
+        }
+    }
+
+    /** Each response relayed to the caller moves the call on: ringing, answered, or not answered. */
+    private void callProgress(String callId, String caller, String callee, Response response) {
+        int status = response.getStatusCode();
+        String calleeTag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+        if (status < 200) {
+            calls.progressed(callId, calleeTag);
+        } else if (status < 300) {
+            calls.answered(callId, caller, callee, calleeTag);
+        } else {
+            calls.failed(callId, status);
         }
     }
 

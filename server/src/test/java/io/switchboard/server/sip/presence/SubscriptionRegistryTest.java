@@ -52,4 +52,19 @@ class SubscriptionRegistryTest {
         registry.remove(first);
         registry.add(subscription("bob", "dave", "c3", EventPackage.PRESENCE));
     }
+
+    @Test
+    void aPackageCanHaveATighterLimitPerWatcher() throws Exception {
+        SubscriptionRegistry registry = new SubscriptionRegistry(10, java.util.Map.of(EventPackage.DIALOG, 1));
+        Subscription first = subscription("bob", "1001", "d1", EventPackage.DIALOG);
+        registry.add(first);
+
+        assertThatThrownBy(() -> registry.add(subscription("bob", "1002", "d2", EventPackage.DIALOG)))
+                .isInstanceOf(LimitExceededException.class).hasMessageContaining("dialog");
+        registry.add(subscription("bob", "alice", "p1", EventPackage.PRESENCE));
+        registry.add(subscription("eve", "1002", "d3", EventPackage.DIALOG));
+
+        registry.remove(first);
+        registry.add(subscription("bob", "1002", "d2", EventPackage.DIALOG));
+    }
 }
