@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
  * deskphone --user alice --password secret --domain example.com --proxy 127.0.0.1:5060;transport=tcp \
  *           --control-port 0 --tone-hz 440 --auto-answer when-asked
  * </pre>
+ * Several users ({@code --user 1001,1002,1003} or the option repeated) start one phone each in this
+ * JVM ({@link DeskPhones}: one media engine, tones 400, 500, ... Hz, controls on free ports), as the
+ * demo does; they share the password, and {@code --control-port}/{@code --tone-hz} do not apply.
  */
 @Command(name = "deskphone", mixinStandardHelpOptions = true, version = "Switchboard desk phone 0.1",
         description = "A headless SIP desk phone: registers a line, rings, answers (by itself when the INVITE "
@@ -51,8 +54,9 @@ public final class DeskPhoneMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--user", required = true, description = "The line's user (local part), e.g. alice.")
-    String user;
+    @Option(names = "--user", required = true, split = ",",
+            description = "The line's user (local part), e.g. alice; several (1001,1002 or repeated): one phone each.")
+    java.util.List<String> users;
 
     @Option(names = "--password", required = true, description = "The line's SIP password.")
     String password;
@@ -95,7 +99,10 @@ public final class DeskPhoneMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Address line = Address.of(user, domain);
+        if (users.size() > 1) {
+            return runSeveral();
+        }
+        Address line = Address.of(users.get(0), domain);
         DeskPhoneConfig config = DeskPhoneConfig.of(line, password, proxy).withTone(toneHz).withAutoAnswer(autoAnswer);
         Path state = mediaDir != null ? mediaDir : Files.createTempDirectory("deskphone-media");
         MediaEngine media = MediaEngine.start(new MediaSettings(rtpPorts, state));
@@ -126,6 +133,42 @@ public final class DeskPhoneMain implements Callable<Integer> {
         spec.commandLine().getOut().printf("Desk phone %s %s, tone %.0f Hz, auto-answer %s: control %s%n", line,
                 registration, toneHz, autoAnswer.name().toLowerCase(Locale.ROOT).replace('_', '-'), control.url());
         spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+
+    private int runSeveral() throws Exception {
+        Path state = mediaDir != null ? mediaDir : Files.createTempDirectory("deskphone-media");
+        MediaEngine media = MediaEngine.start(new MediaSettings(rtpPorts, state));
+        DeskPhones phones;
+        try {
+            phones = DeskPhones.startForUsers(users, password, domain, proxy, autoAnswer, media);
+        } catch (Exception e) {
+            media.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            phones.close();
+            media.close();
+            stopped.countDown();
+        }, "deskphone-shutdown"));
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        for (DeskPhones.Station station : phones.stations()) {
+            String registration;
+            try {
+                RegistrationStatus status = station.phone().firstRegistration()
+                        .get(REGISTRATION_WAIT_SECONDS, TimeUnit.SECONDS);
+                registration = status.state().name().toLowerCase(Locale.ROOT);
+            } catch (java.util.concurrent.ExecutionException e) {
+                registration = "not registered (" + e.getCause().getMessage() + "; retrying)";
+            } catch (java.util.concurrent.TimeoutException e) {
+                registration = "not registered yet";
+            }
+            out.printf("Desk phone %s %s, tone %.0f Hz, auto-answer %s: control %s%n", station.phone().line(),
+                    registration, station.phone().config().toneHz(),
+                    autoAnswer.name().toLowerCase(Locale.ROOT).replace('_', '-'), station.control().url());
+        }
+        out.flush();
         stopped.await();
         return 0;
     }

@@ -100,8 +100,25 @@ public final class DeskPhones implements AutoCloseable {
         station.phone().close();
     }
 
+    /**
+     * Closes every phone and control at once: each phone unregisters and stops its SIP stack, about a
+     * second apiece, so one after the other the demo's 28 phones took half a minute to stop.
+     */
     @Override
     public void close() {
-        stations.forEach(DeskPhones::closeQuietly);
+        List<Thread> closing = new ArrayList<>();
+        for (Station station : stations) {
+            Thread thread = new Thread(() -> closeQuietly(station), "deskphone-close-" + station.phone().line().local());
+            thread.start();
+            closing.add(thread);
+        }
+        for (Thread thread : closing) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.demo.DemoOrganisation;
 import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcDeskLineStore;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand {
 
     @Command(name = "seed", mixinStandardHelpOptions = true,
-            description = "Create the demo company (36 users in five departments, password \"demo\") with their buddy lists. Idempotent.")
+            description = "Create the demo company (36 users in five departments, password \"demo\") with their buddy lists "
+                    + "and desk lines (1001 alice, 1002 bob, ...). Idempotent.")
     static final class Seed implements Callable<Integer> {
 
         @Spec
@@ -39,7 +41,8 @@ public final class DemoCommand {
             ServerConfig config = environment.loadConfig();
             try (Database database = environment.openDatabase(config)) {
                 DemoDirectory.SeedResult result = new DemoDirectory(new JdbcUserStore(database, config.domain()),
-                        new JdbcRosterStore(database), new JdbcVoiceMailboxStore(database), config.domain()).seed();
+                        new JdbcRosterStore(database), new JdbcVoiceMailboxStore(database),
+                        new JdbcDeskLineStore(database), config.domain()).seed();
                 printSeeded(spec.commandLine().getOut(), config.domain(), result);
             }
             return CommandLine.ExitCode.OK;
@@ -56,7 +59,14 @@ public final class DemoCommand {
                     .collect(Collectors.joining(", ")));
         }
         out.printf("Sign in as alice@%s or bob@%s, for example.%n", domain, domain);
-        out.printf("Created %d user(s), added %d roster item(s).%n", result.createdUsers().size(), result.addedRosterItems());
+        if (!result.deskLines().isEmpty()) {
+            // one line, extension=user pairs: bin/switchboard-demo reads it to start the desk phones
+            out.printf("Desk lines (extension=user, SIP password \"%s\"): %s%n", DemoDirectory.PASSWORD,
+                    result.deskLines().entrySet().stream().map(e -> e.getValue() + "=" + e.getKey())
+                            .collect(Collectors.joining(" ")));
+        }
+        out.printf("Created %d user(s), %d desk line(s), added %d roster item(s).%n", result.createdUsers().size(),
+                result.createdDeskLines().size(), result.addedRosterItems());
         out.flush();
     }
 }

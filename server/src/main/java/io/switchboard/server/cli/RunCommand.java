@@ -1,8 +1,10 @@
 package io.switchboard.server.cli;
 
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.demo.DemoBots;
 import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcDeskLineStore;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
@@ -79,7 +81,13 @@ public final class RunCommand implements Callable<Integer> {
             CertificateManager certificates = CertificateManager.loadOrCreate(environment.dataDirectory(), config.domain());
             if (config.demo().seedUsers()) {
                 DemoCommand.printSeeded(out, config.domain(), new DemoDirectory(new JdbcUserStore(database, config.domain()),
-                        new JdbcRosterStore(database), new JdbcVoiceMailboxStore(database), config.domain()).seed());
+                        new JdbcRosterStore(database), new JdbcVoiceMailboxStore(database),
+                        new JdbcDeskLineStore(database), config.domain()).seed());
+                if (config.demo().botsEnabled()) {
+                    // bin/switchboard-demo reads this line too: bots get no desk phone
+                    out.printf("Simulated colleagues (bots): %s%n", String.join(" ", DemoBots.USERNAMES));
+                    out.flush();
+                }
             }
             ServerRuntime runtime = factory.create(config, database, certificates);
             Thread hook = new Thread(() -> {

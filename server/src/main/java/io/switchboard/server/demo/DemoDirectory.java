@@ -4,6 +4,7 @@ import io.switchboard.core.model.Address;
 import io.switchboard.core.model.SubscriptionState;
 import io.switchboard.server.auth.ScramHash;
 import io.switchboard.server.demo.DemoOrganisation.DemoUser;
+import io.switchboard.server.store.DeskLineStore;
 import io.switchboard.server.store.RosterItem;
 import io.switchboard.server.store.RosterStore;
 import io.switchboard.server.store.StoreException;
@@ -32,6 +33,10 @@ import java.util.Set;
  * gets it set again so SIP works for them too. Demo voice mailboxes ({@link #MAILBOXES}) are filled
  * while they are empty, so the voicemail indicator has something to show; once a count changed,
  * seeding leaves it alone.
+ *
+ * <p>With a {@link DeskLineStore}, every demo user also gets a desk line ({@link DemoDeskLines}:
+ * 1001 alice, 1002 bob, ...): an account named by the extension with the demo password, assigned
+ * to its user. A line that exists keeps its password; one assigned elsewhere is given back.
  */
 public final class DemoDirectory {
 
@@ -49,22 +54,48 @@ public final class DemoDirectory {
     private final RosterStore rosters;
     /** Null: no mailboxes to seed. */
     private final VoiceMailboxStore mailboxes;
+    /** Null: no desk lines to seed. */
+    private final DeskLineStore deskLines;
     private final String domain;
 
     public DemoDirectory(UserStore users, RosterStore rosters, String domain) {
-        this(users, rosters, null, domain);
+        this(users, rosters, null, null, domain);
     }
 
     /** @param mailboxes where the demo voice mailboxes go, or null for none */
     public DemoDirectory(UserStore users, RosterStore rosters, VoiceMailboxStore mailboxes, String domain) {
+        this(users, rosters, mailboxes, null, domain);
+    }
+
+    /**
+     * @param mailboxes where the demo voice mailboxes go, or null for none
+     * @param deskLines where the demo desk lines are assigned, or null for no desk lines
+     */
+    public DemoDirectory(UserStore users, RosterStore rosters, VoiceMailboxStore mailboxes, DeskLineStore deskLines,
+                         String domain) {
         this.users = Objects.requireNonNull(users, "users");
         this.rosters = Objects.requireNonNull(rosters, "rosters");
         this.mailboxes = mailboxes;
+        this.deskLines = deskLines;
         this.domain = Objects.requireNonNull(domain, "domain");
     }
 
-    /** What a seed run did, for the operator. */
-    public record SeedResult(List<String> createdUsers, int addedRosterItems) {
+    /**
+     * What a seed run did, for the operator.
+     *
+     * @param deskLines every demo desk line (user → extension) when desk lines were seeded, else empty
+     */
+    public record SeedResult(List<String> createdUsers, int addedRosterItems, List<String> createdDeskLines,
+                             Map<String, String> deskLines) {
+        public SeedResult {
+            createdUsers = List.copyOf(createdUsers);
+            createdDeskLines = List.copyOf(createdDeskLines);
+            deskLines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(deskLines));
+        }
+
+        public SeedResult(List<String> createdUsers, int addedRosterItems) {
+            this(createdUsers, addedRosterItems, List.of(), Map.of());
+        }
     }
 
     public SeedResult seed() throws StoreException {
@@ -87,9 +118,32 @@ public final class DemoDirectory {
             }
         }
         seedMailboxes();
+        List<String> createdLines = seedDeskLines();
         LOG.warn("{} demo accounts are enabled (e.g. alice@{}), all with the password '{}'. "
                 + "Do not expose this server to a network.", DemoOrganisation.USERS.size(), domain, PASSWORD);
-        return new SeedResult(List.copyOf(created), added);
+        return new SeedResult(created, added, createdLines, deskLines == null ? Map.of() : DemoDeskLines.all());
+    }
+
+    private List<String> seedDeskLines() throws StoreException {
+        if (deskLines == null) {
+            return List.of();
+        }
+        List<String> created = new ArrayList<>();
+        for (Map.Entry<String, String> line : DemoDeskLines.all().entrySet()) {
+            String owner = line.getKey();
+            String extension = line.getValue();
+            if (!users.exists(extension)) {
+                users.create(extension, PASSWORD.toCharArray());
+                created.add(extension);
+            }
+            if (!deskLines.owner(extension).map(owner::equals).orElse(false)) {
+                deskLines.assign(extension, owner);
+            }
+        }
+        if (!created.isEmpty()) {
+            LOG.info("Demo desk lines created: {}", created);
+        }
+        return created;
     }
 
     private void seedMailboxes() throws StoreException {

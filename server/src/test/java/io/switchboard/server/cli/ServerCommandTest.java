@@ -141,10 +141,11 @@ class ServerCommandTest {
     @Test
     void demoSeedPrintsTheDemoCredentialsAndIsIdempotent() throws Exception {
         assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
-        assertThat(out.toString()).contains("alice@localhost").contains("password \"demo\"").contains("Created 36 user(s)");
+        assertThat(out.toString()).contains("alice@localhost").contains("password \"demo\"").contains("Created 36 user(s)")
+                .contains("36 desk line(s)").containsPattern("Desk lines \\([^)]*\\): 1001=alice 1002=bob 1003=carol ");
 
         assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
-        assertThat(out.toString()).contains("Created 0 user(s), added 0 roster item(s)");
+        assertThat(out.toString()).contains("Created 0 user(s), 0 desk line(s), added 0 roster item(s)");
     }
 
     @Test

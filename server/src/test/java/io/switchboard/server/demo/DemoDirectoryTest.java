@@ -8,6 +8,7 @@ import io.switchboard.server.auth.ScramHash;
 import io.switchboard.server.store.RosterItem;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.jdbc.Database;
+import io.switchboard.server.store.jdbc.JdbcDeskLineStore;
 import io.switchboard.server.store.jdbc.JdbcRosterStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.sip.auth.DigestAlgorithm;
@@ -140,5 +141,33 @@ class DemoDirectoryTest {
                 .contains(Ha1.compute(DigestAlgorithm.SHA_256, "alice", "localhost", DemoDirectory.PASSWORD));
         assertThat(users.digestCredential("bob", "localhost", DigestAlgorithm.SHA_256)).isEmpty();
         assertThat(users.credential("bob", ScramHash.SHA_256).orElseThrow().matches("own-secret".toCharArray())).isTrue();
+    }
+
+    @Test
+    void everyDemoUserGetsADeskLineWithAStableExtensionAssignedToThemOnce() throws StoreException {
+        JdbcDeskLineStore lines = new JdbcDeskLineStore(database);
+        DemoDirectory withLines = new DemoDirectory(users, rosters, null, lines, "localhost");
+
+        DemoDirectory.SeedResult first = withLines.seed();
+
+        assertThat(first.createdDeskLines()).hasSize(DemoOrganisation.USERS.size()).startsWith("1001", "1002");
+        assertThat(lines.owner("1001")).contains("alice");
+        assertThat(lines.owner("1002")).contains("bob");
+        assertThat(lines.owner("1005")).contains("erin");
+        assertThat(first.deskLines()).containsEntry("alice", "1001").hasSize(DemoOrganisation.USERS.size());
+        assertThat(DemoOrganisation.USERS).allSatisfy(u -> assertThat(DemoDeskLines.lineOf(u.username())).isPresent());
+        assertThat(users.digestCredential("1001", "localhost", DigestAlgorithm.MD5))
+                .contains(Ha1.compute(DigestAlgorithm.MD5, "1001", "localhost", DemoDirectory.PASSWORD));
+
+        // someone took bob's line and changed its password: a restart gives the line back, keeps the password
+        lines.assign("1002", "carol");
+        users.setPassword("1002", "changed".toCharArray());
+        DemoDirectory.SeedResult second = withLines.seed();
+
+        assertThat(second.createdDeskLines()).isEmpty();
+        assertThat(second.createdUsers()).isEmpty();
+        assertThat(lines.owner("1002")).contains("bob");
+        assertThat(lines.linesOf("carol")).containsExactly("1003");
+        assertThat(users.credential("1002", ScramHash.SHA_256).orElseThrow().matches("changed".toCharArray())).isTrue();
     }
 }
