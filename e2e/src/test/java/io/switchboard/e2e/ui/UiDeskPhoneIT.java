@@ -107,6 +107,8 @@ class UiDeskPhoneIT extends UiTestSupport {
 
         bobs.answer();
         await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+        await().atMost(WAIT).until(() -> text(window, "#call-timer").equals("00:02"));
+        Screenshots.save(window, "desk-call");
         String deskCall = desk.status().liveCalls().get(0).callId();
         await("the desk phone hears the callee").atMost(WAIT).until(() -> hearing(desk, deskCall).hears(BOB_SAYS, 30, 0.02));
         await("the callee hears the desk phone").atMost(WAIT)
