@@ -216,15 +216,18 @@ public final class DeskPhone implements PhoneControls, AutoCloseable {
         if (call.autoAnswerTask != null) {
             call.autoAnswerTask.cancel(false);
         }
+        // the 200 first: starting the audio can take half a second (RtpAudioSession lets a new
+        // libjitsi stream settle), and the caller should not wait for it — click-to-call rang the
+        // callee 0.5 s late because of it (docs/benchmarks.md)
+        call.sip.answer(call.pendingAnswer.sdp());
+        call.answered = true;
         try {
             startAudio(call, call.pendingAnswer.audio());
         } catch (MediaException e) {
-            call.sip.reject(500);
+            call.sip.hangUp();
             end(call, "audio did not start: " + e.getMessage());
             throw new DeskPhoneException("The call's audio did not start: " + e.getMessage(), e);
         }
-        call.sip.answer(call.pendingAnswer.sdp());
-        call.answered = true;
         LOG.info("Desk phone {}: answering {} from {}", config.line(), call.sip.callId(), call.remote);
         return snapshot(call);
     }
