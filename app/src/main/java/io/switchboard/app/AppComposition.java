@@ -60,12 +60,17 @@ import io.switchboard.app.ui.WindowHost;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.PresenceColour;
 import io.switchboard.core.service.ClientSession;
+import io.switchboard.core.service.ServiceException;
 import io.switchboard.media.MediaSettings;
 import io.switchboard.media.RtpPortRange;
 import io.switchboard.media.SrtpPolicy;
 import io.switchboard.media.device.AudioDevicePreferences;
 import io.switchboard.media.sdp.AudioCapabilities;
+import io.switchboard.app.call.PhoneLineFailures;
+import io.switchboard.core.service.SignInException;
 import io.switchboard.sip.client.SipClientSession;
+import io.switchboard.sip.client.SipPhone;
+import io.switchboard.sip.client.SipPhoneLine;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.ua.SipUserAgentSettings;
 
@@ -75,6 +80,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -184,14 +190,16 @@ public final class AppComposition {
     private ChatViewModel chat;
     private ChatWindowView chatWindow;
     private BuddyListViewModel buddies;
-    /** The softphone of a SIP session (null for XMPP, and until the media engine has started). */
+    /** The softphone (null without a phone, and until it has started). */
     private volatile SoftphoneCalls softphone;
-    /** Softphone or desk phone for the calls of a SIP session (null for XMPP, and until the softphone started). */
+    /** The SIP phone line next to an XMPP session with a phone server (null otherwise). */
+    private volatile SipPhoneLine phoneLine;
+    /** Softphone or desk phone for the calls (null without a phone, and until the softphone started). */
     private volatile CallModes callModes;
     private PhoneViewModel phone;
     private PhoneModeViewModel phoneMode;
     private RecentsViewModel recents;
-    /** The voicemail lamp of a SIP account (null for XMPP). */
+    /** The voicemail lamp of the phone (null without one). */
     private VoicemailViewModel voicemail;
     private DesktopNotifier notifier;
     private HostServices hostServices;
@@ -266,15 +274,25 @@ public final class AppComposition {
     public void stop() {
         stopAutoAway();
         disposeSessionViews();
+        // the phone line unregisters with the session below, bounded: a dead network must not hold up closing
+        SipPhoneLine line = phoneLine;
+        phoneLine = null;
         closeSoftphone();
         if (notifier != null) {
             notifier.close();
         }
         ClientSession current = session;
         session = null;
-        if (current != null) {
+        if (current != null || line != null) {
             // sign out politely, but do not let a dead network hold up closing the app
-            Future<?> closing = workers.submit(current::close);
+            Future<?> closing = workers.submit(() -> {
+                if (line != null) {
+                    line.close();
+                }
+                if (current != null) {
+                    current.close();
+                }
+            });
             try {
                 closing.get(3, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -326,7 +344,11 @@ public final class AppComposition {
         chatWindow = new ChatWindowView(chat);
         BuddyListContacts contacts = new BuddyListContacts();
         if (session instanceof SipClientSession sip) {
-            preparePhone(sip, contacts);
+            preparePhone(sip, contacts, () -> softphones.create(sip));
+        } else if (signedIn.phoneLine().isPresent()) {
+            SipPhoneLine line = signedIn.phoneLine().get();
+            phoneLine = line;
+            preparePhone(line, contacts, () -> startPhoneLine(line));
         }
         BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings,
                 phone == null ? Dialer.NONE : phone,
@@ -344,10 +366,11 @@ public final class AppComposition {
     }
 
     /**
-     * The softphone of a SIP account: its view models now, the service once the media engine has
-     * started on a worker (about a second at the first SIP sign-in; at once afterwards).
+     * The softphone of a SIP sign-in or of an XMPP sign-in's phone line: its view models now, the
+     * service once {@code start} is done on a worker (the media engine: about a second at the first
+     * start, at once afterwards; for a phone line also its registration).
      */
-    private void preparePhone(SipClientSession sip, ContactLookup contacts) {
+    private void preparePhone(SipPhone sip, ContactLookup contacts, Callable<SoftphoneCalls> start) {
         // ended calls go to this session's Recents, made next (it calls back through the phone)
         PhoneViewModel calls = new PhoneViewModel(ui, background, timers, Clock.systemUTC(), sip.self(), contacts,
                 new DeviceCallAudio(audioDevices, settings), call -> {
@@ -363,7 +386,7 @@ public final class AppComposition {
         phoneMode = modes;
         recents = history;
         voicemail = new VoicemailViewModel(sip.voicemail(), ui);
-        background.submit("starting the softphone of " + sip.self(), () -> softphones.create(sip), started -> {
+        background.submit("starting the softphone of " + sip.self(), start, started -> {
             if (phone == calls) {
                 softphone = started;
                 // the UI's one call service: the softphone, or the desk phone once the user switches
@@ -378,6 +401,22 @@ public final class AppComposition {
             LOG.warn("The softphone of {} could not start: {}", sip.self(), failure.toString());
             calls.unavailable("Calls are unavailable: " + failure.getMessage());
         });
+    }
+
+    /**
+     * On a worker: registers an XMPP account's phone line, then its softphone. A phone server that
+     * does not take the line leaves the main window for IM, with the phone area saying why.
+     */
+    private SoftphoneCalls startPhoneLine(SipPhoneLine line) throws Exception {
+        try {
+            line.register();
+        } catch (SignInException e) {
+            String why = PhoneLineFailures.describe(e, line.phoneServer());
+            LOG.warn("The phone line of {} did not register at {}: {} ({})", line.self(), line.phoneServer(), why,
+                    e.getMessage());
+            throw new ServiceException(why, e);
+        }
+        return softphones.create(line);
     }
 
     private void prepareMain(MainWindowViewModel viewModel, BuddyListViewModel buddyList, String title) {
@@ -444,6 +483,11 @@ public final class AppComposition {
         softphone = null;
         if (current != null) {
             current.close();
+        }
+        SipPhoneLine line = phoneLine;
+        phoneLine = null;
+        if (line != null) {
+            line.close();   // unregisters: calls to this user no longer ring here
         }
     }
 

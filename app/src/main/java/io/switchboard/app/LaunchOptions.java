@@ -28,13 +28,15 @@ import picocli.CommandLine.Option;
  * @param proxy            SIP primary proxy (for SIP, {@code user} is the address of record)
  * @param backupProxy      SIP backup proxy
  * @param xcapRoot         SIP: the XCAP root for answering watch requests (ADR 0019)
- * @param deskLine         SIP: the desk line's extension; the sign-in form is set to desk-phone mode on it
+ * @param deskLine         the desk line's extension (SIP, or XMPP with a phone proxy); the sign-in form is
+ *                         set to desk-phone mode on it
+ * @param phoneProxy       XMPP: the SIP proxy of the account's calls (its phone server)
  */
 public record LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
                             Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
                             Optional<AccountType> accountType, Optional<ProxyOption> proxy,
                             Optional<ProxyOption> backupProxy, Optional<String> xcapRoot,
-                            Optional<String> deskLine) {
+                            Optional<String> deskLine, Optional<ProxyOption> phoneProxy) {
 
     public static final LaunchOptions NONE = new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), false, Optional.empty());
@@ -42,7 +44,8 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
     /** A SIP proxy as given on the command line: {@code host[:port]} with an optional {@code ;transport=udp|tcp|tls}. */
     public record ProxyOption(String address, SipTransport transport) {
 
-        static ProxyOption parse(String text) {
+        /** @throws IllegalArgumentException saying what is expected */
+        public static ProxyOption parse(String text) {
             String s = text.strip();
             int semicolon = s.indexOf(';');
             if (semicolon < 0) {
@@ -66,6 +69,15 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** Without a phone proxy: an XMPP account's calls as last used. */
+    public LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
+                         Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
+                         Optional<AccountType> accountType, Optional<ProxyOption> proxy,
+                         Optional<ProxyOption> backupProxy, Optional<String> xcapRoot, Optional<String> deskLine) {
+        this(server, user, passwordEnv, trustFingerprint, autoSignIn, theme, accountType, proxy, backupProxy,
+                xcapRoot, deskLine, Optional.empty());
+    }
+
     /** Without a desk line: the phone mode last used. */
     public LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
                          Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
@@ -87,7 +99,8 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 Optional.ofNullable(arguments.proxy).map(ProxyOption::parse),
                 Optional.ofNullable(arguments.backupProxy).map(ProxyOption::parse),
                 Optional.ofNullable(arguments.xcapRoot).map(String::strip),
-                Optional.ofNullable(arguments.deskLine).map(String::strip));
+                Optional.ofNullable(arguments.deskLine).map(String::strip),
+                Optional.ofNullable(arguments.phoneProxy).map(ProxyOption::parse));
     }
 
     /**
@@ -153,9 +166,14 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
         String xcapRoot;
 
         @Option(names = "--desk-line", paramLabel = "EXTENSION",
-                description = "SIP: use the desk phone on this line (e.g. 1001) for calls, through the server's"
+                description = "Use the desk phone on this line (e.g. 1001) for calls, through the server's"
                         + " CTI gateway.")
         String deskLine;
+
+        @Option(names = "--phone-proxy", paramLabel = "HOST[:PORT][;transport=udp|tcp|tls]",
+                description = "XMPP: the phone server, the SIP proxy the calls go through (IM and presence stay"
+                        + " on XMPP); same user and password.")
+        String phoneProxy;
 
         @Option(names = "--password-env", paramLabel = "VAR",
                 description = "Read the password from this environment variable.")
@@ -194,7 +212,12 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 throw new CommandLine.ParameterException(line,
                         "--server is for XMPP; with --account-type sip give the proxy with --proxy");
             }
-            for (String[] option : new String[][] {{"--proxy", proxy}, {"--backup-proxy", backupProxy}}) {
+            if (sip && phoneProxy != null) {
+                throw new CommandLine.ParameterException(line,
+                        "--phone-proxy is for XMPP accounts; a SIP account's calls use its --proxy");
+            }
+            for (String[] option : new String[][] {{"--proxy", proxy}, {"--backup-proxy", backupProxy},
+                    {"--phone-proxy", phoneProxy}}) {
                 if (option[1] != null) {
                     try {
                         ProxyOption.parse(option[1]);

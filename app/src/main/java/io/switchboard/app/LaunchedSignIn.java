@@ -39,6 +39,13 @@ final class LaunchedSignIn {
             }
             options.server().ifPresent(viewModel.serverProperty()::set);
             options.user().ifPresent(viewModel.userProperty()::set);
+            // like the SIP proxies: a script's phone server is exactly the one given, none means no phone
+            if (options.accountType().isPresent() || options.server().isPresent() || options.user().isPresent()) {
+                viewModel.phoneServerProperty().set(
+                        options.phoneProxy().map(LaunchOptions.ProxyOption::address).orElse(""));
+                viewModel.phoneServerTransportProperty().set(
+                        options.phoneProxy().map(LaunchOptions.ProxyOption::transport).orElse(SipTransport.UDP));
+            }
         }
         options.deskLine().ifPresent(line -> {
             viewModel.deskLineProperty().set(line);

@@ -4,7 +4,7 @@ import io.switchboard.media.MediaException;
 import io.switchboard.media.SrtpPolicy;
 import io.switchboard.media.device.AudioDevices;
 import io.switchboard.media.sdp.AudioCapabilities;
-import io.switchboard.sip.client.SipClientSession;
+import io.switchboard.sip.client.SipPhone;
 import io.switchboard.sip.client.SipUserAgent;
 
 import java.net.InetAddress;
@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Makes the softphone of a signed-in SIP account: its SIP calls, RTP audio from the shared media
+ * Makes the softphone of a registered SIP account (a SIP/SIMPLE sign-in, or the phone line next to
+ * an XMPP one): its SIP calls, RTP audio from the shared media
  * engine bound to the address the account's SIP stack uses, and call events on the session's own
  * event thread, like every other event of the session.
  */
@@ -47,8 +48,8 @@ public final class SoftphoneFactory {
      *
      * @throws MediaException when the media engine cannot start or the local address is unusable
      */
-    public SoftphoneCalls create(SipClientSession session) throws MediaException {
-        SipUserAgent agent = session.userAgent();
+    public SoftphoneCalls create(SipPhone phone) throws MediaException {
+        SipUserAgent agent = phone.userAgent();
         String localHost = agent.context().settings().localHost();
         InetAddress local;
         try {

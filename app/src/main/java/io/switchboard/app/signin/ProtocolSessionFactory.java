@@ -2,6 +2,7 @@ package io.switchboard.app.signin;
 
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.ServiceException;
+import io.switchboard.sip.client.SipPhoneLine;
 import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.xmpp.XmppAccount;
 
@@ -26,6 +27,11 @@ public final class ProtocolSessionFactory implements SessionFactory {
     @Override
     public ClientSession create(SipAccount account) throws ServiceException {
         return sip.create(account);
+    }
+
+    @Override
+    public SipPhoneLine phoneLine(SipAccount account) throws ServiceException {
+        return sip.phoneLine(account);
     }
 
     /** Only XMPP has start-up work worth doing early; SIP's stack starts per session. */

@@ -2,6 +2,7 @@ package io.switchboard.app.signin;
 
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.ServiceException;
+import io.switchboard.sip.client.SipPhoneLine;
 import io.switchboard.sip.ua.SipAccount;
 import io.switchboard.xmpp.XmppAccount;
 
@@ -22,6 +23,16 @@ public interface SessionFactory {
      */
     default ClientSession create(SipAccount account) throws ServiceException {
         throw new ServiceException("SIP accounts are not available in this client");
+    }
+
+    /**
+     * The phone line of an XMPP account (calls over SIP, IM and presence over XMPP), started but
+     * not registered.
+     *
+     * @throws ServiceException when no line can be made (no local SIP port), or this factory has no SIP
+     */
+    default SipPhoneLine phoneLine(SipAccount account) throws ServiceException {
+        throw new ServiceException("calls are not available in this client");
     }
 
     /**

@@ -121,6 +121,15 @@ public final class SignInView {
         sipXcapRoot.setAccessibleText("XCAP root for answering watch requests; optional, empty for your proxy on port 5062");
         sipXcapRoot.textProperty().bindBidirectional(viewModel.sipXcapRootProperty());
 
+        // XMPP accounts: calls go over SIP to this server (as Cisco Jabber's phone services do)
+        TextField phoneServer = new TextField();
+        phoneServer.setId("phoneServer");
+        phoneServer.setPromptText("optional: host:5060 for calls");
+        phoneServer.setAccessibleText("Phone server: the SIP proxy of your calls, host or host and port; empty for no calls");
+        phoneServer.textProperty().bindBidirectional(viewModel.phoneServerProperty());
+        ComboBox<SipTransport> phoneServerTransport = transportChoice("phoneServerTransport", "Phone server transport");
+        phoneServerTransport.valueProperty().bindBidirectional(viewModel.phoneServerTransportProperty());
+
         ComboBox<CallMode> callMode = new ComboBox<>(FXCollections.observableArrayList(CallMode.values()));
         callMode.setId("callMode");
         callMode.setAccessibleText("Calls use this computer (softphone) or your desk phone");
@@ -145,6 +154,7 @@ public final class SignInView {
         Label sipBackupLabel = fieldLabel("_Backup proxy", sipBackup);
         Label sipXcapLabel = fieldLabel("_XCAP root", sipXcapRoot);
         Label callModeLabel = fieldLabel("P_hone", callMode);
+        Label phoneServerLabel = fieldLabel("Phone server", phoneServer);
         Runnable xmppRows = () -> {
             form.getChildren().clear();
             form.add(typeLabel, 0, 0);
@@ -155,6 +165,8 @@ public final class SignInView {
             form.add(password, 1, 2, 2, 1);
             form.add(serverLabel, 0, 3);
             form.add(server, 1, 3, 2, 1);
+            form.addRow(4, phoneServerLabel, phoneServer, phoneServerTransport);
+            form.addRow(5, callModeLabel, callMode, deskLine);
         };
         Runnable sipRows = () -> {
             form.getChildren().clear();

@@ -1,6 +1,8 @@
 package io.switchboard.app.signin;
 
 import io.switchboard.app.settings.AccountType;
+import io.switchboard.app.settings.AppSettings;
+import io.switchboard.app.settings.PhoneServerSettings;
 import io.switchboard.app.settings.CallMode;
 import io.switchboard.app.settings.PhoneSettings;
 import io.switchboard.app.settings.CredentialVault;
@@ -11,6 +13,7 @@ import io.switchboard.app.ui.Background;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.core.service.ClientSession;
+import io.switchboard.core.service.ServiceException;
 import io.switchboard.core.service.SignInException;
 import io.switchboard.sip.stack.SipTransport;
 import io.switchboard.sip.ua.SipAccount;
@@ -73,6 +76,10 @@ public final class SignInViewModel {
     /** SIP accounts only: the softphone or the desk phone, and the desk line. */
     private final ObjectProperty<CallMode> callMode = new SimpleObjectProperty<>(this, "callMode", CallMode.SOFTPHONE);
     private final StringProperty deskLine = new SimpleStringProperty(this, "deskLine", "");
+    /** XMPP accounts: the SIP proxy of their calls, host[:port]; empty for no phone. */
+    private final StringProperty phoneServer = new SimpleStringProperty(this, "phoneServer", "");
+    private final ObjectProperty<SipTransport> phoneServerTransport = new SimpleObjectProperty<>(this,
+            "phoneServerTransport", SipTransport.UDP);
     private final ReadOnlyBooleanWrapper signingIn = new ReadOnlyBooleanWrapper(this, "signingIn");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this, "untrustedFingerprint", "");
@@ -102,9 +109,11 @@ public final class SignInViewModel {
         sip = new SipAccountForm(saved.sip());
         callMode.set(saved.phone().mode());
         deskLine.set(saved.phone().deskLine());
+        phoneServer.set(saved.phoneServer().proxy());
+        phoneServerTransport.set(saved.phoneServer().transport());
 
         validationMessage = Bindings.createStringBinding(() -> validate().orElse(""), server, user, password,
-                accountType, callMode, deskLine);
+                accountType, callMode, deskLine, phoneServer, phoneServerTransport);
         // a change listener, not an invalidation one: it hears every change, also while nobody reads the field
         for (ObservableValue<?> field : sip.fields()) {
             field.addListener((obs, was, now) -> {
@@ -115,6 +124,7 @@ public final class SignInViewModel {
         canSignIn = validationMessage.isEmpty().and(signingIn.not());
         // a new attempt with other data makes an old failure message misleading
         server.addListener((obs, was, now) -> clearFailure());
+        phoneServer.addListener((obs, was, now) -> clearFailure());
         user.addListener((obs, was, now) -> clearFailure());
         accountType.addListener((obs, was, now) -> clearFailure());
     }
@@ -157,14 +167,23 @@ public final class SignInViewModel {
         return sip.xcapRoot;
     }
 
-    /** SIP accounts: whether calls use this computer or the desk phone, from sign-in on. */
+    /** Accounts with a phone (SIP, or XMPP with a phone server): calls use this computer or the desk phone. */
     public ObjectProperty<CallMode> callModeProperty() {
         return callMode;
     }
 
-    /** SIP accounts in desk-phone mode: the desk line's extension, e.g. "1001". */
+    /** In desk-phone mode: the desk line's extension, e.g. "1001". */
     public StringProperty deskLineProperty() {
         return deskLine;
+    }
+
+    /** XMPP: the phone server (SIP proxy) of the calls, host[:port]; empty for an account without a phone. */
+    public StringProperty phoneServerProperty() {
+        return phoneServer;
+    }
+
+    public ObjectProperty<SipTransport> phoneServerTransportProperty() {
+        return phoneServerTransport;
     }
 
     public StringProperty serverProperty() {
@@ -262,8 +281,10 @@ public final class SignInViewModel {
             return;
         }
         XmppAccount account;
+        Optional<SipAccount> phone;
         try {
             account = account();
+            phone = phoneAccount(account.user());
         } catch (IllegalArgumentException e) {
             errorMessage.set(e.getMessage());
             return;
@@ -275,13 +296,20 @@ public final class SignInViewModel {
         String key = serverKey();
         boolean remember = rememberMe.get() && vault.canRemember();
         char[] secret = password.get().toCharArray();
-        LOG.info("Signing in: {}", account);
+        PhoneServerSettings phoneTyped = new PhoneServerSettings(phoneServer.get(), phoneServerTransport.get());
+        PhoneSettings phoneMode = new PhoneSettings(callMode.get(), deskLine.get());
+        LOG.info("Signing in: {}{}", account, phone.map(p -> ", calls at " + p.primary()).orElse(""));
         background.submit("sign in " + account.user(),
-                () -> signInAndRemember(() -> sessions.create(account), account.user().toJid(), remember, secret),
+                () -> withPhoneLine(signInAndRemember(() -> sessions.create(account), account.user().toJid(),
+                        remember, secret), phone),
                 signedIn -> {
                     signingIn.set(false);
                     password.set("");
-                    settings.update(s -> s.withSignIn(serverText, userText, remember));
+                    settings.update(s -> {
+                        AppSettings signed = s.withSignIn(serverText, userText, remember, phoneTyped);
+                        // the phone mode belongs to the phone: without one the saved choice stays
+                        return phone.isPresent() ? signed.withPhone(phoneMode) : signed;
+                    });
                     onSignedIn.accept(signedIn);
                 },
                 failure -> {
@@ -375,6 +403,30 @@ public final class SignInViewModel {
         return address.endpoint().map(account::withServer).orElse(account);
     }
 
+    /** On a worker: the phone line's SIP stack; without one the user still has IM, and is told why. */
+    private SignedIn withPhoneLine(SignedIn signedIn, Optional<SipAccount> phone) {
+        if (phone.isEmpty()) {
+            return signedIn;
+        }
+        try {
+            return signedIn.withPhoneLine(sessions.phoneLine(phone.get()));
+        } catch (ServiceException e) {
+            LOG.warn("The phone line of {} could not start: {}", phone.get().address(), e.getMessage());
+            return signedIn.withNotice("Calls are unavailable: " + e.getMessage());
+        }
+    }
+
+    /** The phone line of an XMPP account when a phone server is typed. @throws IllegalArgumentException for the user */
+    private Optional<SipAccount> phoneAccount(Address me) {
+        if (phoneServer.get().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(SipAccountForm.phoneAccount(me, password.get(), phoneServer.get(),
+                phoneServerTransport.get(), key -> Optional.ofNullable(vouchedCertificates.get(key))
+                        .or(() -> settings.get().trustedCertificate(key))
+                        .or(() -> Optional.ofNullable(launchVouched))));
+    }
+
     /** The vault entry of the account now typed in, for loading; empty when none can be told yet. */
     private String typedVaultAccount() {
         if (accountType.get() != AccountType.SIP) {
@@ -426,11 +478,13 @@ public final class SignInViewModel {
             return Optional.of("Enter your password.");
         }
         try {
-            address(ServerAddress.parse(server.get()));
-            return Optional.empty();
+            Address me = address(ServerAddress.parse(server.get()));
+            phoneAccount(me);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
+        return !phoneServer.get().isBlank() && callMode.get() == CallMode.DESK_PHONE
+                ? PhoneSettings.lineProblem(deskLine.get()) : Optional.empty();
     }
 
     private void showSipFailure(Exception failure, String proxies, String certificateKey) {

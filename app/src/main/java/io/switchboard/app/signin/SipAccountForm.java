@@ -91,16 +91,33 @@ final class SipAccountForm {
             throw new IllegalArgumentException("The authentication user name must not contain spaces.");
         }
         SipAccount account = SipAccount.of(me, password, primary).withBackup(backup).withXcapRoot(xcapRoot());
+        account = account.withTlsTrust(trust(backup == null ? List.of(primary) : List.of(primary, backup), trusted));
+        return auth.isEmpty() ? account : account.withAuthUsername(auth);
+    }
+
+    /**
+     * The phone line of an XMPP account: the same user and password at the phone server (the
+     * server shares its users between XMPP and SIP), trusted over TLS as a SIP sign-in is.
+     *
+     * @param phoneServer host[:port] as typed
+     * @throws IllegalArgumentException with a message for the user
+     */
+    static SipAccount phoneAccount(Address me, String password, String phoneServer, SipTransport transport,
+                                   Function<String, Optional<String>> trusted) {
+        SipProxy proxy = SipProxyAddress.parse(phoneServer, transport, "phone server");
+        return SipAccount.of(me, password, proxy).withTlsTrust(trust(List.of(proxy), trusted));
+    }
+
+    private static SipTlsTrust trust(List<SipProxy> proxies, Function<String, Optional<String>> trusted) {
         SipTlsTrust trust = SipTlsTrust.system();
-        for (SipProxy p : backup == null ? List.of(primary) : List.of(primary, backup)) {
+        for (SipProxy p : proxies) {
             Optional<String> accepted = p.transport() == SipTransport.TLS ? trusted.apply(certificateKey(p))
                     : Optional.empty();
             if (accepted.isPresent()) {
                 trust = trust.withTrustedFingerprint(accepted.get());
             }
         }
-        account = account.withTlsTrust(trust);
-        return auth.isEmpty() ? account : account.withAuthUsername(auth);
+        return trust;
     }
 
     /** Where an accepted certificate of a SIP proxy is remembered: apart from XMPP servers' keys. */

@@ -5,6 +5,7 @@ import io.switchboard.app.sip.SipBuddyListKeeper;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.ServiceException;
 import io.switchboard.sip.client.SipClientSession;
+import io.switchboard.sip.client.SipPhoneLine;
 import io.switchboard.sip.stack.SipStackException;
 import io.switchboard.sip.stack.SipStackFactory;
 import io.switchboard.sip.ua.SipAccount;
@@ -53,5 +54,19 @@ public final class SipSessionFactory {
         // the registration lives as long as the session's contact list: both end with the session
         buddies.restore(account.address(), session.contacts());
         return session;
+    }
+
+    /**
+     * The phone line of an account signed in over XMPP: the same stack and settings as a SIP
+     * sign-in, bound the same way, but only registered for calls (no presence, no buddy list).
+     *
+     * @throws ServiceException when the local SIP stack cannot start (no port to bind)
+     */
+    public SipPhoneLine phoneLine(SipAccount account) throws ServiceException {
+        try {
+            return new SipPhoneLine(stacks, account, settings.withLocalHost(localHost.apply(account)));
+        } catch (SipStackException e) {
+            throw new ServiceException("SIP could not be started on this computer: " + e.getMessage(), e);
+        }
     }
 }

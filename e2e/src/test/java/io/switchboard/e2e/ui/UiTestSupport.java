@@ -85,6 +85,20 @@ abstract class UiTestSupport {
         client = ComposedClient.launch(home, options, Map.of("SWITCHBOARD_TEST_PASSWORD", password(user)));
     }
 
+    /**
+     * The client started signed in over XMPP, as the demo launcher starts it ({@code --server ...
+     * --trust-fingerprint ... --auto-sign-in}), and {@code moreOptions} (such as
+     * {@code --phone-proxy 127.0.0.1:5060 --desk-line 1001}).
+     */
+    void launchSignedInOverXmpp(Path home, Address user, String... moreOptions) throws Exception {
+        List<String> line = new ArrayList<>(List.of("--server", serverText(), "--user", user.toString(),
+                "--trust-fingerprint", server().certificateFingerprint(),
+                "--password-env", "SWITCHBOARD_TEST_PASSWORD", "--auto-sign-in"));
+        line.addAll(List.of(moreOptions));
+        LaunchOptions options = LaunchOptions.parse(line.toArray(String[]::new));
+        client = ComposedClient.launch(home, options, Map.of("SWITCHBOARD_TEST_PASSWORD", password(user)));
+    }
+
     /** A button of the dialog that is showing, by its label without mnemonic marks. */
     Node dialogButton(String label) {
         return fx(() -> robot.lookup(".dialog-pane .button")

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: every listener of this session and of its services is called on one serial event
  * thread owned by the session, which is also the user agent's events executor.
  */
-public final class SipClientSession implements ClientSession {
+public final class SipClientSession implements ClientSession, SipPhone {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipClientSession.class);
 

@@ -1,0 +1,182 @@
+package io.switchboard.e2e.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.core.model.Address;
+import io.switchboard.deskphone.AutoAnswerPolicy;
+import io.switchboard.deskphone.DeskPhone;
+import io.switchboard.deskphone.DeskPhoneCall;
+import io.switchboard.deskphone.DeskPhoneConfig;
+import io.switchboard.deskphone.PhoneCallState;
+import io.switchboard.e2e.BundledServerFixture;
+import io.switchboard.media.MediaEngine;
+import io.switchboard.media.MediaSettings;
+import io.switchboard.media.RtpPortRange;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipProxy;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Phone services next to an XMPP sign-in, as the demo starts the client: IM and presence over
+ * XMPP, calls over SIP at {@code --phone-proxy} with the same user and password. The desk phone is
+ * driven from the client ({@code --desk-line}), the softphone calls, and a phone server that does
+ * not answer leaves the client signed in for IM with the phone area saying why.
+ */
+class UiXmppPhoneIT extends UiTestSupport {
+
+    @RegisterExtension
+    static final BundledServerFixture SERVER = new BundledServerFixture();
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path mediaDir;
+
+    private MediaEngine phonesMedia;
+    private final List<DeskPhone> phones = new ArrayList<>();
+
+    @Override
+    BundledServerFixture server() {
+        return SERVER;
+    }
+
+    @BeforeEach
+    void startPhonesMedia() throws Exception {
+        phonesMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47800, 47899), mediaDir.resolve("media")));
+    }
+
+    @AfterEach
+    void stopPhones() {
+        phones.forEach(DeskPhone::close);
+        if (phonesMedia != null) {
+            phonesMedia.close();
+        }
+    }
+
+    @Test
+    void anXmppSignInWithAPhoneProxyDrivesTheDeskPhoneFromTheDialBox() throws Exception {
+        Address alice = newUser("alice");
+        Address line = newUser("desk");
+        Address bob = newUser("bob");
+        SERVER.server().assignDeskLine(line.local(), alice.local());
+        DeskPhone desk = phone(line, AutoAnswerPolicy.WHEN_ASKED);
+        DeskPhone bobs = phone(bob, AutoAnswerPolicy.NEVER);
+
+        launchSignedInOverXmpp(home, alice, "--phone-proxy", "127.0.0.1:" + SERVER.sipPort(),
+                "--desk-line", line.local());
+        awaitMainWindow(alice);
+        await().atMost(WAIT).until(() -> text("#phone-mode-in-use").equals("In use: Desk phone " + line.local()));
+
+        robot.clickOn("#dial-box").write(bob.local());
+        robot.type(KeyCode.ENTER);
+
+        DeskPhoneCall ringing = await("the callee's phone rings").atMost(WAIT)
+                .until(() -> bobs.status().liveCalls().stream().findFirst(), Optional::isPresent).get();
+        assertThat(ringing.state()).isEqualTo(PhoneCallState.RINGING);
+        assertThat(desk.status().liveCalls()).as("the desk phone went off-hook by itself").hasSize(1);
+        String window = "Call — " + bob;
+        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Ringing…"));
+        assertThat(text(window, "#call-phone")).isEqualTo("Desk phone " + line.local());
+
+        robot.clickOn(node(window, "#call-hang-up"));
+        await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
+                && bobs.status().liveCalls().isEmpty());
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty()));
+    }
+
+    @Test
+    void anXmppSignInWithAPhoneProxyCallsFromTheSoftphone() throws Exception {
+        Address alice = newUser("alice");
+        Address bob = newUser("bob");
+        DeskPhone bobs = phone(bob, AutoAnswerPolicy.NEVER);
+
+        launchSignedInOverXmpp(home, alice, "--phone-proxy", "127.0.0.1:" + SERVER.sipPort());
+        awaitMainWindow(alice);
+        await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#dial-box").<TextInputControl>query().getPromptText())
+                .equals("Call a name, address or number"));
+        assertThat(text("#phone-mode-in-use")).isEqualTo("In use: Softphone");
+
+        robot.clickOn("#dial-box").write(bob.local());
+        robot.type(KeyCode.ENTER);
+        DeskPhoneCall ringing = await("the callee's phone rings").atMost(WAIT)
+                .until(() -> bobs.status().liveCalls().stream().findFirst(), Optional::isPresent).get();
+        bobs.answer();
+        String window = "Call — " + bob;
+        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+
+        robot.clickOn(node(window, "#call-hang-up"));
+        await("the callee's call ends").atMost(WAIT).until(() -> bobs.status().call(ringing.callId()).isEmpty()
+                || bobs.status().liveCalls().isEmpty());
+    }
+
+    @Test
+    void aPhoneServerThatDoesNotAnswerLeavesImWorkingAndSaysWhy() throws Exception {
+        Address alice = newUser("alice");
+        int silent;
+        try (DatagramSocket free = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            silent = free.getLocalPort();   // nobody listens there once closed
+        }
+
+        launchSignedInOverXmpp(home, alice, "--phone-proxy", "127.0.0.1:" + silent);
+        awaitMainWindow(alice);
+
+        await().atMost(WAIT.multipliedBy(2)).until(() -> fx(() -> robot.lookup("#dial-box").<TextInputControl>query()
+                .getPromptText()).equals("Calls are unavailable: the phone server 127.0.0.1:" + silent
+                + " did not answer"));
+        assertThat(primaryStageTitle()).contains(alice.toString());
+    }
+
+    private DeskPhone phone(Address user, AutoAnswerPolicy policy) throws Exception {
+        DeskPhone phone = DeskPhone.start(DeskPhoneConfig.of(user, password(user),
+                        new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP))
+                .withTone(700).withAutoAnswer(policy), phonesMedia);
+        phones.add(phone);
+        phone.firstRegistration().get(10, TimeUnit.SECONDS);
+        return phone;
+    }
+
+    private Node node(String window, String id) {
+        return fx(() -> robot.from(stage(window).getScene().getRoot()).lookup(id).<Node>query());
+    }
+
+    /** A label of the main window. */
+    private String text(String id) {
+        return fx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse(""));
+    }
+
+    private String text(String window, String id) {
+        return fx(() -> stageIfShowing(window)
+                .map(s -> ((Label) s.getScene().getRoot().lookup(id)).getText()).orElse(""));
+    }
+
+    private static Stage stage(String title) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
+                .map(Stage.class::cast).findFirst().orElseThrow(() -> new AssertionError("no window " + title));
+    }
+
+    private static Optional<Stage> stageIfShowing(String title) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle())
+                && s.isShowing()).map(Stage.class::cast).findFirst();
+    }
+}
