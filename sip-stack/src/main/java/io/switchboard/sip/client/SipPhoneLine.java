@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,10 @@ public final class SipPhoneLine implements SipPhone, AutoCloseable {
         });
         SerialExecutor events = new SerialExecutor(this::runEvent);
         this.agent = SipUserAgent.start(stacks, account, settings, events);
+        // chats belong to the other session: a MESSAGE answered here would count as delivered (the
+        // server sends chats to SIP contacts while the user's XMPP connection is away) and be
+        // lost; refused, the server keeps it for the other session
+        agent.dispatcher().intercept(Request.MESSAGE, chats -> in -> in.respond(Response.METHOD_NOT_ALLOWED));
         this.voicemail = new SipVoicemailService(agent.voicemail(), events);
         // as a SIP sign-in: the primary and the backup proxy, each up to the request timeout, with a digest round
         this.registerTimeout = settings.requestTimeout().multipliedBy(5);
