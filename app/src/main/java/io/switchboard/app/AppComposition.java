@@ -352,7 +352,8 @@ public final class AppComposition {
         }
         BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings,
                 phone == null ? Dialer.NONE : phone,
-                new PhoneStatusFile(directories.settingsFile().resolveSibling("phone-status.txt")));
+                new PhoneStatusFile(directories.settingsFile().resolveSibling("phone-status.txt")),
+                session.lineStates().or(() -> signedIn.phoneLine().map(SipPhoneLine::lineStates)));
         contacts.list = buddyList;
         buddies = buddyList;
         autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);

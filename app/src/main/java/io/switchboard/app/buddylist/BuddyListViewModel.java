@@ -16,6 +16,7 @@ import io.switchboard.core.model.Presence;
 import io.switchboard.core.model.PresenceColour;
 import io.switchboard.core.model.SubscriptionRequest;
 import io.switchboard.core.service.ClientSession;
+import io.switchboard.core.service.LineStateService;
 import io.switchboard.core.service.ContactListService;
 import io.switchboard.core.service.ContactListService.ContactListListener;
 import io.switchboard.core.service.SessionState;
@@ -28,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -137,8 +139,18 @@ public final class BuddyListViewModel {
     /** @param phoneStatus where the contacts chosen for "Show phone status" are remembered */
     public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
                               SettingsModel settings, Dialer dialer, PhoneStatusChoices phoneStatus) {
+        this(session, ui, background, conversations, settings, dialer, phoneStatus, session.lineStates());
+    }
+
+    /**
+     * @param lineStates where the phone lamps come from: the session's own, or a phone line's next
+     *                   to a chat session that has none (XMPP with calls over SIP)
+     */
+    public BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
+                              SettingsModel settings, Dialer dialer, PhoneStatusChoices phoneStatus,
+                              Optional<LineStateService> lineStates) {
         this(session, ui, background, conversations, settings, dialer,
-                TaskBudget.time(TASK_TIME, MIN_CHANGES_PER_TASK, System::nanoTime), phoneStatus);
+                TaskBudget.time(TASK_TIME, MIN_CHANGES_PER_TASK, System::nanoTime), phoneStatus, lineStates);
     }
 
     BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
@@ -153,7 +165,13 @@ public final class BuddyListViewModel {
 
     BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
                        SettingsModel settings, Dialer dialer, TaskBudget budget, PhoneStatusChoices phoneStatus) {
-        this.phoneStatus = new PhoneStatusLamps(session.lineStates(), phoneStatus, ui);
+        this(session, ui, background, conversations, settings, dialer, budget, phoneStatus, session.lineStates());
+    }
+
+    BuddyListViewModel(ClientSession session, UiDispatcher ui, Background background, Conversations conversations,
+                       SettingsModel settings, Dialer dialer, TaskBudget budget, PhoneStatusChoices phoneStatus,
+                       Optional<LineStateService> lineStates) {
+        this.phoneStatus = new PhoneStatusLamps(lineStates, phoneStatus, ui);
         this.budget = Objects.requireNonNull(budget, "budget");
         this.dialer = Objects.requireNonNull(dialer, "dialer");
         Objects.requireNonNull(session, "session");

@@ -105,6 +105,42 @@ class UiXmppPhoneIT extends UiTestSupport {
         await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty()));
     }
 
+    /**
+     * The busy lamp field in the demo's set-up: an XMPP buddy list whose phone lamps come over the
+     * SIP phone line (RFC 4235): a chosen colleague's lamp goes ringing, busy, idle as a call to
+     * him rings, is answered and ends.
+     */
+    @Test
+    void aChosenColleaguesPhoneLampFollowsHisCallsOverThePhoneLine() throws Exception {
+        Address alice = newUser("alice");
+        Address bob = newUser("bob");
+        Address carol = newUser("carol");
+        Rosters.befriend(SERVER, alice, "Alice", bob, "Bob", "Team");
+        // chosen before, with "Show phone status" (Monocle opens no context menus)
+        java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(home.resolve(".config")
+                .resolve("switchboard")).resolve("phone-status.txt"), bob + "\n");
+        DeskPhone bobs = phone(bob, AutoAnswerPolicy.NEVER);
+        DeskPhone carols = phone(carol, AutoAnswerPolicy.NEVER);
+
+        launchSignedInOverXmpp(home, alice, "--phone-proxy", "127.0.0.1:" + SERVER.sipPort());
+        awaitMainWindow(alice);
+        await("bob's lamp shows").atMost(WAIT).until(() -> lamp().equals("Phone idle"));
+
+        DeskPhoneCall dialled = carols.dial(bob);
+        await("bob's phone rings").atMost(WAIT).until(() -> lamp().equals("Phone ringing"));
+        await().atMost(WAIT).until(() -> !bobs.status().liveCalls().isEmpty());
+        bobs.answer();
+        await("bob is on the phone").atMost(WAIT).until(() -> lamp().equals("Phone busy"));
+        carols.hangUp(dialled.callId());
+        await("idle again").atMost(WAIT).until(() -> lamp().equals("Phone idle"));
+    }
+
+    /** The words of the one phone lamp shown in the buddy list. */
+    private String lamp() {
+        return fx(() -> robot.lookup(".phone-lamp").queryAll().stream().filter(Node::isVisible)
+                .map(Node::getAccessibleText).filter(t -> t != null && !t.isEmpty()).findFirst().orElse(""));
+    }
+
     @Test
     void anXmppSignInWithAPhoneProxyCallsFromTheSoftphone() throws Exception {
         Address alice = newUser("alice");

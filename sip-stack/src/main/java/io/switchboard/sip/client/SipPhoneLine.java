@@ -2,6 +2,7 @@ package io.switchboard.sip.client;
 
 import io.switchboard.core.event.SerialExecutor;
 import io.switchboard.core.model.Address;
+import io.switchboard.core.service.LineStateService;
 import io.switchboard.core.service.SignInException;
 import io.switchboard.core.service.VoicemailService;
 import io.switchboard.sip.stack.SipStackException;
@@ -43,6 +44,7 @@ public final class SipPhoneLine implements SipPhone, AutoCloseable {
     private final SipUserAgent agent;
     private final ExecutorService eventThread;
     private final SipVoicemailService voicemail;
+    private final SipLineStateService lineStates;
     private final Duration registerTimeout;
     private volatile boolean registered;
 
@@ -66,6 +68,7 @@ public final class SipPhoneLine implements SipPhone, AutoCloseable {
         // lost; refused, the server keeps it for the other session
         agent.dispatcher().intercept(Request.MESSAGE, chats -> in -> in.respond(Response.METHOD_NOT_ALLOWED));
         this.voicemail = new SipVoicemailService(agent.voicemail(), events);
+        this.lineStates = new SipLineStateService(agent.lineStates(), events);
         // as a SIP sign-in: the primary and the backup proxy, each up to the request timeout, with a digest round
         this.registerTimeout = settings.requestTimeout().multipliedBy(5);
     }
@@ -119,9 +122,15 @@ public final class SipPhoneLine implements SipPhone, AutoCloseable {
         return Optional.of(voicemail);
     }
 
+    /** Colleagues' phone lamps (RFC 4235 busy lamp field): watched over the phone line, not the chat session. */
+    public LineStateService lineStates() {
+        return lineStates;
+    }
+
     /** Unregisters (when registered) and stops the stack. */
     @Override
     public void close() {
+        agent.lineStates().unwatchAll();
         if (registered) {
             registered = false;
             agent.voicemail().unsubscribe();
