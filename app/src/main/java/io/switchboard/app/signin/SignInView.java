@@ -144,7 +144,8 @@ public final class SignInView {
 
         form.setHgap(12);
         form.setVgap(10);
-        form.getColumnConstraints().addAll(new ColumnConstraints(), grow(), new ColumnConstraints());
+        // labels and the transport choice keep their width: the fields give way in a narrow window
+        form.getColumnConstraints().addAll(fixed(), grow(), fixed());
         Label userLabel = fieldLabel("_Address", user);
         Label passwordLabel = fieldLabel("_Password", password);
         Label serverLabel = fieldLabel("Se_rver", server);
@@ -291,6 +292,12 @@ public final class SignInView {
         label.setMnemonicParsing(true);
         label.setLabelFor(target);
         return label;
+    }
+
+    private static ColumnConstraints fixed() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return c;
     }
 
     private static ColumnConstraints grow() {
