@@ -53,6 +53,7 @@ class UiDeskPhoneIT extends UiTestSupport {
 
     static final double DESK_SAYS = 700;
     static final double BOB_SAYS = 1100;
+    static final double CAROL_SAYS = 1500;
 
     @TempDir
     Path home;
@@ -177,6 +178,45 @@ class UiDeskPhoneIT extends UiTestSupport {
         await().atMost(WAIT).until(() -> recentRows().size() == 1);
         assertThat(recentRows().get(0).record().outgoing()).isFalse();
         assertThat(recentRows().get(0).detail()).startsWith("Incoming · ");
+    }
+
+    /**
+     * Transfer from the call window in desk-phone mode: the gateway hands the caller to the target
+     * (SingleStepTransferCall), the desk phone drops out, and the two talk.
+     */
+    @Test
+    void theCallWindowTransfersTheDeskPhonesCallAndTheDeskPhoneDropsOut() throws Exception {
+        Address alice = newUser("alice");
+        Address line = newUser("desk");
+        Address bob = newUser("bob");
+        Address carol = newUser("carol");
+        SERVER.server().assignDeskLine(line.local(), alice.local());
+        DeskPhone desk = phone(line, DESK_SAYS, AutoAnswerPolicy.WHEN_ASKED);
+        DeskPhone bobs = phone(bob, BOB_SAYS, AutoAnswerPolicy.NEVER);
+        DeskPhone carols = phone(carol, CAROL_SAYS, AutoAnswerPolicy.ALWAYS);
+        launchSignedInOverSip(home, alice, "--desk-line", line.local());
+        awaitMainWindow(alice);
+        awaitDeskPhoneMode(line);
+
+        DeskPhoneCall fromBob = bobs.dial(line);
+        String ringWindow = "Incoming call — " + bob;
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
+        robot.clickOn(node(ringWindow, "#incoming-answer"));
+        String window = "Call — " + bob;
+        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+
+        robot.clickOn(node(window, "#call-transfer"));
+        robot.clickOn(node(window, "#call-transfer-target")).write(carol.local());
+        robot.clickOn(node(window, "#call-transfer-now"));
+
+        await("the desk phone drops out").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty());
+        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty())
+                || text(window, "#call-state").startsWith("Ended") || text(window, "#call-state").startsWith("Transferred"));
+        DeskPhoneCall atCarol = await("carol's phone takes the call").atMost(WAIT).until(() -> carols.status()
+                .liveCalls().stream().filter(c -> c.state() == PhoneCallState.CONNECTED).findFirst(), Optional::isPresent)
+                .get();
+        await("carol hears bob").atMost(WAIT).until(() -> hearing(carols, atCarol.callId()).hears(BOB_SAYS, 30, 0.02));
+        await("bob hears carol").atMost(WAIT).until(() -> hearing(bobs, fromBob.callId()).hears(CAROL_SAYS, 30, 0.02));
     }
 
     @Test
