@@ -24,12 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,34 +98,34 @@ class UiDeskPhoneIT extends UiTestSupport {
         assertThat(ringing.state()).isEqualTo(PhoneCallState.RINGING);
         assertThat(desk.status().liveCalls()).as("the desk phone went off-hook by itself").hasSize(1);
         String window = "Call — " + bob;
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Ringing…"));
-        assertThat(text(window, "#call-phone")).isEqualTo("Desk phone " + line.local());
-        assertThat(fx(() -> node(window, "#call-mute").isVisible())).as("a desk phone mutes on the phone").isFalse();
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Ringing…"));
+        assertThat(labelText(window, "#call-phone")).isEqualTo("Desk phone " + line.local());
+        assertThat(fx(() -> nodeIn(window, "#call-mute").isVisible())).as("a desk phone mutes on the phone").isFalse();
 
         bobs.answer();
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
-        await().atMost(WAIT).until(() -> text(window, "#call-timer").equals("00:02"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Connected"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-timer").equals("00:02"));
         Screenshots.save(window, "desk-call");
         String deskCall = desk.status().liveCalls().get(0).callId();
         await("the desk phone hears the callee").atMost(WAIT).until(() -> hearing(desk, deskCall).hears(BOB_SAYS, 30, 0.02));
         await("the callee hears the desk phone").atMost(WAIT)
                 .until(() -> hearing(bobs, ringing.callId()).hears(DESK_SAYS, 30, 0.02));
 
-        robot.clickOn(node(window, "#call-hold"));
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("On hold"));
+        robot.clickOn(nodeIn(window, "#call-hold"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("On hold"));
         await("the desk phone's call is held").atMost(WAIT)
                 .until(() -> desk.status().call(deskCall).map(c -> c.state() == PhoneCallState.HELD).orElse(false));
         await("the callee hears silence").atMost(WAIT).until(() -> hearing(bobs, ringing.callId()).level() < 0.01);
 
-        robot.clickOn(node(window, "#call-hold"));
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+        robot.clickOn(nodeIn(window, "#call-hold"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Connected"));
         await("the callee hears the desk phone again").atMost(WAIT)
                 .until(() -> hearing(bobs, ringing.callId()).hears(DESK_SAYS, 30, 0.02));
 
-        robot.clickOn(node(window, "#call-hang-up"));
+        robot.clickOn(nodeIn(window, "#call-hang-up"));
         await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
                 && bobs.status().liveCalls().isEmpty());
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty()));
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(window).isEmpty()));
 
         robot.clickOn(recentsTab());
         await().atMost(WAIT).until(() -> recentRows().size() == 1);
@@ -155,14 +151,14 @@ class UiDeskPhoneIT extends UiTestSupport {
 
         String ringWindow = "Incoming call — " + bob;
         await("the client shows the call ringing at the desk phone").atMost(WAIT)
-                .until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
-        assertThat(text(ringWindow, "#incoming-caller")).isEqualTo(bob.toString());
+                .until(() -> fx(() -> windowIfShowing(ringWindow).isPresent()));
+        assertThat(labelText(ringWindow, "#incoming-caller")).isEqualTo(bob.toString());
         assertThat(desk.status().liveCalls()).as("the desk phone rings too").hasSize(1);
-        robot.clickOn(node(ringWindow, "#incoming-answer"));
+        robot.clickOn(nodeIn(ringWindow, "#incoming-answer"));
 
         String window = "Call — " + bob;
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
-        assertThat(text(window, "#call-phone")).isEqualTo("Desk phone " + line.local());
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Connected"));
+        assertThat(labelText(window, "#call-phone")).isEqualTo("Desk phone " + line.local());
         await("bob's call is answered").atMost(WAIT).until(() -> bobs.status().call(fromBob.callId())
                 .map(c -> c.state() == PhoneCallState.CONNECTED).orElse(false));
         String deskCall = await().atMost(WAIT).until(() -> desk.status().liveCalls().stream()
@@ -171,7 +167,7 @@ class UiDeskPhoneIT extends UiTestSupport {
         await("the caller hears the desk phone").atMost(WAIT)
                 .until(() -> hearing(bobs, fromBob.callId()).hears(DESK_SAYS, 30, 0.02));
 
-        robot.clickOn(node(window, "#call-hang-up"));
+        robot.clickOn(nodeIn(window, "#call-hang-up"));
         await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
                 && bobs.status().liveCalls().isEmpty());
         robot.clickOn(recentsTab());
@@ -200,18 +196,18 @@ class UiDeskPhoneIT extends UiTestSupport {
 
         DeskPhoneCall fromBob = bobs.dial(line);
         String ringWindow = "Incoming call — " + bob;
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
-        robot.clickOn(node(ringWindow, "#incoming-answer"));
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(ringWindow).isPresent()));
+        robot.clickOn(nodeIn(ringWindow, "#incoming-answer"));
         String window = "Call — " + bob;
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Connected"));
 
-        robot.clickOn(node(window, "#call-transfer"));
-        robot.clickOn(node(window, "#call-transfer-target")).write(carol.local());
-        robot.clickOn(node(window, "#call-transfer-now"));
+        robot.clickOn(nodeIn(window, "#call-transfer"));
+        robot.clickOn(nodeIn(window, "#call-transfer-target")).write(carol.local());
+        robot.clickOn(nodeIn(window, "#call-transfer-now"));
 
         await("the desk phone drops out").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty());
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty())
-                || text(window, "#call-state").startsWith("Ended") || text(window, "#call-state").startsWith("Transferred"));
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(window).isEmpty())
+                || labelText(window, "#call-state").startsWith("Ended") || labelText(window, "#call-state").startsWith("Transferred"));
         DeskPhoneCall atCarol = await("carol's phone takes the call").atMost(WAIT).until(() -> carols.status()
                 .liveCalls().stream().filter(c -> c.state() == PhoneCallState.CONNECTED).findFirst(), Optional::isPresent)
                 .get();
@@ -229,9 +225,9 @@ class UiDeskPhoneIT extends UiTestSupport {
         launchSignedInOverSip(home, alice, "--desk-line", line.local());
         awaitMainWindow(alice);
 
-        await().atMost(WAIT).until(() -> text("#phone-mode-error").contains("is not assigned to you"));
-        assertThat(text("#phone-mode-error")).startsWith("Desk phone mode is unavailable: desk line " + line.local());
-        assertThat(text("#phone-mode-in-use")).isEqualTo("In use: Softphone");
+        await().atMost(WAIT).until(() -> labelText("#phone-mode-error").contains("is not assigned to you"));
+        assertThat(labelText("#phone-mode-error")).startsWith("Desk phone mode is unavailable: desk line " + line.local());
+        assertThat(labelText("#phone-mode-in-use")).isEqualTo("In use: Softphone");
     }
 
     @Test
@@ -248,7 +244,7 @@ class UiDeskPhoneIT extends UiTestSupport {
             robot.lookup("#phone-mode").<javafx.scene.control.ComboBox<Object>>query().getSelectionModel().select(0);
             return null;
         });
-        await().atMost(WAIT).until(() -> text("#phone-mode-in-use").equals("In use: Softphone"));
+        await().atMost(WAIT).until(() -> labelText("#phone-mode-in-use").equals("In use: Softphone"));
 
         fx(() -> {
             robot.lookup("#phone-mode").<javafx.scene.control.ComboBox<Object>>query().getSelectionModel().select(1);
@@ -262,7 +258,7 @@ class UiDeskPhoneIT extends UiTestSupport {
     private void awaitDeskPhoneMode(Address line) {
         await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#dial-box").<TextInputControl>query().getPromptText())
                 .equals("Call a name, address or number"));
-        await().atMost(WAIT).until(() -> text("#phone-mode-in-use").equals("In use: Desk phone " + line.local()));
+        await().atMost(WAIT).until(() -> labelText("#phone-mode-in-use").equals("In use: Desk phone " + line.local()));
     }
 
     private DeskPhone phone(Address user, double toneHz, AutoAnswerPolicy policy) throws Exception {
@@ -278,36 +274,4 @@ class UiDeskPhoneIT extends UiTestSupport {
         return phone.status().call(callId).map(DeskPhoneCall::hearing).orElse(Hearing.SILENCE);
     }
 
-    private Node node(String window, String id) {
-        return fx(() -> robot.from(stage(window).getScene().getRoot()).lookup(id).<Node>query());
-    }
-
-    private Label recentsTab() {
-        return fx(() -> robot.lookup(".tab Label").match(n -> n instanceof Label l && "Recents".equals(l.getText()))
-                .query());
-    }
-
-    private List<RecentCallRow> recentRows() {
-        return fx(() -> List.copyOf(robot.lookup("#recents-list").<RecentCallRow>queryListView().getItems()));
-    }
-
-    /** A label of the main window. */
-    private String text(String id) {
-        return fx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse(""));
-    }
-
-    private String text(String window, String id) {
-        return fx(() -> stageIfShowing(window)
-                .map(s -> ((Label) s.getScene().getRoot().lookup(id)).getText()).orElse(""));
-    }
-
-    private static Stage stage(String title) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
-                .map(Stage.class::cast).findFirst().orElseThrow(() -> new AssertionError("no window " + title));
-    }
-
-    private static Optional<Stage> stageIfShowing(String title) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle())
-                && s.isShowing()).map(Stage.class::cast).findFirst();
-    }
 }

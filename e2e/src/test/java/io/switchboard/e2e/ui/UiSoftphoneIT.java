@@ -37,11 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,10 +116,10 @@ class UiSoftphoneIT extends UiTestSupport {
         bobCalls.answer(ringing.id());
 
         String window = "Call — " + bob;
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
-        String firstTick = text(window, "#call-timer");
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Connected"));
+        String firstTick = labelText(window, "#call-timer");
         assertThat(firstTick).matches("00:0\\d");
-        await().atMost(WAIT).until(() -> !text(window, "#call-timer").equals(firstTick));
+        await().atMost(WAIT).until(() -> !labelText(window, "#call-timer").equals(firstTick));
         // two seconds of the call each way, after the first 200 ms of jitter buffer
         await().atMost(WAIT).until(() -> bobHears.snapshot().durationMillis() >= 2200
                 && aliceSoundCard.played().length >= 3 * SAMPLES_PER_SECOND);
@@ -134,13 +131,13 @@ class UiSoftphoneIT extends UiTestSupport {
                 SAMPLES_PER_SECOND, 100, 3400, 10)).as("alice's speaker plays bob").isBetween(580.0, 620.0);
 
         // RTCP has reported by now: the quality indicator shows a clean loopback call
-        await().atMost(WAIT).until(() -> text(window, "#call-quality").startsWith("Good · MOS 4"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-quality").startsWith("Good · MOS 4"));
 
-        robot.clickOn(fx(() -> robot.from(stage(window).getScene().getRoot()).lookup("#call-hang-up").<javafx.scene.Node>query()));
+        robot.clickOn(fx(() -> robot.from(window(window).getScene().getRoot()).lookup("#call-hang-up").<javafx.scene.Node>query()));
 
         await().atMost(WAIT).until(() -> bobSees.get(ringing.id()).state() == CallState.ENDED);
         assertThat(bobSees.get(ringing.id()).end()).contains(CallEndReason.REMOTE_HUNG_UP);
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty()));
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(window).isEmpty()));
 
         robot.clickOn(recentsTab());
         await().atMost(WAIT).until(() -> recentRows().size() == 1);
@@ -162,25 +159,25 @@ class UiSoftphoneIT extends UiTestSupport {
         Call dialled = bobCalls.dial(alice);
 
         String ringWindow = "Incoming call — " + bob;
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
-        assertThat(text(ringWindow, "#incoming-caller")).isEqualTo(bob.toString());
-        assertThat(fx(() -> stage(ringWindow).isAlwaysOnTop())).isTrue();
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(ringWindow).isPresent()));
+        assertThat(labelText(ringWindow, "#incoming-caller")).isEqualTo(bob.toString());
+        assertThat(fx(() -> window(ringWindow).isAlwaysOnTop())).isTrue();
         // the ringer: a double ring at 784 + 988 Hz, the first ring 400 ms long
         await().atMost(WAIT).until(() -> aliceSoundCard.played().length >= SAMPLES_PER_SECOND / 2);
         short[] ring = aliceSoundCard.played();
         assertThat(ToneDetector.dominantFrequency(ring, 0, 2 * SAMPLES_PER_SECOND / 5, SAMPLES_PER_SECOND, 100, 3400,
                 2)).as("alice's ringer rings").isIn(784.0, 988.0);
 
-        robot.clickOn(fx(() -> robot.from(stage(ringWindow).getScene().getRoot()).lookup("#incoming-answer").<javafx.scene.Node>query()));
+        robot.clickOn(fx(() -> robot.from(window(ringWindow).getScene().getRoot()).lookup("#incoming-answer").<javafx.scene.Node>query()));
 
         await().atMost(WAIT).until(() -> bobSees.get(dialled.id()).state() == CallState.CONNECTED);
         String window = "Call — " + bob;
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isPresent()) && text(window, "#call-state")
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(window).isPresent()) && labelText(window, "#call-state")
                 .equals("Connected"));
-        assertThat(fx(() -> stageIfShowing(ringWindow))).isEmpty();
+        assertThat(fx(() -> windowIfShowing(ringWindow))).isEmpty();
 
         bobCalls.hangUp(dialled.id());
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Ended: The other side hung up"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Ended: The other side hung up"));
         robot.clickOn(recentsTab());
         await().atMost(WAIT).until(() -> recentRows().size() == 1);
         assertThat(recentRows().get(0).record().outgoing()).isFalse();
@@ -231,32 +228,28 @@ class UiSoftphoneIT extends UiTestSupport {
         awaitSoftphone();
         Call fromBob = bobCalls.dial(alice);
         String ringWindow = "Incoming call — " + bob;
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(ringWindow).isPresent()));
-        robot.clickOn(fx(() -> robot.from(stage(ringWindow).getScene().getRoot()).lookup("#incoming-answer").<javafx.scene.Node>query()));
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(ringWindow).isPresent()));
+        robot.clickOn(fx(() -> robot.from(window(ringWindow).getScene().getRoot()).lookup("#incoming-answer").<javafx.scene.Node>query()));
         String window = "Call — " + bob;
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Connected"));
 
-        robot.clickOn(node(window, "#call-transfer"));
-        robot.clickOn(node(window, "#call-transfer-target")).write(carol.local());
-        robot.clickOn(node(window, "#call-transfer-now"));
+        robot.clickOn(nodeIn(window, "#call-transfer"));
+        robot.clickOn(nodeIn(window, "#call-transfer-target")).write(carol.local());
+        robot.clickOn(nodeIn(window, "#call-transfer-now"));
 
         // bob's phone follows the REFER: a new call to carol, connected, and alice's call ends
         Call bobToCarol = await().atMost(WAIT).until(() -> bobSees.values().stream()
                 .filter(c -> c.remote().equals(carol) && c.state() == CallState.CONNECTED).findFirst(), Optional::isPresent)
                 .orElseThrow();
         await().atMost(WAIT).until(() -> bobSees.get(fromBob.id()).state() == CallState.ENDED);
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty())
-                || text(window, "#call-state").startsWith("Ended"));
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(window).isEmpty())
+                || labelText(window, "#call-state").startsWith("Ended"));
         // and they talk: carol hears bob's tone
         await().atMost(WAIT).until(() -> carolPhone.hears.snapshot().durationMillis() >= 1500);
         RecordingSink.Recording heard = carolPhone.hears.snapshot();
         assertThat(ToneDetector.dominantFrequency(heard.samples(), heard.sampleRate() / 5, heard.samples().length,
                 heard.sampleRate(), 100, 3400, 10)).as("carol hears bob").isBetween(580.0, 620.0);
         assertThat(bobToCarol.remote()).isEqualTo(carol);
-    }
-
-    private javafx.scene.Node node(String window, String id) {
-        return fx(() -> robot.from(stage(window).getScene().getRoot()).lookup(id).<javafx.scene.Node>query());
     }
 
     /** Bob: a registered SIP agent whose softphone sends a tone and records what it hears. */
@@ -319,27 +312,4 @@ class UiSoftphoneIT extends UiTestSupport {
                 .equals("Call a name, address or number"));
     }
 
-    private Label recentsTab() {
-        return fx(() -> robot.lookup(".tab Label").match(n -> n instanceof Label l && "Recents".equals(l.getText()))
-                .query());
-    }
-
-    private List<RecentCallRow> recentRows() {
-        return fx(() -> List.copyOf(robot.lookup("#recents-list").<RecentCallRow>queryListView().getItems()));
-    }
-
-    private String text(String window, String id) {
-        return fx(() -> stageIfShowing(window)
-                .map(s -> ((Label) s.getScene().getRoot().lookup(id)).getText()).orElse(""));
-    }
-
-    private static Stage stage(String title) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
-                .map(Stage.class::cast).findFirst().orElseThrow(() -> new AssertionError("no window " + title));
-    }
-
-    private static Optional<Stage> stageIfShowing(String title) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle())
-                && s.isShowing()).map(Stage.class::cast).findFirst();
-    }
 }

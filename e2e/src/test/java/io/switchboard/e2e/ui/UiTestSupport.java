@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.switchboard.app.LaunchOptions;
 import io.switchboard.app.buddylist.BuddyRow;
 import io.switchboard.app.buddylist.ContactRow;
+import io.switchboard.app.recents.RecentCallRow;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.PresenceColour;
 import io.switchboard.e2e.BundledServerFixture;
@@ -219,5 +220,43 @@ abstract class UiTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException("FX query failed", e);
         }
+    }
+
+    // ---- windows of the client, as the phone tests look at them ---------------------------
+
+    /** The node {@code id} of the window titled {@code window}. */
+    Node nodeIn(String window, String id) {
+        return fx(() -> robot.from(window(window).getScene().getRoot()).lookup(id).<Node>query());
+    }
+
+    /** The text of the label {@code id} of the main window, or "". */
+    String labelText(String id) {
+        return fx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse(""));
+    }
+
+    /** The text of the label {@code id} of the window titled {@code window} while it shows, else "". */
+    String labelText(String window, String id) {
+        return fx(() -> windowIfShowing(window)
+                .map(s -> ((Label) s.getScene().getRoot().lookup(id)).getText()).orElse(""));
+    }
+
+    static Stage window(String title) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
+                .map(Stage.class::cast).findFirst().orElseThrow(() -> new AssertionError("no window " + title));
+    }
+
+    static Optional<Stage> windowIfShowing(String title) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle())
+                && s.isShowing()).map(Stage.class::cast).findFirst();
+    }
+
+    Label recentsTab() {
+        return fx(() -> robot.lookup(".tab Label").match(n -> n instanceof Label l && "Recents".equals(l.getText()))
+                .query());
+    }
+
+    List<RecentCallRow> recentRows() {
+        return fx(() -> List.copyOf(robot.lookup("#recents-list")
+                .<RecentCallRow>queryListView().getItems()));
     }
 }

@@ -25,11 +25,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +83,7 @@ class UiXmppPhoneIT extends UiTestSupport {
         launchSignedInOverXmpp(home, alice, "--phone-proxy", "127.0.0.1:" + SERVER.sipPort(),
                 "--desk-line", line.local());
         awaitMainWindow(alice);
-        await().atMost(WAIT).until(() -> text("#phone-mode-in-use").equals("In use: Desk phone " + line.local()));
+        await().atMost(WAIT).until(() -> labelText("#phone-mode-in-use").equals("In use: Desk phone " + line.local()));
 
         robot.clickOn("#dial-box").write(bob.local());
         robot.type(KeyCode.ENTER);
@@ -96,13 +93,13 @@ class UiXmppPhoneIT extends UiTestSupport {
         assertThat(ringing.state()).isEqualTo(PhoneCallState.RINGING);
         assertThat(desk.status().liveCalls()).as("the desk phone went off-hook by itself").hasSize(1);
         String window = "Call — " + bob;
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Ringing…"));
-        assertThat(text(window, "#call-phone")).isEqualTo("Desk phone " + line.local());
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Ringing…"));
+        assertThat(labelText(window, "#call-phone")).isEqualTo("Desk phone " + line.local());
 
-        robot.clickOn(node(window, "#call-hang-up"));
+        robot.clickOn(nodeIn(window, "#call-hang-up"));
         await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
                 && bobs.status().liveCalls().isEmpty());
-        await().atMost(WAIT).until(() -> fx(() -> stageIfShowing(window).isEmpty()));
+        await().atMost(WAIT).until(() -> fx(() -> windowIfShowing(window).isEmpty()));
     }
 
     /**
@@ -151,7 +148,7 @@ class UiXmppPhoneIT extends UiTestSupport {
         awaitMainWindow(alice);
         await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#dial-box").<TextInputControl>query().getPromptText())
                 .equals("Call a name, address or number"));
-        assertThat(text("#phone-mode-in-use")).isEqualTo("In use: Softphone");
+        assertThat(labelText("#phone-mode-in-use")).isEqualTo("In use: Softphone");
 
         robot.clickOn("#dial-box").write(bob.local());
         robot.type(KeyCode.ENTER);
@@ -159,9 +156,9 @@ class UiXmppPhoneIT extends UiTestSupport {
                 .until(() -> bobs.status().liveCalls().stream().findFirst(), Optional::isPresent).get();
         bobs.answer();
         String window = "Call — " + bob;
-        await().atMost(WAIT).until(() -> text(window, "#call-state").equals("Connected"));
+        await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Connected"));
 
-        robot.clickOn(node(window, "#call-hang-up"));
+        robot.clickOn(nodeIn(window, "#call-hang-up"));
         await("the callee's call ends").atMost(WAIT).until(() -> bobs.status().call(ringing.callId()).isEmpty()
                 || bobs.status().liveCalls().isEmpty());
     }
@@ -192,27 +189,4 @@ class UiXmppPhoneIT extends UiTestSupport {
         return phone;
     }
 
-    private Node node(String window, String id) {
-        return fx(() -> robot.from(stage(window).getScene().getRoot()).lookup(id).<Node>query());
-    }
-
-    /** A label of the main window. */
-    private String text(String id) {
-        return fx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse(""));
-    }
-
-    private String text(String window, String id) {
-        return fx(() -> stageIfShowing(window)
-                .map(s -> ((Label) s.getScene().getRoot().lookup(id)).getText()).orElse(""));
-    }
-
-    private static Stage stage(String title) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
-                .map(Stage.class::cast).findFirst().orElseThrow(() -> new AssertionError("no window " + title));
-    }
-
-    private static Optional<Stage> stageIfShowing(String title) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle())
-                && s.isShowing()).map(Stage.class::cast).findFirst();
-    }
 }
