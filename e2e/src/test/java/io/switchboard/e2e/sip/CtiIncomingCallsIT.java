@@ -27,6 +27,8 @@ import io.switchboard.sip.csta.DeliveredEvent;
 import io.switchboard.sip.csta.DeviceId;
 import io.switchboard.sip.csta.EstablishedEvent;
 import io.switchboard.sip.csta.HeldEvent;
+import io.switchboard.sip.csta.HoldCall;
+import io.switchboard.sip.csta.RetrieveCall;
 import io.switchboard.sip.csta.LocalConnectionState;
 import io.switchboard.sip.csta.MakeCall;
 import io.switchboard.sip.csta.MakeCallResponse;
@@ -196,6 +198,30 @@ class CtiIncomingCallsIT {
         await().atMost(WAIT).until(() -> deskPhone.ended.size() == 2);
         assertThat(bobSide.ended).as("bob stays connected, to carol").isNull();
         assertThat(carolSide.ended).isNull();
+    }
+
+    @Test
+    void aHoldThatAPhoneRefusesIsACstaErrorAndTheCallStaysConnected() throws Exception {
+        ConnectionId call = ((MakeCallResponse) request(new MakeCall(device(line), device(bob), true)))
+                .callingDevice();
+        SipCall atBob = ringingAtBob.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(atBob).isNotNull();
+        CallRecord bobSide = new CallRecord();
+        atBob.addListener(bobSide);
+        // bob's phone takes no hold
+        atBob.setOfferHandler(offer -> offer.contains("a=sendonly") ? SessionAnswer.notAcceptable("no hold here")
+                : SessionAnswer.accept(sdp(47400, "sendrecv")));
+        atBob.answer(sdp(47400, "sendrecv"));
+        await().atMost(WAIT).until(() -> has(EstablishedEvent.class));
+
+        assertThat(request(new HoldCall(call))).isEqualTo(new CstaErrorCode(CstaError.INVALID_OBJECT_STATE));
+
+        assertThat(has(HeldEvent.class)).as("no Held for a hold that did not happen").isFalse();
+        await("the desk phone, which took the hold, is given two-way media again").atMost(WAIT)
+                .until(() -> deskPhone.offers.get(deskPhone.offers.size() - 1).contains("a=sendrecv"));
+        assertThat(request(new RetrieveCall(call))).as("still connected: nothing to retrieve")
+                .isEqualTo(new CstaErrorCode(CstaError.INVALID_OBJECT_STATE));
+        assertThat(bobSide.ended).isNull();
     }
 
     private CallRecord answer(SipCall call, int port) {

@@ -78,17 +78,23 @@ final class CstaService {
      * (GenerateDigits) completes when the phone has answered.
      */
     CompletableFuture<CstaResponse> handleLater(CtiSession session, CstaRequest request, CtiLimits limits) {
-        if (!(request instanceof GenerateDigits digits)) {
-            return CompletableFuture.completedFuture(handle(session, request, limits));
-        }
         try {
-            ConnectionId connection = digits.connectionToSendDigits();
-            String line = ownedLine(session, connection);
-            return callControl().generateDigits(line, connection.callId(), digits.charactersToSend())
-                    .thenApply(answer -> answer.orElseGet(() -> {
-                        LOG.info("GenerateDigits of {} on {}: the desk phone speaks no uaCSTA", session.user(), line);
-                        return new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT);
-                    }));
+            if (request instanceof GenerateDigits digits) {
+                ConnectionId connection = digits.connectionToSendDigits();
+                String line = ownedLine(session, connection);
+                return callControl().generateDigits(line, connection.callId(), digits.charactersToSend())
+                        .thenApply(answer -> answer.orElseGet(() -> {
+                            LOG.info("GenerateDigits of {} on {}: the desk phone speaks no uaCSTA", session.user(), line);
+                            return new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT);
+                        }));
+            } else if (request instanceof HoldCall hold) {
+                ConnectionId call = hold.callToBeHeld();
+                return whenPhonesAgree(callControl().hold(ownedLine(session, call), call.callId()), "HoldCall");
+            } else if (request instanceof RetrieveCall retrieve) {
+                ConnectionId call = retrieve.callToBeRetrieved();
+                return whenPhonesAgree(callControl().retrieve(ownedLine(session, call), call.callId()), "RetrieveCall");
+            }
+            return CompletableFuture.completedFuture(handle(session, request, limits));
         } catch (Refusal refusal) {
             return CompletableFuture.completedFuture(new CstaErrorCode(refusal.error));
         } catch (DeskCallRefusedException e) {
@@ -97,6 +103,20 @@ final class CstaService {
             LOG.warn("CTI request of {} failed: {}", session.user(), e.getMessage());
             return CompletableFuture.completedFuture(new CstaErrorCode(CstaError.SYSTEM_RESOURCE_GENERIC));
         }
+    }
+
+    /**
+     * Hold and retrieve are done when both phones took the new media direction: only then the
+     * positive answer; a phone that refused it makes it a CSTA error, and the call stays as it was.
+     */
+    private static CompletableFuture<CstaResponse> whenPhonesAgree(CompletableFuture<Void> renegotiated, String service) {
+        return renegotiated.handle((done, failure) -> {
+            if (failure == null) {
+                return new PositiveAck(service);
+            }
+            LOG.info("{} not done: a phone refused the new media direction: {}", service, failure.toString());
+            return new CstaErrorCode(CstaError.INVALID_OBJECT_STATE);
+        });
     }
 
     CstaResponse handle(CtiSession session, CstaRequest request, CtiLimits limits) {

@@ -40,8 +40,10 @@ final class MessageProcessor implements RequestProcessor {
         }
         try {
             PagerMessage message = PagerMessages.read(incoming.request(), clock.instant());
-            incoming.respond(Response.OK);
+            // handed on before the 200: the sender sends the next message on it, and SIP threads
+            // in parallel could otherwise hand that one on first (two messages shown swapped; CI)
             delivery.accept(message);
+            incoming.respond(Response.OK);
         } catch (PagerMessages.Refused e) {
             REFUSED.warn("MESSAGE from {} refused with {}: {}", incoming.request().getHeader("From"), e.status, e.getMessage());
             incoming.respond(e.status);
@@ -52,8 +54,8 @@ final class MessageProcessor implements RequestProcessor {
         try {
             Address from = PagerMessages.sender(incoming.request());
             IsComposing indication = codec.parse(incoming.request().getRawContent());
-            incoming.respond(Response.OK);
             composing.accept(from, indication);
+            incoming.respond(Response.OK);
         } catch (PagerMessages.Refused e) {
             REFUSED.warn("is-composing from {} refused: {}", incoming.request().getHeader("From"), e.getMessage());
             incoming.respond(e.status);

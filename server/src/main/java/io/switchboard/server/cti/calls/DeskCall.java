@@ -164,13 +164,38 @@ final class DeskCall {
     synchronized CompletableFuture<Void> hold() throws DeskCallRefusedException {
         requireState(State.CONNECTED, "hold");
         state = State.HELD;
-        return renegotiate("sendonly").thenRun(() -> fire(Kind.HELD, Cause.NORMAL));
+        return renegotiate("sendonly").whenComplete((done, failure) -> settled(failure, Kind.HELD, State.HELD,
+                State.CONNECTED));
     }
 
     synchronized CompletableFuture<Void> retrieve() throws DeskCallRefusedException {
         requireState(State.HELD, "retrieve");
         state = State.CONNECTED;
-        return renegotiate("sendrecv").thenRun(() -> fire(Kind.RETRIEVED, Cause.NORMAL));
+        return renegotiate("sendrecv").whenComplete((done, failure) -> settled(failure, Kind.RETRIEVED,
+                State.CONNECTED, State.HELD));
+    }
+
+    /**
+     * A hold or retrieve is over: reported when both phones took it. When one refused, the call is
+     * back in the state it was, and both phones are offered that state's direction again: the one
+     * that accepted the change would otherwise send (or hold) one way.
+     */
+    private synchronized void settled(Throwable failure, Kind done, State wanted, State before) {
+        if (failure == null) {
+            fire(done, Cause.NORMAL);
+            return;
+        }
+        LOG.info("Desk call {}: {} not done, a phone refused: {}", id, done, failure.toString());
+        if (state != wanted || phoneLeg == null || farLeg == null) {
+            return;
+        }
+        state = before;
+        renegotiate(before == State.HELD ? "sendonly" : "sendrecv").whenComplete((restored, again) -> {
+            if (again != null) {
+                LOG.info("Desk call {}: the phones' media not restored after the refused {}: {}", id, done,
+                        again.toString());
+            }
+        });
     }
 
     /**
