@@ -8,27 +8,16 @@ import io.switchboard.core.model.Address;
 import io.switchboard.deskphone.AutoAnswerPolicy;
 import io.switchboard.deskphone.DeskPhone;
 import io.switchboard.deskphone.DeskPhoneCall;
-import io.switchboard.deskphone.DeskPhoneConfig;
-import io.switchboard.deskphone.Hearing;
 import io.switchboard.deskphone.PhoneCallState;
 import io.switchboard.e2e.BundledServerFixture;
-import io.switchboard.media.MediaEngine;
-import io.switchboard.media.MediaSettings;
-import io.switchboard.media.RtpPortRange;
-import io.switchboard.sip.stack.SipTransport;
-import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.e2e.SimulatedPhones;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,28 +42,12 @@ class UiDeskPhoneIT extends UiTestSupport {
 
     @TempDir
     Path home;
-    @TempDir
-    Path mediaDir;
-
-    private MediaEngine phonesMedia;
-    private final List<DeskPhone> phones = new ArrayList<>();
+    @RegisterExtension
+    final SimulatedPhones simulated = new SimulatedPhones(SERVER, 47700);
 
     @Override
     BundledServerFixture server() {
         return SERVER;
-    }
-
-    @BeforeEach
-    void startPhonesMedia() throws Exception {
-        phonesMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47700, 47799), mediaDir.resolve("media")));
-    }
-
-    @AfterEach
-    void stopPhones() {
-        phones.forEach(DeskPhone::close);
-        if (phonesMedia != null) {
-            phonesMedia.close();
-        }
     }
 
     @Test
@@ -107,20 +80,20 @@ class UiDeskPhoneIT extends UiTestSupport {
         await().atMost(WAIT).until(() -> labelText(window, "#call-timer").equals("00:02"));
         Screenshots.save(window, "desk-call");
         String deskCall = desk.status().liveCalls().get(0).callId();
-        await("the desk phone hears the callee").atMost(WAIT).until(() -> hearing(desk, deskCall).hears(BOB_SAYS, 30, 0.02));
+        await("the desk phone hears the callee").atMost(WAIT).until(() -> SimulatedPhones.hearing(desk, deskCall).hears(BOB_SAYS, 30, 0.02));
         await("the callee hears the desk phone").atMost(WAIT)
-                .until(() -> hearing(bobs, ringing.callId()).hears(DESK_SAYS, 30, 0.02));
+                .until(() -> SimulatedPhones.hearing(bobs, ringing.callId()).hears(DESK_SAYS, 30, 0.02));
 
         robot.clickOn(nodeIn(window, "#call-hold"));
         await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("On hold"));
         await("the desk phone's call is held").atMost(WAIT)
                 .until(() -> desk.status().call(deskCall).map(c -> c.state() == PhoneCallState.HELD).orElse(false));
-        await("the callee hears silence").atMost(WAIT).until(() -> hearing(bobs, ringing.callId()).level() < 0.01);
+        await("the callee hears silence").atMost(WAIT).until(() -> SimulatedPhones.hearing(bobs, ringing.callId()).level() < 0.01);
 
         robot.clickOn(nodeIn(window, "#call-hold"));
         await().atMost(WAIT).until(() -> labelText(window, "#call-state").equals("Connected"));
         await("the callee hears the desk phone again").atMost(WAIT)
-                .until(() -> hearing(bobs, ringing.callId()).hears(DESK_SAYS, 30, 0.02));
+                .until(() -> SimulatedPhones.hearing(bobs, ringing.callId()).hears(DESK_SAYS, 30, 0.02));
 
         robot.clickOn(nodeIn(window, "#call-hang-up"));
         await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
@@ -163,9 +136,9 @@ class UiDeskPhoneIT extends UiTestSupport {
                 .map(c -> c.state() == PhoneCallState.CONNECTED).orElse(false));
         String deskCall = await().atMost(WAIT).until(() -> desk.status().liveCalls().stream()
                 .filter(c -> c.state() == PhoneCallState.CONNECTED).findFirst(), Optional::isPresent).get().callId();
-        await("the desk phone hears the caller").atMost(WAIT).until(() -> hearing(desk, deskCall).hears(BOB_SAYS, 30, 0.02));
+        await("the desk phone hears the caller").atMost(WAIT).until(() -> SimulatedPhones.hearing(desk, deskCall).hears(BOB_SAYS, 30, 0.02));
         await("the caller hears the desk phone").atMost(WAIT)
-                .until(() -> hearing(bobs, fromBob.callId()).hears(DESK_SAYS, 30, 0.02));
+                .until(() -> SimulatedPhones.hearing(bobs, fromBob.callId()).hears(DESK_SAYS, 30, 0.02));
 
         robot.clickOn(nodeIn(window, "#call-hang-up"));
         await("both phones hang up").atMost(WAIT).until(() -> desk.status().liveCalls().isEmpty()
@@ -211,8 +184,8 @@ class UiDeskPhoneIT extends UiTestSupport {
         DeskPhoneCall atCarol = await("carol's phone takes the call").atMost(WAIT).until(() -> carols.status()
                 .liveCalls().stream().filter(c -> c.state() == PhoneCallState.CONNECTED).findFirst(), Optional::isPresent)
                 .get();
-        await("carol hears bob").atMost(WAIT).until(() -> hearing(carols, atCarol.callId()).hears(BOB_SAYS, 30, 0.02));
-        await("bob hears carol").atMost(WAIT).until(() -> hearing(bobs, fromBob.callId()).hears(CAROL_SAYS, 30, 0.02));
+        await("carol hears bob").atMost(WAIT).until(() -> SimulatedPhones.hearing(carols, atCarol.callId()).hears(BOB_SAYS, 30, 0.02));
+        await("bob hears carol").atMost(WAIT).until(() -> SimulatedPhones.hearing(bobs, fromBob.callId()).hears(CAROL_SAYS, 30, 0.02));
     }
 
     @Test
@@ -262,16 +235,8 @@ class UiDeskPhoneIT extends UiTestSupport {
     }
 
     private DeskPhone phone(Address user, double toneHz, AutoAnswerPolicy policy) throws Exception {
-        DeskPhone phone = DeskPhone.start(DeskPhoneConfig.of(user, password(user),
-                        new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP))
-                .withTone(toneHz).withAutoAnswer(policy), phonesMedia);
-        phones.add(phone);
-        phone.firstRegistration().get(10, TimeUnit.SECONDS);
-        return phone;
+        return simulated.start(user, password(user), toneHz, policy);
     }
 
-    static Hearing hearing(DeskPhone phone, String callId) {
-        return phone.status().call(callId).map(DeskPhoneCall::hearing).orElse(Hearing.SILENCE);
-    }
 
 }

@@ -7,29 +7,19 @@ import io.switchboard.core.model.Address;
 import io.switchboard.deskphone.AutoAnswerPolicy;
 import io.switchboard.deskphone.DeskPhone;
 import io.switchboard.deskphone.DeskPhoneCall;
-import io.switchboard.deskphone.DeskPhoneConfig;
 import io.switchboard.deskphone.PhoneCallState;
 import io.switchboard.e2e.BundledServerFixture;
-import io.switchboard.media.MediaEngine;
-import io.switchboard.media.MediaSettings;
-import io.switchboard.media.RtpPortRange;
-import io.switchboard.sip.stack.SipTransport;
-import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.e2e.SimulatedPhones;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,28 +37,12 @@ class UiXmppPhoneIT extends UiTestSupport {
 
     @TempDir
     Path home;
-    @TempDir
-    Path mediaDir;
-
-    private MediaEngine phonesMedia;
-    private final List<DeskPhone> phones = new ArrayList<>();
+    @RegisterExtension
+    final SimulatedPhones simulated = new SimulatedPhones(SERVER, 47800);
 
     @Override
     BundledServerFixture server() {
         return SERVER;
-    }
-
-    @BeforeEach
-    void startPhonesMedia() throws Exception {
-        phonesMedia = MediaEngine.start(new MediaSettings(new RtpPortRange(47800, 47899), mediaDir.resolve("media")));
-    }
-
-    @AfterEach
-    void stopPhones() {
-        phones.forEach(DeskPhone::close);
-        if (phonesMedia != null) {
-            phonesMedia.close();
-        }
     }
 
     @Test
@@ -181,12 +155,7 @@ class UiXmppPhoneIT extends UiTestSupport {
     }
 
     private DeskPhone phone(Address user, AutoAnswerPolicy policy) throws Exception {
-        DeskPhone phone = DeskPhone.start(DeskPhoneConfig.of(user, password(user),
-                        new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP))
-                .withTone(700).withAutoAnswer(policy), phonesMedia);
-        phones.add(phone);
-        phone.firstRegistration().get(10, TimeUnit.SECONDS);
-        return phone;
+        return simulated.start(user, password(user), 700, policy);
     }
 
 }

@@ -4,7 +4,6 @@ import io.switchboard.server.sip.calls.CallTracker;
 import io.switchboard.server.sip.registrar.Binding;
 import io.switchboard.server.sip.transport.IncomingRequest;
 import io.switchboard.server.sip.transport.SipMessaging;
-import io.switchboard.sip.csta.CstaContentType;
 
 import java.text.ParseException;
 import java.util.List;
@@ -50,12 +49,16 @@ public final class Forker {
     }
 
     /**
-     * A uaCSTA session the CTI gateway opens with a desk phone that speaks it is an INVITE dialog
-     * but no call: the phone's user is not on the phone because of it.
+     * Whether an INVITE starts a call: it offers a session (SDP), or offers none yet (delayed
+     * offer) or several parts. An INVITE dialog with another body — a uaCSTA session the CTI
+     * gateway opens with a desk phone that speaks it — is no call: nobody is on the phone for it.
      */
-    private static boolean isCtiSession(Request request) {
+    private static boolean offersACall(Request request) {
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-        return type != null && CstaContentType.matches(type.getContentType(), type.getContentSubType());
+        return type == null || request.getContentLength() == null || request.getContentLength().getContentLength() == 0
+                || "multipart".equalsIgnoreCase(type.getContentType())
+                || ("application".equalsIgnoreCase(type.getContentType())
+                        && "sdp".equalsIgnoreCase(type.getContentSubType()));
     }
 
     /** Forks {@code in} to {@code targets} (at least one); the fork answers the request. */
@@ -71,7 +74,7 @@ public final class Forker {
         String callee = ourRoute.localUser(in.request(), false);
         // a re-INVITE that reached the proxy (its dialog not Record-Routed here) is no new call
         boolean newCall = invite && ((ToHeader) in.request().getHeader(ToHeader.NAME)).getTag() == null
-                && !isCtiSession(in.request());
+                && offersACall(in.request());
         ForkedRequest fork = new ForkedRequest(in, () -> {
             if (invite) {
                 invites.remove(key);
