@@ -9,12 +9,14 @@ import io.switchboard.core.model.Availability;
 import io.switchboard.core.model.LineState;
 import io.switchboard.core.service.LineStateService;
 import io.switchboard.e2e.BundledServerFixture;
+import io.switchboard.server.sip.presence.EventPackage;
 import io.switchboard.sip.call.CallListener;
 import io.switchboard.sip.call.SipCall;
 import io.switchboard.sip.client.SipClientSession;
 import io.switchboard.sip.client.SipUserAgent;
 import io.switchboard.sip.dialog.DialogDirection;
 import io.switchboard.sip.dialog.DialogInfo;
+import io.switchboard.sip.dialog.DialogState;
 import io.switchboard.sip.dialog.DialogInfoParser;
 import io.switchboard.sip.stack.SipTransport;
 import io.switchboard.sip.ua.SipRejectedException;
@@ -145,7 +147,7 @@ class SipBusyLampFieldIT {
         lamps.unwatch(users.address(line)).get(10, TimeUnit.SECONDS);
         assertThat(lamps.state(users.address(line))).isEqualTo(LineState.UNKNOWN);
         await().atMost(WAIT).until(() -> SERVER.server().sipPresenceAgent()
-                .subscriptions(line, io.switchboard.server.sip.presence.EventPackage.DIALOG).isEmpty());
+                .subscriptions(line, EventPackage.DIALOG).isEmpty());
 
         assertThatThrownBy(() -> lamps.watch(users.address("nobody-here")).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SipRejectedException.class)
@@ -183,6 +185,38 @@ class SipBusyLampFieldIT {
         assertThat(refused.getStatusCode()).isEqualTo(Response.NOT_ACCEPTABLE);
     }
 
+    @Test
+    void aNotifyTheWatcherRefusedAsOutOfOrderKeepsTheSubscriptionAndA481EndsIt() throws Exception {
+        String dave = users.newUser("dave");
+        SipTestUser agent = users.sipAgent(dave);
+        assertThat(agent.send(subscribe(agent, line, "application/dialog-info+xml")).getStatusCode())
+                .isEqualTo(Response.OK);
+        assertThat(agent.next(Request.NOTIFY, WAIT)).isNotNull();
+
+        // RFC 3261 §12.2.2: a NOTIFY that arrives after a newer one is answered 500; the next state still comes
+        agent.answerWith(Request.NOTIFY, Response.SERVER_INTERNAL_ERROR);
+        SipCall dialled = bobPhone.calls().place(users.address(line), CtiGatewayIT.sdp(47600, "sendrecv"),
+                new CallListener() { });
+        assertThat(agent.next(Request.NOTIFY, WAIT)).as("the trying or ringing NOTIFY").isNotNull();
+        agent.answerWith(Request.NOTIFY, Response.OK);
+        dialled.hangUp();
+        Request afterHangUp = null;
+        for (Request next; (next = agent.next(Request.NOTIFY, Duration.ofSeconds(2))) != null; ) {
+            afterHangUp = next;
+        }
+        assertThat(afterHangUp).as("the subscription outlived the 500").isNotNull();
+        assertThat(new DialogInfoParser().parse(afterHangUp.getRawContent()).dialogs())
+                .noneMatch(d -> d.state() != DialogState.TERMINATED);
+        assertThat(SERVER.server().sipPresenceAgent().subscriptions(line,
+                EventPackage.DIALOG)).hasSize(2);
+
+        // 481: the watcher forgot the subscription (RFC 5057), so the notifier does too
+        agent.answerWith(Request.NOTIFY, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        bobPhone.calls().place(users.address(line), CtiGatewayIT.sdp(47600, "sendrecv"), new CallListener() { });
+        await().atMost(WAIT).until(() -> SERVER.server().sipPresenceAgent()
+                .subscriptions(line, EventPackage.DIALOG).size() == 1);
+    }
+
     private static Request subscribe(SipTestUser agent, String target, String accept) throws Exception {
         Request subscribe = agent.request(Request.SUBSCRIBE, agent.aor(target), agent.aor(target));
         agent.withHeader(subscribe, "Event", "dialog");
@@ -192,8 +226,10 @@ class SipBusyLampFieldIT {
     }
 
     private void awaitLamps(LineState state) {
-        await().atMost(WAIT).until(() -> lamps.state(users.address(line)) == state
-                && lamps.state(users.address(alice)) == state);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Map.of(
+                "desk line", lamps.state(users.address(line)), "owner", lamps.state(users.address(alice))))
+                .as("lamps (seen so far: %s)", seen)
+                .containsOnly(Map.entry("desk line", state), Map.entry("owner", state)));
     }
 
     private static Availability availability(String user) {

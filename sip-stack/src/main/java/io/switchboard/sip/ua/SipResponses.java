@@ -1,5 +1,6 @@
 package io.switchboard.sip.ua;
 
+import java.util.Set;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Response;
@@ -7,7 +8,21 @@ import javax.sip.message.Response;
 /** Reading final responses: success or a typed refusal, granted lifetimes. Stateless. */
 public final class SipResponses {
 
+    /**
+     * Final responses to a request inside a dialog that end that dialog usage — e.g. a subscription
+     * — or the whole dialog (RFC 5057 §5.1): 404, 405, 410, 416, 481–485, 489, 501, 502, 604. Every
+     * other failure concerns that one transaction only; among them the 500 a UAS must send for a
+     * request that arrives after a newer one of the same dialog (RFC 3261 §12.2.2).
+     */
+    private static final Set<Integer> USAGE_ENDING = Set.of(404, 405, 410, 416, 481, 482, 483, 484, 485, 489,
+            501, 502, 604);
+
     private SipResponses() {
+    }
+
+    /** Whether a final {@code status} to an in-dialog request ends the usage it was sent in (RFC 5057). */
+    public static boolean endsTheUsage(int status) {
+        return USAGE_ENDING.contains(status);
     }
 
     public static boolean isSuccess(Response response) {

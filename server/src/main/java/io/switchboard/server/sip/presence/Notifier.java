@@ -10,6 +10,7 @@ import io.switchboard.sip.presence.winfo.WatcherInfoWriter;
 import io.switchboard.sip.presence.winfo.WatcherList;
 import io.switchboard.sip.presence.winfo.WatcherStatus;
 import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipResponses;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -194,9 +195,17 @@ public final class Notifier {
         @Override
         public void onResponse(ClientTransaction transaction, Response response) {
             int status = response.getStatusCode();
-            if (status >= 300 && !last) {
-                LOG.debug("NOTIFY for {} answered {}", subscription, status);
+            if (status < 300 || last) {
+                return;
+            }
+            // a 500 may only say this NOTIFY overtook a newer one (RFC 3261 §12.2.2); every NOTIFY
+            // carries the whole state, so the subscription lives on unless the answer ends it
+            if (SipResponses.endsTheUsage(status)) {
+                LOG.debug("NOTIFY for {} answered {}: the subscription ends", subscription, status);
                 gone(subscription);
+            } else {
+                LOG.debug("NOTIFY for {} answered {}: this NOTIFY failed, the subscription stays", subscription,
+                        status);
             }
         }
 
