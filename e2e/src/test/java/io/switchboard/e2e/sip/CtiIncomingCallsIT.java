@@ -8,6 +8,7 @@ import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.e2e.sip.CtiGatewayIT.AutoAnsweringPhone;
 import io.switchboard.e2e.sip.CtiGatewayIT.CallRecord;
 import io.switchboard.sip.call.CallEnd;
+import io.switchboard.sip.call.CallState;
 import io.switchboard.sip.call.SessionAnswer;
 import io.switchboard.sip.call.SipCall;
 import io.switchboard.sip.client.SipUserAgent;
@@ -67,6 +68,7 @@ class CtiIncomingCallsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private String alice;
     private String line;
     private String bob;
     private AutoAnsweringPhone deskPhone;
@@ -77,7 +79,7 @@ class CtiIncomingCallsIT {
 
     @BeforeEach
     void aliceMonitorsHerDeskLine() throws Exception {
-        String alice = users.newUser("alice");
+        alice = users.newUser("alice");
         line = users.newUser("desk");
         bob = users.newUser("bob");
         SERVER.server().assignDeskLine(line, alice);
@@ -113,7 +115,7 @@ class CtiIncomingCallsIT {
         assertThat(answering.inviteHeaders("Call-Info")).anySatisfy(v -> assertThat(v).contains("answer-after=0"));
         await().atMost(WAIT).until(() -> deskPhone.ended.contains(ringing));
         await().atMost(WAIT).until(() -> has(EstablishedEvent.class));
-        await().atMost(WAIT).until(() -> fromBob.state() == io.switchboard.sip.call.CallState.CONNECTED);
+        await().atMost(WAIT).until(() -> fromBob.state() == CallState.CONNECTED);
         assertThat(bobSide.ended).as("bob's call was never dropped").isNull();
         EstablishedEvent established = first(EstablishedEvent.class).orElseThrow();
         assertThat(established.answeringDevice()).isEqualTo(device(line));
@@ -222,6 +224,49 @@ class CtiIncomingCallsIT {
         assertThat(request(new RetrieveCall(call))).as("still connected: nothing to retrieve")
                 .isEqualTo(new CstaErrorCode(CstaError.INVALID_OBJECT_STATE));
         assertThat(bobSide.ended).isNull();
+    }
+
+    @Test
+    void aPhoneThatNeitherSpeaksUaCstaNorAnswersByItselfIsReportedAndRingsOnForItsUser() throws Exception {
+        String plainLine = users.newUser("desk");
+        SERVER.server().assignDeskLine(plainLine, alice);
+        BlockingQueue<SipCall> ringingAtPlainPhone = new LinkedBlockingQueue<>();
+        users.registeredAgent(plainLine).calls().addIncomingCallListener(ringingAtPlainPhone::add);
+        request(new MonitorStart(device(plainLine)));
+        CallRecord bobSide = new CallRecord();
+        SipCall fromBob = bobPhone.calls().place(users.address(plainLine), sdp(47400, "sendrecv"), bobSide);
+        SipCall ringing = ringingAtPlainPhone.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(ringing).isNotNull();
+        DeliveredEvent delivered = await().atMost(WAIT).until(() -> first(DeliveredEvent.class), Optional::isPresent)
+                .orElseThrow();
+
+        assertThat(request(new AnswerCall(delivered.connection())))
+                .as("the phone was asked to answer by itself and did not")
+                .isEqualTo(new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT));
+        SipCall ringingOn = ringingAtPlainPhone.poll(1, TimeUnit.SECONDS);
+        assertThat(ringingOn).as("the phone rings on, with the INVITE that asked it to answer").isNotNull();
+        assertThat(ringingOn.inviteHeaders("Call-Info")).anySatisfy(v -> assertThat(v).contains("answer-after=0"));
+        assertThat(bobSide.ended).as("bob still hears ringing").isNull();
+
+        ringingOn.answer(sdp(47700, "sendrecv")); // its user picks up the handset
+        await().atMost(WAIT).until(() -> has(EstablishedEvent.class)
+                && fromBob.state() == CallState.CONNECTED);
+        fromBob.hangUp();
+        await().atMost(WAIT).until(() -> has(ConnectionClearedEvent.class));
+
+        // known now: the next AnswerCall on that line is refused at once, and the phone is not rung again
+        events.clear();
+        bobPhone.calls().place(users.address(plainLine), sdp(47400, "sendrecv"), new CallRecord());
+        SipCall next = ringingAtPlainPhone.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(next).isNotNull();
+        DeliveredEvent again = await().atMost(WAIT).until(() -> first(DeliveredEvent.class), Optional::isPresent)
+                .orElseThrow();
+        long asked = System.nanoTime();
+        assertThat(request(new AnswerCall(again.connection())))
+                .isEqualTo(new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT));
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+        assertThat(ringingAtPlainPhone.poll(1, TimeUnit.SECONDS)).as("not rung again").isNull();
+        assertThat(next.state()).isNotEqualTo(CallState.ENDED);
     }
 
     private CallRecord answer(SipCall call, int port) {

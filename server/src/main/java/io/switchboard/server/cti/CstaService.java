@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,8 +75,8 @@ final class CstaService {
     }
 
     /**
-     * As {@link #handle}, for a request in an INFO: what the desk phone itself carries out
-     * (GenerateDigits) completes when the phone has answered.
+     * As {@link #handle}, for a request in an INFO: what the desk phones carry out (AnswerCall,
+     * GenerateDigits, HoldCall, RetrieveCall) completes when the phones have done it or refused.
      */
     CompletableFuture<CstaResponse> handleLater(CtiSession session, CstaRequest request, CtiLimits limits) {
         try {
@@ -87,6 +88,17 @@ final class CstaService {
                             LOG.info("GenerateDigits of {} on {}: the desk phone speaks no uaCSTA", session.user(), line);
                             return new CstaErrorCode(CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT);
                         }));
+            } else if (request instanceof AnswerCall answer) {
+                ConnectionId call = answer.callToBeAnswered();
+                return callControl().answer(ownedLine(session, call), call.callId()).handle((done, failure) -> {
+                    if (failure == null) {
+                        return new PositiveAck("AnswerCall");
+                    }
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    LOG.info("AnswerCall of {} not done: {}", session.user(), cause.getMessage());
+                    return new CstaErrorCode(cause instanceof DeskCallRefusedException refused
+                            ? errorFor(refused.reason()) : CstaError.SYSTEM_RESOURCE_GENERIC);
+                });
             } else if (request instanceof HoldCall hold) {
                 ConnectionId call = hold.callToBeHeld();
                 return whenPhonesAgree(callControl().hold(ownedLine(session, call), call.callId()), "HoldCall");
@@ -164,7 +176,7 @@ final class CstaService {
             return new MakeCallResponse(new ConnectionId(callId, devices.device(line)));
         } else if (request instanceof AnswerCall answer) {
             callControl().answer(ownedLine(session, answer.callToBeAnswered()), answer.callToBeAnswered().callId());
-            return new PositiveAck("AnswerCall");
+            return new PositiveAck("AnswerCall"); // asked of the phone; handleLater waits for it
         } else if (request instanceof ConsultationCall consult) {
             return consult(session, consult);
         } else if (request instanceof TransferCall transfer) {
@@ -248,6 +260,7 @@ final class CstaService {
             case INVALID_STATE -> CstaError.INVALID_OBJECT_STATE;
             case DEVICE_OUT_OF_SERVICE -> CstaError.RESOURCE_OUT_OF_SERVICE;
             case RESOURCE_BUSY -> CstaError.RESOURCE_BUSY;
+            case PHONE_CANNOT -> CstaError.REQUEST_INCOMPATIBLE_WITH_OBJECT;
         };
     }
 

@@ -67,6 +67,8 @@ final class DeskCall {
     private boolean delivered;
     private boolean answerRequested;
     private boolean answeringLegPlaced;
+    /** Incoming calls: completes when the desk phone picked up. */
+    private final CompletableFuture<Void> answered = new CompletableFuture<>();
 
     DeskCall(String id, String line, Address lineOwner, Address far, LegFactory legs, String mediaHost,
              DeskCallListener listener, Consumer<DeskCall> onCleared) {
@@ -142,14 +144,15 @@ final class DeskCall {
     /**
      * AnswerCall on a phone that speaks no uaCSTA: phones answer by themselves only when the INVITE
      * asks, so the ringing INVITE is cancelled and the phone called again asking it to answer; the
-     * caller hears ringing throughout.
+     * caller hears ringing throughout. Completes when the phone answered; fails when the call ends first.
      */
-    synchronized void answerByAutoAnswer() throws DeskCallRefusedException {
+    synchronized CompletableFuture<Void> answerByAutoAnswer() throws DeskCallRefusedException {
         requireState(State.PHONE_RINGING, "be answered");
         if (!answerRequested) {
             answerRequested = true;
             phoneLeg.hangUp(); // RingingPhoneLeg rings it again once the CANCEL is through
         }
+        return answered.copy();
     }
 
     synchronized void clear() {
@@ -298,6 +301,8 @@ final class DeskCall {
 
     private void finish(Cause cause) {
         state = State.CLEARED;
+        answered.completeExceptionally(new DeskCallRefusedException(DeskCallRefusedException.Reason.NO_SUCH_CALL,
+                "Call " + id + " ended before the desk phone answered it"));
         fire(Kind.CLEARED, cause);
         onCleared.accept(this);
     }
@@ -355,6 +360,7 @@ final class DeskCall {
                 }
                 state = State.CONNECTED;
                 fire(Kind.ESTABLISHED, Cause.NORMAL);
+                answered.complete(null);
             }
         }
 

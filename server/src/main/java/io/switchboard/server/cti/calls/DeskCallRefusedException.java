@@ -14,7 +14,9 @@ public final class DeskCallRefusedException extends Exception {
         /** The line's phone is not registered. */
         DEVICE_OUT_OF_SERVICE,
         /** Too many calls at the gateway. */
-        RESOURCE_BUSY
+        RESOURCE_BUSY,
+        /** The line's phone cannot do this when asked: it speaks no uaCSTA and ignores what SIP can ask. */
+        PHONE_CANNOT
     }
 
     private final Reason reason;

@@ -13,6 +13,7 @@ import io.switchboard.sip.csta.DeviceId;
 import io.switchboard.sip.csta.GenerateDigits;
 import io.switchboard.sip.cti.CstaSessions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +46,11 @@ public final class ThirdPartyCallControl implements AutoCloseable {
     private final LineOwners owners;
     private final PhoneCsta phones;
     private final String domain;
+    /** How long a phone asked to answer by itself may take before AnswerCall is refused. */
+    static final Duration AUTO_ANSWER_WAIT = Duration.ofSeconds(4);
+
     private final Set<String> doNotDisturb = ConcurrentHashMap.newKeySet();
+    private final LinesWithout linesWithoutAutoAnswer;
     private final Map<String, DeskCall> calls = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
 
@@ -60,6 +67,7 @@ public final class ThirdPartyCallControl implements AutoCloseable {
         this.agent = agent;
         this.domain = Objects.requireNonNull(domain, "domain");
         this.phones = new PhoneCsta(new CstaSessions(agent), domain, Clock.systemUTC());
+        this.linesWithoutAutoAnswer = new LinesWithout(PhoneCsta.NOT_SPOKEN_KEPT, Clock.systemUTC());
         this.legs = Objects.requireNonNull(legs, "legs");
         this.mediaHost = Objects.requireNonNull(mediaHost, "mediaHost");
         this.owners = Objects.requireNonNull(owners, "owners");
@@ -145,21 +153,45 @@ public final class ThirdPartyCallControl implements AutoCloseable {
 
     /**
      * AnswerCall: the ringing desk phone answers a call to the line — told so in uaCSTA when it
-     * speaks it, else called again with auto-answer asked for.
+     * speaks it, else called again with auto-answer asked for. Completes when the phone said it
+     * answers (uaCSTA) or did (auto-answer); fails with {@link DeskCallRefusedException.Reason#PHONE_CANNOT}
+     * when the phone did not answer by itself within {@link #AUTO_ANSWER_WAIT} — it goes on ringing,
+     * for its user to pick up — and at once for that line for {@link PhoneCsta#NOT_SPOKEN_KEPT} after.
      */
-    public void answer(String line, String callId) throws DeskCallRefusedException {
+    public CompletableFuture<Void> answer(String line, String callId) throws DeskCallRefusedException {
         DeskCall call = call(line, callId);
         String phoneCall = call.phoneCallId(DeskCall.State.PHONE_RINGING, "be answered");
-        phones.forward(line, new AnswerCall(new ConnectionId(phoneCall, phoneDevice(line)))).thenAccept(answer -> {
-            if (answer.isPresent() && !(answer.get() instanceof CstaErrorCode)) {
-                return; // the phone picks up: its leg's 200 connects the call
-            }
-            try {
-                call.answerByAutoAnswer();
-            } catch (DeskCallRefusedException e) {
-                LOG.debug("Desk call {} not answered: {}", callId, e.getMessage());
-            }
-        });
+        return phones.forward(line, new AnswerCall(new ConnectionId(phoneCall, phoneDevice(line))))
+                .thenCompose(answer -> {
+                    if (answer.isPresent() && !(answer.get() instanceof CstaErrorCode)) {
+                        return CompletableFuture.completedFuture(null); // its leg's 200 connects the call
+                    }
+                    return answerByAutoAnswer(line, call);
+                });
+    }
+
+    private CompletableFuture<Void> answerByAutoAnswer(String line, DeskCall call) {
+        if (linesWithoutAutoAnswer.contains(line)) {
+            return CompletableFuture.failedFuture(cannotAnswer(line));
+        }
+        try {
+            return call.answerByAutoAnswer().orTimeout(AUTO_ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .exceptionallyCompose(failure -> {
+                        if (!(failure instanceof TimeoutException)) {
+                            return CompletableFuture.failedFuture(failure);
+                        }
+                        LOG.info("Desk phone of {} did not answer desk call {} by itself; it rings on", line, call.id());
+                        linesWithoutAutoAnswer.note(line);
+                        return CompletableFuture.failedFuture(cannotAnswer(line));
+                    });
+        } catch (DeskCallRefusedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static DeskCallRefusedException cannotAnswer(String line) {
+        return new DeskCallRefusedException(DeskCallRefusedException.Reason.PHONE_CANNOT, "The desk phone of " + line
+                + " speaks no uaCSTA and does not answer by itself (Call-Info answer-after); it must be picked up");
     }
 
     /**
