@@ -1,0 +1,41 @@
+package io.switchboard.directory;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The directory as Switchboard uses it: who may sign in, who is there, who has a number. One
+ * implementation speaks LDAP ({@code LdapPeopleDirectory}). Thread-safe; blocking — callers keep
+ * it off event loops and the FX thread.
+ */
+public interface PeopleDirectory extends AutoCloseable {
+
+    /**
+     * Signs {@code username} in by a simple bind with their own DN (found by a search for the
+     * username) and {@code password}.
+     *
+     * @throws DirectoryInvalidCredentialsException no such user, or the wrong password (the two are
+     *         not told apart, so that nobody learns who exists)
+     */
+    DirectoryPerson authenticate(String username, char[] password) throws DirectoryException;
+
+    /** The person who signs in as {@code username}. */
+    Optional<DirectoryPerson> byUsername(String username) throws DirectoryException;
+
+    /**
+     * Type-ahead search: people any of whose searched attributes (name, username, mail, phone)
+     * starts with {@code text}, the text escaped (RFC 4515), at most the configured size limit,
+     * {@code pageSize} at a time (RFC 2696). Close the search to give its connection back.
+     */
+    PagedSearch search(String text, int pageSize) throws DirectoryException;
+
+    /**
+     * Every person (or every one changed since {@code changedSince}), read page by page, for
+     * synchronisation; no size limit.
+     */
+    void forEachPerson(Optional<Instant> changedSince, Consumer<DirectoryPerson> each) throws DirectoryException;
+
+    @Override
+    void close();
+}
