@@ -1,9 +1,5 @@
 package io.switchboard.server.xmpp.sasl;
 
-import io.switchboard.server.auth.ScramCredential;
-import io.switchboard.server.auth.ScramHash;
-import io.switchboard.server.store.StoreException;
-
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,27 +8,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * SASL PLAIN (RFC 4616): {@code [authzid] NUL authcid NUL passwd}, checked against the stored SCRAM
- * credential. The stream layer offers it only on a TLS-protected stream. Unknown users are checked
- * against a stand-in credential, so the answer takes as long as for a wrong password.
+ * SASL PLAIN (RFC 4616): {@code [authzid] NUL authcid NUL passwd}, the password checked by a
+ * {@link PasswordVerifier} (the stored SCRAM credential, or a bind to the directory). The stream
+ * layer offers it only on a TLS-protected stream.
  *
  * <p>One instance serves one exchange; see {@link SaslMechanism} for threading.
  */
 public final class PlainMechanism implements SaslMechanism {
 
     public static final String NAME = "PLAIN";
-    private static final Logger LOG = LoggerFactory.getLogger(PlainMechanism.class);
     private static final int MAX_FIELD = 1024;
 
     private final CredentialLookup credentials;
+    private final PasswordVerifier passwords;
     private boolean done;
 
+    /** Checks passwords against the stored credentials. */
     public PlainMechanism(CredentialLookup credentials) {
+        this(credentials, new StoredPasswordVerifier(credentials));
+    }
+
+    /** @param passwords decides whether a password is the user's (the store's, or the directory's) */
+    public PlainMechanism(CredentialLookup credentials, PasswordVerifier passwords) {
         this.credentials = credentials;
+        this.passwords = passwords;
     }
 
     @Override
@@ -58,16 +58,13 @@ public final class PlainMechanism implements SaslMechanism {
                     && !given.authzid().equals(username + '@' + credentials.domain())) {
                 return new SaslStep.Failure(SaslFailure.INVALID_AUTHZID);
             }
-            Optional<ScramCredential> stored = user.isPresent()
-                    ? credentials.find(username, ScramHash.SHA_256) : Optional.empty();
-            ScramCredential credential = stored.orElseGet(() -> credentials.standIn(username, ScramHash.SHA_256));
-            boolean matches = credential.matches(given.password());
-            return matches && stored.isPresent()
-                    ? new SaslStep.Success(username, new byte[0])
-                    : new SaslStep.Failure(SaslFailure.NOT_AUTHORIZED);
-        } catch (StoreException e) {
-            LOG.warn("credential lookup failed", e);
-            return new SaslStep.Failure(SaslFailure.TEMPORARY_AUTH_FAILURE);
+            PasswordVerifier.Verdict verdict = user.isPresent() ? passwords.verify(username, given.password())
+                    : PasswordVerifier.Verdict.REFUSED;
+            return switch (verdict) {
+                case ACCEPTED -> new SaslStep.Success(username, new byte[0]);
+                case REFUSED -> new SaslStep.Failure(SaslFailure.NOT_AUTHORIZED);
+                case UNAVAILABLE -> new SaslStep.Failure(SaslFailure.TEMPORARY_AUTH_FAILURE);
+            };
         } finally {
             Arrays.fill(given.password(), '\0');
         }
