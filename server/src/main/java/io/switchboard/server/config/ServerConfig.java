@@ -18,9 +18,11 @@ import java.util.List;
  * @param demo            demo data
  * @param sip             the SIP listener; the domain is also the SIP domain and digest realm
  * @param xcap            the XCAP server for SIP clients' presence rules (same users and realm as SIP)
+ * @param directory       where people come from (none, the embedded directory, an LDAP directory)
  */
 public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database,
-                           OfflineConfig offlineMessages, DemoConfig demo, SipConfig sip, XcapConfig xcap) {
+                           OfflineConfig offlineMessages, DemoConfig demo, SipConfig sip, XcapConfig xcap,
+                           UserDirectoryConfig directory) {
 
     /**
      * "localhost" rather than a made-up name such as "switchboard.local": a client given just
@@ -33,24 +35,24 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_DOMAIN, C2sConfig.defaults(), DatabaseConfig.defaults(),
                 OfflineConfig.defaults(), DemoConfig.defaults(), SipConfig.defaults(),
-                XcapConfig.defaults());
+                XcapConfig.defaults(), UserDirectoryConfig.defaults());
     }
 
     /** The XMPP client port. */
     public ServerConfig withPort(int port) {
-        return new ServerConfig(domain, c2s.withPort(port), database, offlineMessages, demo, sip, xcap);
+        return new ServerConfig(domain, c2s.withPort(port), database, offlineMessages, demo, sip, xcap, directory);
     }
 
     public ServerConfig withDemoUsers(boolean seed) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withSeedUsers(seed), sip, xcap);
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withSeedUsers(seed), sip, xcap, directory);
     }
 
     public ServerConfig withDemoBots(boolean enabled) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withBots(enabled), sip, xcap);
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo.withBots(enabled), sip, xcap, directory);
     }
 
     public ServerConfig withSip(SipConfig newSip) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo, newSip, xcap);
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo, newSip, xcap, directory);
     }
 
     /** The SIP port (UDP and TCP). */
@@ -64,12 +66,16 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
     }
 
     public ServerConfig withXcap(XcapConfig newXcap) {
-        return new ServerConfig(domain, c2s, database, offlineMessages, demo, sip, newXcap);
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo, sip, newXcap, directory);
     }
 
     /** The XCAP port. */
     public ServerConfig withXcapPort(int port) {
         return withXcap(xcap.withPort(port));
+    }
+
+    public ServerConfig withDirectory(UserDirectoryConfig newDirectory) {
+        return new ServerConfig(domain, c2s, database, offlineMessages, demo, sip, xcap, newDirectory);
     }
 
     /** Checks ranges and formats; the exception names every bad setting by its key in the file. */
@@ -107,8 +113,33 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
         }
         validateSip(problems);
         validateXcap(problems);
+        validateDirectory(problems);
         if (!problems.isEmpty()) {
             throw new ConfigException("Invalid settings: " + String.join("; ", problems));
+        }
+    }
+
+    private void validateDirectory(List<String> problems) {
+        if (directory.embeddedPort() < 0 || directory.embeddedPort() > 65_535) {
+            problems.add("directory.embedded-port: " + directory.embeddedPort() + " is not a TCP port (0-65535)");
+        }
+        if (directory.syncIntervalMinutes() < 0) {
+            problems.add("directory.sync-interval-minutes: must not be negative");
+        }
+        if (directory.source() == UserDirectoryConfig.Source.LDAP) {
+            LdapSourceConfig ldap = directory.ldap();
+            if (!ldap.url().startsWith("ldap://") && !ldap.url().startsWith("ldaps://")) {
+                problems.add("directory.ldap.url: '" + ldap.url() + "' is not an ldap:// or ldaps:// URL");
+            }
+            if (ldap.peopleBase().isBlank()) {
+                problems.add("directory.ldap.people-base: must name where people are, e.g. ou=people,dc=example,dc=com");
+            }
+            if (!ldap.profile().equalsIgnoreCase("openldap") && !ldap.profile().equalsIgnoreCase("active-directory")) {
+                problems.add("directory.ldap.profile: '" + ldap.profile() + "' is neither openldap nor active-directory");
+            }
+            if (!ldap.bindDn().isBlank() && ldap.bindPasswordFile().isBlank()) {
+                problems.add("directory.ldap.bind-password-file: needed with a bind-dn");
+            }
         }
     }
 

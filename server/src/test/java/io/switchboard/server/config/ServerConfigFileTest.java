@@ -198,4 +198,43 @@ class ServerConfigFileTest {
                 .hasMessageContaining("xcap.port")
                 .hasMessageContaining("xcap.max-document-bytes");
     }
+
+    @Test
+    void theDirectoryIsOffByDefaultAndAnLdapDirectoryIsReadWithItsSettings() throws Exception {
+        assertThat(ServerConfig.defaults().directory().source()).isEqualTo(UserDirectoryConfig.Source.NONE);
+        assertThat(ServerConfig.defaults().directory().directoryPasswords()).isFalse();
+
+        ServerConfig config = files.load(write("""
+                directory:
+                  source: LDAP
+                  ldap:
+                    url: ldaps://ldap.example.com
+                    people-base: ou=people,dc=example,dc=com
+                    profile: active-directory
+                """));
+
+        assertThat(config.directory().source()).isEqualTo(UserDirectoryConfig.Source.LDAP);
+        assertThat(config.directory().ldap()).isEqualTo(new LdapSourceConfig("ldaps://ldap.example.com", true,
+                "ou=people,dc=example,dc=com", "active-directory", "", "", ""));
+        assertThat(config.directory().directoryPasswords()).isTrue();
+    }
+
+    @Test
+    void directorySettingsThatCannotWorkAreRefusedByName() {
+        assertThatThrownBy(() -> files.load(write("""
+                directory:
+                  source: LDAP
+                  embedded-port: -1
+                  ldap:
+                    url: http://ldap.example.com
+                    profile: novell
+                    bind-dn: cn=reader,dc=example,dc=com
+                """)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("directory.embedded-port")
+                .hasMessageContaining("directory.ldap.url")
+                .hasMessageContaining("directory.ldap.people-base")
+                .hasMessageContaining("directory.ldap.profile")
+                .hasMessageContaining("directory.ldap.bind-password-file");
+    }
 }
