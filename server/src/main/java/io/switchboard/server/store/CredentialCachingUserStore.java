@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Correctness rests on two facts: the embedded database is opened by this process alone (an
  * H2 file without AUTO_SERVER, so no other process changes a password while the server runs),
  * and every in-process change goes through this decorator, which forgets everything on any
- * {@link #create}, {@link #setPassword} or {@link #delete} — changes are admin actions, rare
+ * {@link #create}, {@link #setPassword}, {@link #removeCredentials} or {@link #delete} — changes are admin actions, rare
  * enough that a full flush costs nothing, and a flush cannot miss a spelling of a user name the
  * way a per-key invalidation could.
  *
@@ -56,6 +56,15 @@ public final class CredentialCachingUserStore implements UserStore {
     public void setPassword(String username, char[] password) throws StoreException {
         try {
             delegate.setPassword(username, password);
+        } finally {
+            forgetAll();
+        }
+    }
+
+    @Override
+    public boolean removeCredentials(String username) throws StoreException {
+        try {
+            return delegate.removeCredentials(username);
         } finally {
             forgetAll();
         }

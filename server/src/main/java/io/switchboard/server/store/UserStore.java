@@ -26,6 +26,13 @@ public interface UserStore {
 
     boolean exists(String username) throws StoreException;
 
+    /**
+     * Takes away what lets {@code username} sign in (their SCRAM and SIP digest credentials) and
+     * keeps the rest (roster, offline messages, mailbox): e.g. for someone who left the directory.
+     * Setting a password gives sign-in back. False if there is no such user.
+     */
+    boolean removeCredentials(String username) throws StoreException;
+
     List<String> list() throws StoreException;
 
     Optional<ScramCredential> credential(String username, ScramHash hash) throws StoreException;

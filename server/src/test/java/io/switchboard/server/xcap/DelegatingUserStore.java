@@ -29,6 +29,11 @@ class DelegatingUserStore implements UserStore {
     }
 
     @Override
+    public boolean removeCredentials(String username) throws StoreException {
+        return delegate.removeCredentials(username);
+    }
+
+    @Override
     public boolean delete(String username) throws StoreException {
         return delegate.delete(username);
     }

@@ -109,6 +109,28 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public boolean removeCredentials(String username) throws StoreException {
+        Optional<String> name = Usernames.tryNormalise(username);
+        if (name.isEmpty()) {
+            return false;
+        }
+        return database.inTransaction("take the credentials of '" + name.get() + "'", c -> {
+            if (!lockUser(c, name.get())) {
+                return false;
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM scram_credentials WHERE username = ?")) {
+                delete.setString(1, name.get());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM sip_digest_credentials WHERE username = ?")) {
+                delete.setString(1, name.get());
+                delete.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
     public boolean delete(String username) throws StoreException {
         Optional<String> name = Usernames.tryNormalise(username);
         if (name.isEmpty()) {

@@ -132,6 +132,20 @@ class JdbcUserStoreTest {
     }
 
     @Test
+    void removingCredentialsEndsSignInButKeepsTheUserUntilAPasswordIsSetAgain() throws StoreException {
+        users.create("frank", "pw".toCharArray());
+
+        assertThat(users.removeCredentials("Frank")).isTrue();
+
+        assertThat(users.exists("frank")).isTrue();
+        assertThat(users.credential("frank", ScramHash.SHA_256)).isEmpty();
+        assertThat(users.digestCredential("frank", "localhost", DigestAlgorithm.MD5)).isEmpty();
+        assertThat(users.removeCredentials("nobody")).isFalse();
+        users.setPassword("frank", "again".toCharArray());
+        assertThat(users.credential("frank", ScramHash.SHA_256).orElseThrow().matches("again".toCharArray())).isTrue();
+    }
+
+    @Test
     void listIsSorted() throws StoreException {
         users.create("erin", "pw".toCharArray());
         users.create("bob", "pw".toCharArray());

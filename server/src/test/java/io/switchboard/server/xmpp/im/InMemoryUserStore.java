@@ -27,6 +27,11 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public boolean removeCredentials(String username) {
+        return users.contains(username);
+    }
+
+    @Override
     public boolean delete(String username) {
         return users.remove(username);
     }

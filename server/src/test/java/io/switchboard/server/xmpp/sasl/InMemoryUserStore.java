@@ -44,6 +44,16 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public boolean removeCredentials(String username) {
+        Map<ScramHash, ScramCredential> credentials = users.get(username);
+        if (credentials == null) {
+            return false;
+        }
+        credentials.clear();
+        return true;
+    }
+
+    @Override
     public boolean delete(String username) {
         return users.remove(username) != null;
     }
