@@ -51,11 +51,25 @@ final class PeopleFilters {
             return Optional.empty();
         }
         String prefix = text.strip();
+        boolean hasDigit = prefix.chars().anyMatch(Character::isDigit);
         OrNode anyAttribute = new OrNode();
         for (String attribute : profile.searched()) {
-            anyAttribute.addNode(new SubstringNode(attribute, prefix, null));
+            // a phone number's matching rule drops spaces, hyphens (and, on some servers, brackets):
+            // a text without digits, ")" say, would be an empty prefix there and match everyone with a phone
+            if (hasDigit || !isPhone(attribute)) {
+                anyAttribute.addNode(new SubstringNode(attribute, prefix, null));
+            }
+        }
+        if (anyAttribute.getChildren().isEmpty()) {
+            return Optional.empty();
         }
         return Optional.of(new AndNode(person(), anyAttribute));
+    }
+
+    private boolean isPhone(String attribute) {
+        return attribute.equalsIgnoreCase(profile.workPhone()) || attribute.equalsIgnoreCase(profile.mobilePhone())
+                || attribute.equalsIgnoreCase("telephoneNumber") || attribute.equalsIgnoreCase("mobile")
+                || attribute.equalsIgnoreCase("homePhone");
     }
 
     /** Every person, or every one whose modified attribute is at or after {@code changedSince}. */
