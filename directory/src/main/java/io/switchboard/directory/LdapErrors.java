@@ -46,9 +46,11 @@ final class LdapErrors {
         if (find(failure, LdapTlsHandshakeException.class).isPresent()
                 || find(failure, SSLException.class).isPresent()
                 || find(failure, CertificateException.class).isPresent()) {
+            // our trust manager's words say what is wrong with the certificate; the JDK's below them do not
+            String reason = find(failure, CertificateException.class).map(Throwable::getMessage)
+                    .orElseGet(() -> rootMessage(failure));
             return new DirectoryTlsException("TLS with the directory at " + where + " failed while " + what
-                    + ": " + rootMessage(failure) + " (is its certificate trusted and issued for that host name?)",
-                    failure);
+                    + ": " + reason, failure);
         }
         if (find(failure, LdapConnectionTimeOutException.class).isPresent()
                 || find(failure, TimeoutException.class).isPresent()) {
