@@ -1,0 +1,148 @@
+package io.switchboard.directory;
+
+import java.time.Duration;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.ldap.client.api.DefaultLdapConnectionFactory;
+import org.apache.directory.ldap.client.api.LdapConnection;
+import org.apache.directory.ldap.client.api.LdapConnectionConfig;
+import org.apache.directory.ldap.client.api.LdapConnectionPool;
+import org.apache.directory.ldap.client.api.LdapNetworkConnection;
+import org.apache.directory.ldap.client.api.ValidatingPoolableLdapConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connections to one directory: a bounded pool bound as the service account (or anonymous) for
+ * searches, and short-lived unpooled ones for signing people in. Every connection has the same
+ * protection (StartTLS or LDAPS with {@link DirectoryTrustManager}) and our operation timeout, so
+ * that a directory that stops answering ends in a timeout rather than a hung thread.
+ */
+final class DirectoryConnections implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryConnections.class);
+
+    private final DirectoryConfig config;
+    private final LdapErrors errors;
+    private final LdapConnectionPool pool;
+
+    DirectoryConnections(DirectoryConfig config, LdapErrors errors) {
+        this.config = config;
+        this.errors = errors;
+        LdapConnectionConfig searching = connectionConfig(config);
+        config.serviceAccount().ifPresent(account -> {
+            searching.setName(account.bindDn());
+            searching.setCredentials(new String(account.password()));
+        });
+        GenericObjectPoolConfig<LdapConnection> limits = new GenericObjectPoolConfig<>();
+        limits.setMaxTotal(config.poolSize());
+        limits.setMaxIdle(config.poolSize());
+        limits.setMinIdle(0);
+        limits.setBlockWhenExhausted(true);
+        // a caller waits for a free connection no longer than for an answer
+        limits.setMaxWait(config.connectTimeout().plus(config.operationTimeout()));
+        limits.setTestOnBorrow(true);
+        limits.setJmxEnabled(false);
+        this.pool = new LdapConnectionPool(
+                new ValidatingPoolableLdapConnectionFactory(new SearchConnectionFactory(searching)), limits);
+    }
+
+    /** What every connection to the directory shares: where, how protected, how patient. */
+    static LdapConnectionConfig connectionConfig(DirectoryConfig config) {
+        LdapConnectionConfig ldap = new LdapConnectionConfig();
+        ldap.setLdapHost(config.host());
+        ldap.setLdapPort(config.port());
+        ldap.setConnectTimeout(config.connectTimeout().toMillis());
+        // our timeout on every response (and the StartTLS handshake): no operation waits longer
+        ldap.setTimeout(config.operationTimeout().toMillis());
+        ldap.setUseSsl(config.security() == DirectorySecurity.LDAPS);
+        ldap.setUseTls(config.security() == DirectorySecurity.START_TLS);
+        if (config.security() != DirectorySecurity.NONE) {
+            ldap.setTrustManagers(DirectoryTrustManager.forDirectory(config.host(), config.trusted()));
+            ldap.setEnabledProtocols("TLSv1.3", "TLSv1.2");
+        }
+        return ldap;
+    }
+
+    /** A pooled connection, bound for searching; give it back or discard it. */
+    LdapConnection borrow(String what) throws DirectoryException {
+        try {
+            return pool.getConnection();
+        } catch (LdapException | RuntimeException e) {
+            throw errors.map(what, e);
+        }
+    }
+
+    /** Back to the pool, for the next search. */
+    void giveBack(LdapConnection connection) {
+        try {
+            pool.releaseConnection(connection);
+        } catch (LdapException | RuntimeException e) {
+            LOG.debug("Could not give a connection to {} back to the pool", errors.where(), e);
+        }
+    }
+
+    /** Out of the pool and closed: after a timeout or a lost connection it may be in any state. */
+    void discard(LdapConnection connection) {
+        try {
+            pool.invalidateObject(connection);
+        } catch (Exception e) {
+            LOG.debug("Could not discard a connection to {}", errors.where(), e);
+        }
+    }
+
+    /** A new connection outside the pool, connected and protected but not bound; the caller closes it. */
+    LdapConnection openUnpooled(String what) throws DirectoryException {
+        LdapNetworkConnection connection = new LdapNetworkConnection(connectionConfig(config));
+        try {
+            connection.connect();
+            return connection;
+        } catch (LdapException | RuntimeException e) {
+            closeQuietly(connection);
+            throw errors.map(what, e);
+        }
+    }
+
+    static void closeQuietly(LdapConnection connection) {
+        try {
+            connection.close();
+        } catch (Exception e) {
+            LOG.debug("Closing a directory connection failed", e);
+        }
+    }
+
+    Duration operationTimeout() {
+        return config.operationTimeout();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Binds pooled connections as the service account, or anonymously when there is none. */
+    private static final class SearchConnectionFactory extends DefaultLdapConnectionFactory {
+
+        private final boolean anonymous;
+
+        SearchConnectionFactory(LdapConnectionConfig config) {
+            super(config);
+            this.anonymous = config.getName() == null;
+        }
+
+        @Override
+        public LdapConnection bindConnection(LdapConnection connection) throws LdapException {
+            if (!anonymous) {
+                return super.bindConnection(connection);
+            }
+            try {
+                connection.anonymousBind();
+                return connection;
+            } catch (LdapException e) {
+                closeQuietly(connection);
+                throw e;
+            }
+        }
+    }
+}

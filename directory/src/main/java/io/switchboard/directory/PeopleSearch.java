@@ -1,0 +1,186 @@
+package io.switchboard.directory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.directory.api.ldap.model.cursor.CursorException;
+import org.apache.directory.api.ldap.model.cursor.SearchCursor;
+import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.api.ldap.model.filter.ExprNode;
+import org.apache.directory.api.ldap.model.message.AliasDerefMode;
+import org.apache.directory.api.ldap.model.message.Control;
+import org.apache.directory.api.ldap.model.message.LdapResult;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.message.SearchRequest;
+import org.apache.directory.api.ldap.model.message.SearchRequestImpl;
+import org.apache.directory.api.ldap.model.message.SearchScope;
+import org.apache.directory.api.ldap.model.message.controls.PagedResults;
+import org.apache.directory.api.ldap.model.message.controls.PagedResultsImpl;
+import org.apache.directory.api.ldap.model.name.Dn;
+import org.apache.directory.ldap.client.api.LdapConnection;
+
+/**
+ * One search for people, a page at a time (RFC 2696 simple paged results: a page size and the
+ * server's cookie on every request), on one pooled connection that it holds until the last page
+ * or {@link #close()}. Also stops after {@code limit} people when the directory does not (some
+ * apply a size limit per page).
+ *
+ * <p>The connection goes back to the pool after a clean end, and is discarded after a timeout or
+ * a failure: an unanswered request may still be pending on it.
+ */
+final class PeopleSearch implements PagedSearch {
+
+    /** How one search asks: where, what for, how many at most (0: no limit), how long the server may take. */
+    record Query(Dn base, ExprNode filter, String[] attributes, long limit, int timeLimitSeconds, String what) {
+    }
+
+    private final DirectoryConnections connections;
+    private final LdapErrors errors;
+    private final PersonMapper mapper;
+    private final Query query;
+    private final int pageSize;
+    private LdapConnection connection;
+    private byte[] cookie;
+    private long delivered;
+    private boolean more = true;
+
+    PeopleSearch(DirectoryConnections connections, LdapErrors errors, PersonMapper mapper, Query query,
+                 int pageSize) throws DirectoryException {
+        this.connections = connections;
+        this.errors = errors;
+        this.mapper = mapper;
+        this.query = query;
+        this.pageSize = pageSize;
+        this.connection = connections.borrow(query.what());
+    }
+
+    /** A search that finds nobody and holds no connection (blank type-ahead text). */
+    static PagedSearch empty() {
+        return new PagedSearch() {
+            @Override
+            public List<DirectoryPerson> nextPage() {
+                return List.of();
+            }
+
+            @Override
+            public boolean hasMore() {
+                return false;
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+    }
+
+    @Override
+    public List<DirectoryPerson> nextPage() throws DirectoryException {
+        if (!more) {
+            return List.of();
+        }
+        int size = query.limit() > 0 ? (int) Math.min(pageSize, query.limit() - delivered) : pageSize;
+        List<DirectoryPerson> page = new ArrayList<>(size);
+        try (SearchCursor cursor = connection.search(request(size))) {
+            while (cursor.next()) {
+                if (cursor.isEntry()) {
+                    mapper.toPerson(cursor.getEntry()).ifPresent(page::add);
+                }
+            }
+            readDone(cursor.getSearchResultDone().getLdapResult(),
+                    cursor.getSearchResultDone().getControl(PagedResults.OID));
+        } catch (LdapException | CursorException | IOException | RuntimeException e) {
+            end(true);
+            throw errors.map(query.what(), e);
+        } catch (DirectoryException e) {
+            end(true);
+            throw e;
+        }
+        if (query.limit() > 0 && delivered + page.size() >= query.limit()) {
+            // a directory may apply the size limit per page, or not at all: ours is for the whole search
+            page = page.subList(0, (int) (query.limit() - delivered));
+            more = false;
+        }
+        delivered += page.size();
+        if (!more) {
+            end(false);
+        }
+        return page;
+    }
+
+    private void readDone(LdapResult result, Control control) throws DirectoryException {
+        ResultCodeEnum code = result.getResultCode();
+        if (code == ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
+            cookie = null;
+            more = false;
+        } else if (code != ResultCodeEnum.SUCCESS) {
+            throw errors.forResult(query.what(), result);
+        } else {
+            cookie = control instanceof PagedResults paged ? paged.getCookie() : null;
+            // no control back: a directory without paging sent everything at once
+            more = cookie != null && cookie.length > 0;
+        }
+    }
+
+    private SearchRequest request(int size) {
+        PagedResults paging = new PagedResultsImpl();
+        paging.setSize(size);
+        if (cookie != null) {
+            paging.setCookie(cookie);
+        }
+        SearchRequest request = new SearchRequestImpl()
+                .setBase(query.base())
+                .setScope(SearchScope.SUBTREE)
+                .setDerefAliases(AliasDerefMode.NEVER_DEREF_ALIASES)
+                .setFilter(query.filter())
+                .setSizeLimit(query.limit())
+                .setTimeLimit(query.timeLimitSeconds())
+                .addAttributes(query.attributes());
+        request.addControl(paging);
+        return request;
+    }
+
+    @Override
+    public boolean hasMore() {
+        return more;
+    }
+
+    @Override
+    public void close() {
+        more = false;
+        end(false);
+    }
+
+    private void end(boolean broken) {
+        more = false;
+        LdapConnection held = connection;
+        connection = null;
+        if (held == null) {
+            return;
+        }
+        if (broken) {
+            connections.discard(held);
+            return;
+        }
+        if (cookie != null && cookie.length > 0 && !releaseServerState(held)) {
+            connections.discard(held);
+            return;
+        }
+        connections.giveBack(held);
+    }
+
+    /** RFC 2696 §3: a page size of zero with the cookie ends a search the client leaves early. */
+    private boolean releaseServerState(LdapConnection held) {
+        try (SearchCursor cursor = held.search(request(0))) {
+            while (cursor.next()) {
+                // nothing is expected; read up to the done
+            }
+            return true;
+        } catch (LdapException | CursorException | IOException | RuntimeException e) {
+            return false;
+        } finally {
+            cookie = null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.switchboard.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A directory that is not there, or stops answering. */
+class LdapFailuresTest {
+
+    private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(1);
+
+    @RegisterExtension
+    static final TestDirectory DIRECTORY = TestDirectory.plain();
+
+    @AfterEach
+    void letStalledSearchesGo() {
+        DIRECTORY.release();
+    }
+
+    @Test
+    void aPortNobodyListensOnIsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        DirectoryConfig config = DirectoryConfig.of("127.0.0.1", closedPort, TestDirectory.PEOPLE_BASE,
+                AttributeProfile.OPENLDAP).withTimeouts(Duration.ofSeconds(2), OPERATION_TIMEOUT);
+        try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(config)) {
+            assertThatThrownBy(() -> directory.byUsername("user0001"))
+                    .isInstanceOf(DirectoryUnreachableException.class)
+                    .hasMessageContaining("127.0.0.1:" + closedPort);
+            assertThatThrownBy(() -> directory.authenticate("user0001", "secret-0001".toCharArray()))
+                    .isInstanceOf(DirectoryUnreachableException.class);
+        }
+    }
+
+    @Test
+    void aDirectoryThatStopsAnsweringMidSearchTimesOutAndThePoolRecovers() throws DirectoryException {
+        DirectoryConfig config = DIRECTORY.config().withTimeouts(Duration.ofSeconds(2), OPERATION_TIMEOUT)
+                .withLimits(200, 100, 2);
+        try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(config)) {
+            DIRECTORY.stallSearchesAfter(150); // in the second page
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> directory.forEachPerson(Optional.empty(), person -> { }))
+                    .isInstanceOf(DirectoryTimeoutException.class)
+                    .hasMessageContaining("127.0.0.1:" + DIRECTORY.ldapPort());
+
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(waited).isGreaterThanOrEqualTo(OPERATION_TIMEOUT).isLessThan(OPERATION_TIMEOUT.multipliedBy(4));
+
+            // the stalled connection was dropped, not pooled: both connections serve again at once
+            for (int i = 0; i < 3; i++) {
+                assertThat(directory.byUsername("user000" + (i + 1))).isPresent();
+            }
+            try (PagedSearch search = directory.search("Person 01", 50)) {
+                assertThat(search.nextPage()).hasSize(50);
+            }
+        }
+    }
+
+    @Test
+    void aStalledTypeAheadTimesOutAndHandsNoBrokenConnectionBack() throws DirectoryException {
+        DirectoryConfig config = DIRECTORY.config().withTimeouts(Duration.ofSeconds(2), OPERATION_TIMEOUT)
+                .withLimits(200, 100, 1);
+        try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(config)) {
+            DIRECTORY.stallSearchesAfter(10);
+            try (PagedSearch search = directory.search("Person", 50)) {
+                assertThatThrownBy(search::nextPage).isInstanceOf(DirectoryTimeoutException.class);
+                assertThat(search.hasMore()).isFalse();
+            }
+
+            // a pool of one: had the stalled connection gone back, this would wait on it
+            assertThat(directory.authenticate("user0009", "secret-0009".toCharArray()).username())
+                    .isEqualTo("user0009");
+            assertThat(directory.byUsername("user0010")).isPresent();
+        }
+    }
+}
