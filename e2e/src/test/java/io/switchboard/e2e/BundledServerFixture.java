@@ -5,6 +5,7 @@ import io.switchboard.e2e.scenarios.TestProcesses;
 import io.switchboard.e2e.scenarios.XmppServerFixture;
 import io.switchboard.server.SwitchboardServer;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.config.UserDirectoryConfig;
 import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.config.XcapConfig;
 import io.switchboard.server.config.SipRateLimitConfig;
@@ -50,6 +51,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
 
     private final boolean demoCompany;
     private final int sipRateLimitRequests;
+    private final boolean embeddedDirectory;
     private Path dataDir;
     private ServerConfig config;
     private CertificateManager certificates;
@@ -65,8 +67,21 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     }
 
     private BundledServerFixture(boolean demoCompany, int sipRateLimitRequests) {
+        this(demoCompany, sipRateLimitRequests, false);
+    }
+
+    private BundledServerFixture(boolean demoCompany, int sipRateLimitRequests, boolean embeddedDirectory) {
         this.demoCompany = demoCompany;
         this.sipRateLimitRequests = sipRateLimitRequests;
+        this.embeddedDirectory = embeddedDirectory;
+    }
+
+    /**
+     * The server with its embedded directory (the demo organisation, password "demo") on a free port,
+     * and nobody in its own user store: people sign in with their directory password (ADR 0029).
+     */
+    public static BundledServerFixture withEmbeddedDirectory() {
+        return new BundledServerFixture(false, SIP_RATE_LIMIT_REQUESTS, true);
     }
 
     /**
@@ -87,6 +102,10 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         dataDir = Files.createTempDirectory("switchboard-e2e");
         config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany).withSip(testSip(sipRateLimitRequests))
                 .withXcapPort(0);
+        if (embeddedDirectory) {
+            config = config.withDirectory(config.directory().withSource(UserDirectoryConfig.Source.EMBEDDED)
+                    .withEmbeddedPort(0));
+        }
         certificates = CertificateManager.loadOrCreate(dataDir, config.domain());
         start();
     }
@@ -109,6 +128,10 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         // a restart must come back on the same ports, so clients can reconnect
         config = config.withPort(server.c2sPort()).withSipPort(server.sipPort()).withSipTlsPort(server.sipTlsPort())
                 .withXcapPort(server.xcapPort());
+        if (embeddedDirectory) {
+            int directoryPort = server.directory().orElseThrow().embedded().orElseThrow().port();
+            config = config.withDirectory(config.directory().withEmbeddedPort(directoryPort));
+        }
     }
 
     private static SipConfig testSip(int rateLimitRequests) {

@@ -4,8 +4,11 @@ import io.switchboard.server.cli.ServerRuntime;
 import io.switchboard.server.config.C2sConfig;
 import io.switchboard.server.config.ConfigException;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.config.UserDirectoryConfig;
 import io.switchboard.server.demo.BotTimings;
 import io.switchboard.server.demo.DemoBots;
+import io.switchboard.server.directory.DirectoryPasswordVerifier;
+import io.switchboard.server.directory.ServerDirectory;
 import io.switchboard.server.sip.SipServices;
 import io.switchboard.server.sip.mwi.Mailboxes;
 import io.switchboard.server.xcap.XcapServer;
@@ -19,12 +22,20 @@ import io.switchboard.server.store.UserStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
 import io.switchboard.server.store.jdbc.JdbcDeskLineStore;
+import io.switchboard.server.store.jdbc.JdbcDirectoryPeopleStore;
 import io.switchboard.server.store.DeskLineStore;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.VoiceMailbox;
 import io.switchboard.server.tls.CertificateManager;
 import io.switchboard.server.xmpp.im.ImRouter;
 import io.switchboard.server.xmpp.im.presence.PresenceEngine;
+import io.switchboard.server.xmpp.sasl.AuthFailureLimiter;
+import io.switchboard.server.xmpp.sasl.CredentialLookup;
+import io.switchboard.server.xmpp.sasl.PasswordVerifier;
+import io.switchboard.server.xmpp.sasl.SaslMechanisms;
+import io.switchboard.server.xmpp.sasl.ScramNonces;
+import io.switchboard.server.xmpp.sasl.StoredPasswordVerifier;
+import io.switchboard.server.xmpp.sasl.UnknownUserCredentials;
 import io.switchboard.server.xmpp.stream.C2sServer;
 import io.switchboard.server.xmpp.stream.C2sSettings;
 import io.switchboard.sip.stack.SipStackException;
@@ -32,6 +43,7 @@ import io.switchboard.sip.stack.SipStackException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +77,8 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     private final DeskLineStore deskLines;
     /** Null when XCAP (or SIP) is disabled. */
     private final XcapServer xcap;
+    /** Null without a directory ({@code directory.source: NONE}). */
+    private final ServerDirectory directory;
     /** Null unless demo mode with bots is on. */
     private final DemoBots demoBots;
     private final ScheduledExecutorService demoScheduler;
@@ -82,7 +96,10 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
                 new OfflineEmptinessCachingStore(
                         new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser())),
                 workers, Clock.systemUTC());
-        this.c2s = new C2sServer(c2sSettings(config), certificates.serverSslContext(), users, router, workers);
+        this.directory = config.directory().source() == UserDirectoryConfig.Source.NONE ? null
+                : new ServerDirectory(config.directory(), config.domain(),
+                        new JdbcDirectoryPeopleStore(database, Clock.systemUTC()), users, Clock.systemUTC());
+        this.c2s = c2s(config, certificates, users);
         this.mailboxes = new Mailboxes(new JdbcVoiceMailboxStore(database));
         this.deskLines = new JdbcDeskLineStore(database);
         this.sip = config.sip().enabled()
@@ -103,6 +120,18 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             this.demoScheduler = null;
             this.demoBots = null;
         }
+    }
+
+    /** The XMPP listener; with a directory, passwords are the directory's (ADR 0029). */
+    private C2sServer c2s(ServerConfig config, CertificateManager certificates, UserStore users) {
+        C2sSettings settings = c2sSettings(config);
+        CredentialLookup lookup = new CredentialLookup(users, config.domain(), UnknownUserCredentials.withRandomSecret());
+        Optional<PasswordVerifier> directoryPasswords = directory == null ? Optional.empty()
+                : Optional.of(new DirectoryPasswordVerifier(directory, users, new StoredPasswordVerifier(lookup)));
+        return new C2sServer(settings, certificates.serverSslContext(),
+                new SaslMechanisms(lookup, ScramNonces.random(), directoryPasswords),
+                new AuthFailureLimiter(settings.maxAuthFailuresPerAddress(), settings.authFailureWindow()), router,
+                workers);
     }
 
     /** Builds the server; nothing listens until {@link #start()}. Matches {@code ServerRuntimeFactory}. */
@@ -128,6 +157,28 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
      *                         SIP server, an address not on this machine): the message says what to change
      */
     public void start() throws InterruptedException, ConfigException {
+        if (directory != null) {
+            // before XMPP: sign-ins ask it
+            directory.start();
+        }
+        try {
+            startListeners();
+        } catch (InterruptedException | ConfigException | RuntimeException e) {
+            if (directory != null) {
+                directory.close();
+            }
+            throw e;
+        }
+        if (demoBots != null) {
+            demoBots.start();
+        }
+        LOG.info("Switchboard server for {} started: XMPP on {}:{}{}{}", config.domain(), config.c2s().bindHost(),
+                c2sPort(), sip == null ? ", SIP disabled" : ", SIP on " + config.sip().host() + ":" + sipPort(),
+                directory == null ? "" : directory.embedded().map(e -> ", directory on ldap://" + e.host() + ":"
+                        + e.port() + "/" + e.peopleBase()).orElse(", directory " + config.directory().ldap().url()));
+    }
+
+    private void startListeners() throws InterruptedException, ConfigException {
         c2s.start();
         if (sip != null) {
             try {
@@ -152,11 +203,6 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
                         + "xcap.enabled: false, in server.yaml", e);
             }
         }
-        if (demoBots != null) {
-            demoBots.start();
-        }
-        LOG.info("Switchboard server for {} started: XMPP on {}:{}{}", config.domain(), config.c2s().bindHost(),
-                c2sPort(), sip == null ? ", SIP disabled" : ", SIP on " + config.sip().host() + ":" + sipPort());
     }
 
     /** The SIP port actually bound (UDP and TCP); fails when SIP is disabled or not started. */
@@ -219,6 +265,11 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     }
 
     /** The desk line assignments. */
+    /** The people directory, when one is configured. */
+    public Optional<ServerDirectory> directory() {
+        return Optional.ofNullable(directory);
+    }
+
     public DeskLineStore deskLines() {
         return deskLines;
     }
@@ -268,6 +319,9 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
             sip.close();
         }
         c2s.stop();
+        if (directory != null) {
+            directory.close();
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -1,6 +1,7 @@
 package io.switchboard.server.cli;
 
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.config.UserDirectoryConfig;
 import io.switchboard.server.demo.DemoBots;
 import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.store.jdbc.Database;
@@ -69,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (options.demo) {
             config = config.withDemoUsers(true);
+            if (config.directory().source() == UserDirectoryConfig.Source.NONE) {
+                // the demo company comes from a directory, as people do at work (ADR 0029)
+                config = config.withDirectory(config.directory().withSource(UserDirectoryConfig.Source.EMBEDDED));
+            }
         }
         if (options.noBots) {
             config = config.withDemoBots(false);

@@ -168,7 +168,7 @@ public final class DirectorySync {
             people.disable(gone);
             disabled = gone.size();
             if (!gone.isEmpty()) {
-                LOG.info("{} people left the directory and can no longer sign in: {}", gone.size(),
+                LOG.info("Left the directory, can no longer sign in ({}): {}", gone.size(),
                         gone.size() <= 20 ? gone : gone.subList(0, 20) + " ...");
             }
         }

@@ -1,0 +1,120 @@
+package io.switchboard.e2e.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+
+import io.switchboard.core.model.Address;
+import io.switchboard.core.service.SessionState;
+import io.switchboard.core.service.SignInException;
+import io.switchboard.e2e.BundledServerFixture;
+import io.switchboard.server.demo.DemoDirectory;
+import io.switchboard.server.demo.DemoOrganisation;
+import io.switchboard.server.directory.EmbeddedDirectory;
+import io.switchboard.server.directory.ServerDirectory;
+import io.switchboard.server.store.StoreException;
+import io.switchboard.server.store.SyncRun;
+import io.switchboard.server.store.SyncedPerson;
+import io.switchboard.server.store.jdbc.JdbcDirectoryPeopleStore;
+import io.switchboard.server.store.jdbc.JdbcUserStore;
+import io.switchboard.sip.auth.DigestAlgorithm;
+import io.switchboard.xmpp.CertificateTrust;
+import io.switchboard.xmpp.ReconnectPolicy;
+import io.switchboard.xmpp.ServerEndpoint;
+import io.switchboard.xmpp.XmppAccount;
+import io.switchboard.xmpp.XmppClientSession;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Signing in with the directory password and synchronising people (ADR 0029), end to end: the
+ * server with its embedded directory (the demo organisation) and an empty user store, our XMPP
+ * client signing in, and the directory changed underneath as an administrator would.
+ */
+class DirectorySignInIT {
+
+    @RegisterExtension
+    static final BundledServerFixture SERVER = BundledServerFixture.withEmbeddedDirectory();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final List<XmppClientSession> sessions = new ArrayList<>();
+
+    @AfterEach
+    void signOut() {
+        sessions.forEach(XmppClientSession::close);
+    }
+
+    @Test
+    void aDirectoryUserSignsInWithTheirDirectoryPasswordAndGetsCredentialsForTheirSipLine() throws Exception {
+        XmppClientSession bob = session("bob", DemoDirectory.PASSWORD);
+
+        bob.signIn();
+
+        assertThat(bob.state()).isEqualTo(SessionState.CONNECTED);
+        JdbcUserStore users = new JdbcUserStore(SERVER.database(), SERVER.domain());
+        assertThat(users.exists("bob")).isTrue();
+        assertThat(users.digestCredential("bob", SERVER.domain(), DigestAlgorithm.MD5))
+                .as("SIP digest needs the password the directory accepted").isPresent();
+    }
+
+    @Test
+    void aWrongPasswordOrSomeoneNotInTheDirectoryIsRefused() {
+        assertThatThrownBy(session("carol", "not-demo")::signIn).isInstanceOfSatisfying(SignInException.class,
+                e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.BAD_CREDENTIALS));
+        assertThatThrownBy(session("nobody", DemoDirectory.PASSWORD)::signIn)
+                .isInstanceOfSatisfying(SignInException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.BAD_CREDENTIALS));
+    }
+
+    @Test
+    void aFullSyncBringsEveryoneAndDisablesWhoeverLeftTheDirectoryKeepingTheirAccount() throws Exception {
+        ServerDirectory directory = SERVER.server().directory().orElseThrow();
+        EmbeddedDirectory embedded = directory.embedded().orElseThrow();
+        SyncRun first = directory.syncNow(true);
+        assertThat(first.error()).isEmpty();
+        JdbcUserStore users = new JdbcUserStore(SERVER.database(), SERVER.domain());
+        assertThat(users.list()).containsAll(DemoOrganisation.USERS.stream().map(u -> u.username()).toList());
+        assertThat(person("zoe").title()).contains(DemoOrganisation.user("zoe").orElseThrow().title());
+
+        // zoe is promoted (an incremental run sees it) and victor leaves the company (a full run sees that)
+        embedded.server().modify("uid=zoe," + embedded.peopleBase(),
+                new Modification(ModificationType.REPLACE, "title", "Head of Everything"));
+        SyncRun incremental = directory.syncNow(false);
+        assertThat(incremental.kind()).isEqualTo(SyncRun.Kind.INCREMENTAL);
+        assertThat(person("zoe").title()).contains("Head of Everything");
+
+        session("victor", DemoDirectory.PASSWORD).signIn(); // he had signed in: the server holds credentials
+        embedded.server().delete("uid=victor," + embedded.peopleBase());
+        SyncRun full = directory.syncNow(true);
+
+        assertThat(full.disabled()).isEqualTo(1);
+        assertThat(person("victor").disabled()).isTrue();
+        assertThat(users.exists("victor")).as("his account and its data stay").isTrue();
+        assertThat(users.digestCredential("victor", SERVER.domain(), DigestAlgorithm.MD5))
+                .as("no SIP sign-in either").isEmpty();
+        assertThatThrownBy(session("victor", DemoDirectory.PASSWORD)::signIn).isInstanceOf(SignInException.class);
+    }
+
+    private SyncedPerson person(String username) throws StoreException {
+        return new JdbcDirectoryPeopleStore(SERVER.database(), Clock.systemUTC()).person(username).orElseThrow();
+    }
+
+    private XmppClientSession session(String user, String password) {
+        XmppAccount account = new XmppAccount(Address.of(user, SERVER.domain()), password.toCharArray(),
+                SERVER.domain(), Optional.of(new ServerEndpoint("127.0.0.1", SERVER.c2sPort())), "desktop", 0,
+                CertificateTrust.pinned(SERVER.certificateFingerprint()), TIMEOUT, TIMEOUT);
+        XmppClientSession session = new XmppClientSession(account, ReconnectPolicy.standard(), Clock.systemUTC());
+        sessions.add(session);
+        return session;
+    }
+}
