@@ -58,6 +58,7 @@ public final class ServerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new UserCommand());
         commandLine.addSubcommand(new DemoCommand());
         commandLine.addSubcommand(new MailboxCommand());
+        commandLine.addSubcommand(new DirectoryCommand());
         commandLine.setExecutionExceptionHandler(ServerCommand::handleFailure);
         commandLine.setExecutionStrategy(ServerCommand::rejectRunOptionsBeforeSubcommand);
         return commandLine;

@@ -3,12 +3,10 @@ package io.switchboard.server.directory;
 import io.switchboard.directory.DirectoryException;
 import io.switchboard.directory.DirectoryPerson;
 import io.switchboard.directory.DirectoryUnreachableException;
-import io.switchboard.directory.LdapPeopleDirectory;
 import io.switchboard.directory.PagedSearch;
 import io.switchboard.directory.PeopleDirectory;
 import io.switchboard.server.config.ConfigException;
 import io.switchboard.server.config.UserDirectoryConfig;
-import io.switchboard.server.demo.DemoPeople;
 import io.switchboard.server.store.DirectoryPeopleStore;
 import io.switchboard.server.store.StoreException;
 import io.switchboard.server.store.SyncRun;
@@ -46,7 +44,7 @@ public final class ServerDirectory implements PeopleDirectory {
     private final DirectoryPeopleStore people;
     private final UserStore users;
     private final Clock clock;
-    private volatile EmbeddedDirectory embedded;
+    private volatile OpenDirectory opened;
     private volatile PeopleDirectory client;
     private ScheduledExecutorService syncThread;
     private DirectorySync sync;
@@ -66,18 +64,8 @@ public final class ServerDirectory implements PeopleDirectory {
 
     /** Starts the embedded directory (if that is the source), connects, and schedules synchronisation. */
     public synchronized void start() throws ConfigException {
-        if (config.source() == UserDirectoryConfig.Source.EMBEDDED) {
-            String base = EmbeddedDirectory.baseDnOf(domain);
-            try {
-                embedded = EmbeddedDirectory.start(domain, config.bindHost(), config.embeddedPort(),
-                        new DemoPeople(domain, "ou=people," + base).entries());
-            } catch (DirectoryStartException e) {
-                throw new ConfigException(e.getMessage(), e);
-            }
-            client = LdapPeopleDirectory.create(DirectoryConnector.embedded(embedded));
-        } else {
-            client = LdapPeopleDirectory.create(DirectoryConnector.external(config.ldap()));
-        }
+        opened = OpenDirectory.open(config, domain, config.embeddedPort());
+        client = opened.client();
         sync = new DirectorySync(client, people, users, domain, clock);
         syncThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "directory-sync");
@@ -93,7 +81,8 @@ public final class ServerDirectory implements PeopleDirectory {
 
     /** The embedded directory, when that is the source (tests, the demo's printout). */
     public Optional<EmbeddedDirectory> embedded() {
-        return Optional.ofNullable(embedded);
+        OpenDirectory current = opened;
+        return current == null ? Optional.empty() : current.embedded();
     }
 
     /** Runs a synchronisation now, after any run in progress, and returns what it did. */
@@ -175,14 +164,10 @@ public final class ServerDirectory implements PeopleDirectory {
             }
             syncThread = null;
         }
-        PeopleDirectory current = client;
         client = null;
-        if (current != null) {
-            current.close();
-        }
-        if (embedded != null) {
-            embedded.close();
-            embedded = null;
+        if (opened != null) {
+            opened.close();
+            opened = null;
         }
     }
 }

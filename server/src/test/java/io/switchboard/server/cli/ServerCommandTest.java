@@ -139,6 +139,25 @@ class ServerCommandTest {
     }
 
     @Test
+    void directorySyncReadsTheEmbeddedDirectoryAndStatusShowsTheRun() throws Exception {
+        Files.writeString(dataDir.resolve("server.yaml"), "directory:\n  source: EMBEDDED\n");
+
+        assertThat(execute("directory", "sync", "--full", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).contains("Full sync").contains("36 people, 36 added");
+
+        assertThat(execute("directory", "status", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).contains("People: 36 synchronised, 0 of them disabled");
+        assertThat(execute("user", "list", "--data-dir", dir())).isZero();
+        assertThat(out.toString()).contains("alice").contains("zoe");
+    }
+
+    @Test
+    void directorySyncWithoutADirectoryIsAUsageError() {
+        assertThat(execute("directory", "sync", "--data-dir", dir())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("No directory is configured");
+    }
+
+    @Test
     void demoSeedPrintsTheDemoCredentialsAndIsIdempotent() throws Exception {
         assertThat(execute("demo", "seed", "--data-dir", dir())).isZero();
         assertThat(out.toString()).contains("alice@localhost").contains("password \"demo\"").contains("Created 36 user(s)")
