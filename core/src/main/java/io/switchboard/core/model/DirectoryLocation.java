@@ -1,0 +1,32 @@
+package io.switchboard.core.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the client finds the company directory and how it reads it, as the server advertises it
+ * (or the user configures it).
+ *
+ * @param url            {@code ldap://host:port} or {@code ldaps://host:port}
+ * @param startTls       with an ldap:// URL: StartTLS first
+ * @param peopleBase     where people are, e.g. {@code ou=people,dc=example,dc=com}
+ * @param profile        the attribute names: "openldap" or "active-directory"
+ * @param bindDnTemplate how to name the signed-in user in a bind, with {@code {username}} for their
+ *                       user name (e.g. {@code uid={username},ou=people,dc=example,dc=com}, or
+ *                       {@code {username}@example.com} for Active Directory); empty: read anonymously
+ */
+public record DirectoryLocation(String url, boolean startTls, String peopleBase, String profile,
+                                Optional<String> bindDnTemplate) {
+
+    public DirectoryLocation {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(peopleBase, "peopleBase");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(bindDnTemplate, "bindDnTemplate");
+    }
+
+    /** The bind name of {@code username}, when the directory is read as the user. */
+    public Optional<String> bindDnOf(String username) {
+        return bindDnTemplate.map(template -> template.replace("{username}", username));
+    }
+}
