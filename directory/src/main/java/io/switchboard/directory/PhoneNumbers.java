@@ -115,4 +115,18 @@ public final class PhoneNumbers {
                         && number.length() == rule.e164Prefix().length() + rule.digits())
                 .map(number -> number.substring(rule.e164Prefix().length()));
     }
+
+    /** {@code e164} as dialled at home in its country ("020 7946 0001" for +44 20 7946 0001), if it is a number. */
+    public Optional<String> nationalForm(String e164) {
+        if (e164 == null || e164.length() > MAX_INPUT_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber number = UTIL.parse(e164, defaultRegion);
+            return UTIL.isPossibleNumber(number) ? Optional.of(UTIL.format(number, PhoneNumberFormat.NATIONAL))
+                    : Optional.empty();
+        } catch (NumberParseException notANumber) {
+            return Optional.empty();
+        }
+    }
 }
