@@ -63,14 +63,27 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
     private Duration seedDuration;
     private Duration startDuration;
     private volatile boolean failed;
+    /** The JUnit container that started slapd, which alone stops it. */
+    private String owner;
+    /** Kills slapd should the JVM end without {@link #stop} (a forked test JVM timed out): it would hold its ports. */
+    private Thread killOnExit;
 
     /** A slapd holding {@code peopleCount} generated users plus the odd one (see {@link DirectoryPeople}). */
     public SlapdFixture(int peopleCount) {
         this.peopleCount = peopleCount;
     }
 
+    /**
+     * Starts slapd for the class that registered the fixture. JUnit hands a static extension of
+     * a class to its {@code @Nested} classes as well: those calls find it running and leave it
+     * alone, else a second slapd would replace (and leak) the first.
+     */
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (owner != null) {
+            return;
+        }
+        owner = context.getUniqueId();
         start();
     }
 
@@ -81,7 +94,10 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        stop(failed || context.getExecutionException().isPresent());
+        if (context.getUniqueId().equals(owner)) {
+            owner = null;
+            stop(failed || context.getExecutionException().isPresent());
+        }
     }
 
     /** Configures, seeds and starts slapd; returns once it answers a search on the ldap:// port. */
@@ -102,11 +118,16 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
         ldapsPort = TestProcesses.freePort();
         log = dir.resolve("slapd.log");
         long started = System.nanoTime();
-        // -d keeps slapd in the foreground (our child, stopped by SIGTERM) and logs to stderr;
-        // level 0 only says why it could not start. Running as root: no -u/-g needed.
-        process = new ProcessBuilder("slapd", "-d", "0", "-F", confDir.toString(),
+        // -d keeps slapd in the foreground (our child, stopped by SIGTERM) and logs to stderr.
+        // Level "none" still prints start, stop and fatal errors (a port in use, a bad config);
+        // level 0 prints nothing at all. No per-operation logging: benchmarks run on this too.
+        // Running as root: no -u/-g needed.
+        process = new ProcessBuilder("slapd", "-d", "none", "-F", confDir.toString(),
                 "-h", ldapUrl() + "/ " + ldapsUrl() + "/").directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process child = process;
+        killOnExit = new Thread(child::destroyForcibly, "slapd-kill-on-exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
         awaitServing();
         startDuration = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("slapd serving {} people on {} and {} after {} ms (dir {})", people.size(), ldapUrl(), ldapsUrl(),
@@ -116,6 +137,10 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
     /** Stops slapd; keeps the directory (and says where) when asked to, deletes it otherwise. */
     public void stop(boolean keepFiles) throws Exception {
         TestProcesses.stop(process, Duration.ofSeconds(10));
+        if (killOnExit != null) {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+            killOnExit = null;
+        }
         if (keepFiles && dir != null) {
             LOG.warn("slapd files kept for inspection in {}", dir);
         } else {
@@ -151,7 +176,7 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /** Polls until an anonymous search of the suffix succeeds and ldaps:// accepts connections. */
-    private void awaitServing() throws IOException {
+    private void awaitServing() throws IOException, InterruptedException {
         try {
             await("slapd answering on " + ldapUrl()).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
                     .until(() -> {
@@ -188,7 +213,7 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
         }
     }
 
-    /** What slapd printed (its stderr at debug level 0: start-up errors). */
+    /** What slapd printed (its stderr at debug level "none": start, stop and fatal errors). */
     public String output() throws IOException {
         return log != null && Files.exists(log) ? Files.readString(log) : "";
     }
