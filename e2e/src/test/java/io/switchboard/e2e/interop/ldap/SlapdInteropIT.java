@@ -103,6 +103,10 @@ class SlapdInteropIT {
             assertThat(connection.bind(dn, SLAPD.userPassword()).getResultCode()).isEqualTo(ResultCode.SUCCESS);
             var whoAmI = (WhoAmIExtendedResult) connection.processExtendedOperation(new WhoAmIExtendedRequest());
             assertThat(whoAmI.getAuthorizationID()).isEqualTo("dn:" + dn);
+            SearchResult colleagues = connection.search(SLAPD.peopleBase(), SearchScope.ONE, "(uid=user*)", "cn",
+                    "userPassword");
+            assertThat(colleagues.getEntryCount()).isEqualTo(50);
+            assertThat(colleagues.getSearchEntries()).noneMatch(entry -> entry.hasAttribute("userPassword"));
 
             assertThatThrownBy(() -> connection.bind(dn, "wrong-" + SLAPD.userPassword()))
                     .isInstanceOfSatisfying(LDAPException.class,
