@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.api.ldap.model.exception.LdapOperationException;
 import org.apache.directory.ldap.client.api.DefaultLdapConnectionFactory;
 import org.apache.directory.ldap.client.api.LdapConnection;
 import org.apache.directory.ldap.client.api.LdapConnectionConfig;
@@ -96,7 +97,7 @@ final class DirectoryConnections implements AutoCloseable {
     LdapConnection openUnpooled(String what) throws DirectoryException {
         LdapNetworkConnection connection = new LdapNetworkConnection(connectionConfig(config));
         try {
-            connection.connect();
+            connect(connection, config.security() == DirectorySecurity.START_TLS);
             return connection;
         } catch (LdapException | RuntimeException e) {
             closeQuietly(connection);
@@ -121,27 +122,53 @@ final class DirectoryConnections implements AutoCloseable {
         pool.close();
     }
 
-    /** Binds pooled connections as the service account, or anonymously when there is none. */
+    /**
+     * Connects (and so sends StartTLS when configured, the API does it in connect), marking a
+     * StartTLS the directory refuses.
+     */
+    private static void connect(LdapConnection connection, boolean startTls) throws LdapException {
+        try {
+            connection.connect();
+        } catch (LdapOperationException refused) {
+            // connect sends no request but StartTLS: a result code here is the answer to it
+            if (startTls) {
+                throw new ConnectionSetupException(ConnectionSetupException.Stage.START_TLS, refused);
+            }
+            throw refused;
+        }
+    }
+
+    /** Connects pooled connections and binds them as the service account, or anonymously when there is none. */
     private static final class SearchConnectionFactory extends DefaultLdapConnectionFactory {
 
-        private final boolean anonymous;
+        private final LdapConnectionConfig config;
 
         SearchConnectionFactory(LdapConnectionConfig config) {
             super(config);
-            this.anonymous = config.getName() == null;
+            this.config = config;
         }
 
         @Override
         public LdapConnection bindConnection(LdapConnection connection) throws LdapException {
-            if (!anonymous) {
-                return super.bindConnection(connection);
-            }
             try {
-                connection.anonymousBind();
+                connect(connection, config.isUseTls());
+                if (config.getName() == null) {
+                    connection.anonymousBind();
+                } else {
+                    bindServiceAccount(connection);
+                }
                 return connection;
-            } catch (LdapException e) {
+            } catch (LdapException | RuntimeException e) {
                 closeQuietly(connection);
                 throw e;
+            }
+        }
+
+        private void bindServiceAccount(LdapConnection connection) throws LdapException {
+            try {
+                connection.bind(config.getName(), config.getCredentials());
+            } catch (LdapOperationException refused) {
+                throw new ConnectionSetupException(ConnectionSetupException.Stage.SERVICE_ACCOUNT_BIND, refused);
             }
         }
     }

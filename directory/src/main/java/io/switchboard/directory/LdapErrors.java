@@ -56,6 +56,10 @@ final class LdapErrors {
                 || find(failure, TimeoutException.class).isPresent()) {
             return timeout(what, failure);
         }
+        Optional<ConnectionSetupException> setup = find(failure, ConnectionSetupException.class);
+        if (setup.isPresent() && setup.get().resultCode() != null) {
+            return forSetup(what, setup.get(), failure);
+        }
         Optional<LdapOperationException> operation = find(failure, LdapOperationException.class);
         if (operation.isPresent() && operation.get().getResultCode() != null) {
             return forResultCode(what, operation.get().getResultCode(), operation.get().getMessage(), failure);
@@ -75,6 +79,21 @@ final class LdapErrors {
         }
         return new DirectoryRefusedException("The directory at " + where + " failed while " + what + ": "
                 + rootMessage(failure), failure);
+    }
+
+    private DirectoryException forSetup(String what, ConnectionSetupException setup, Throwable failure) {
+        ResultCodeEnum code = setup.resultCode();
+        String result = code.getMessage() + ", result code " + code.getResultCode();
+        if (setup.stage() == ConnectionSetupException.Stage.START_TLS) {
+            return new DirectoryTlsException("The directory at " + where + " refused StartTLS (" + result
+                    + ") while " + what + "; does it offer StartTLS, or LDAPS only?", failure);
+        }
+        if (code == ResultCodeEnum.UNAVAILABLE || code == ResultCodeEnum.BUSY) {
+            return forResultCode(what, code, setup.getMessage(), failure);
+        }
+        // never invalid credentials: that would tell whoever is signing in that their password is wrong
+        return new DirectoryRefusedException("The directory at " + where + " refused the service account ("
+                + result + ") while " + what + "; check its bind DN and password", failure);
     }
 
     /** A result the directory answered with, other than success. */
