@@ -24,6 +24,8 @@ final class DirectoryConnections implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryConnections.class);
 
+    private static final Duration MAX_CLOSE_WAIT = Duration.ofMillis(300);
+
     private final DirectoryConfig config;
     private final LdapErrors errors;
     private final LdapConnectionPool pool;
@@ -57,6 +59,9 @@ final class DirectoryConnections implements AutoCloseable {
         ldap.setConnectTimeout(config.connectTimeout().toMillis());
         // our timeout on every response (and the StartTLS handshake): no operation waits longer
         ldap.setTimeout(config.operationTimeout().toMillis());
+        // closing drops the socket at once; the API then waits this long for MINA to confirm, which a
+        // connection stuck behind a stalled directory never does: the caller should not wait on that
+        ldap.setCloseTimeout(Math.min(config.operationTimeout().toMillis(), MAX_CLOSE_WAIT.toMillis()));
         ldap.setUseSsl(config.security() == DirectorySecurity.LDAPS);
         ldap.setUseTls(config.security() == DirectorySecurity.START_TLS);
         if (config.security() != DirectorySecurity.NONE) {
@@ -146,6 +151,13 @@ final class DirectoryConnections implements AutoCloseable {
         SearchConnectionFactory(LdapConnectionConfig config) {
             super(config);
             this.config = config;
+        }
+
+        @Override
+        public LdapConnection configureConnection(LdapConnection connection) {
+            // the connection read each timeout from the config when it was made; the inherited
+            // configuration would set them all, the close timeout too, to the operation timeout
+            return connection;
         }
 
         @Override
