@@ -171,7 +171,11 @@ final class DirectoryConnections implements AutoCloseable {
                 }
                 return connection;
             } catch (LdapException | RuntimeException e) {
-                closeQuietly(connection);
+                // a new connection is ours to close; a pooled one (rebound on activation) is wrapped,
+                // its close would hand it back to the pool, which destroys it on this failure anyway
+                if (connection instanceof LdapNetworkConnection) {
+                    closeQuietly(connection);
+                }
                 throw e;
             }
         }

@@ -1,5 +1,6 @@
 package io.switchboard.directory;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
-import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.exception.LdapOperationException;
 import org.apache.directory.api.ldap.model.exception.LdapTlsHandshakeException;
 import org.apache.directory.api.ldap.model.message.LdapResult;
@@ -69,12 +69,7 @@ final class LdapErrors {
                 || find(failure, UnknownHostException.class).isPresent()
                 || find(failure, UnresolvedAddressException.class).isPresent()
                 || find(failure, InvalidConnectionException.class).isPresent()
-                || find(failure, java.io.IOException.class).isPresent()) {
-            return unreachable(what, failure);
-        }
-        if (failure instanceof LdapException && rootMessage(failure).toLowerCase(java.util.Locale.ROOT)
-                .contains("connect")) {
-            // the API reports a refused or lost connection as a bare LdapException ("Cannot connect ...")
+                || find(failure, IOException.class).isPresent()) {
             return unreachable(what, failure);
         }
         return new DirectoryRefusedException("The directory at " + where + " failed while " + what + ": "

@@ -91,6 +91,22 @@ class LdapFailuresTest {
     }
 
     @Test
+    void connectionsTheDirectoryDroppedAreReplaced() throws DirectoryException {
+        try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(DIRECTORY.config().withLimits(200, 100, 2))) {
+            assertThat(directory.byUsername("user0001")).isPresent();
+            try (PagedSearch first = directory.search("Person 00", 10); PagedSearch second = directory.search("Person 01", 10)) {
+                assertThat(first.nextPage()).hasSize(10);
+                assertThat(second.nextPage()).hasSize(10);
+            }
+
+            DIRECTORY.server().closeAllConnections(true);
+
+            assertThat(directory.byUsername("user0002")).isPresent();
+            assertThat(directory.authenticate("user0003", "secret-0003".toCharArray()).username()).isEqualTo("user0003");
+        }
+    }
+
+    @Test
     void aDirectoryWithoutStartTlsIsATlsProblem() {
         DirectoryConfig config = DIRECTORY.config().withSecurity(DirectorySecurity.START_TLS, List.of());
         try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(config)) {
