@@ -142,6 +142,22 @@ class LdapFailuresTest {
     }
 
     @Test
+    void theDirectorysOwnSizeLimitEndsTypeAheadButFailsASynchronisation() throws DirectoryException {
+        try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(DIRECTORY.config())) {
+            DIRECTORY.endSearchesWith(ResultCode.SIZE_LIMIT_EXCEEDED);
+
+            try (PagedSearch search = directory.search("Person 00", 20)) {
+                assertThat(search.nextPage()).hasSize(20);
+                assertThat(search.hasMore()).isFalse();
+            }
+            // a sync that took a cut-short list for everyone would remove the rest
+            assertThatThrownBy(() -> directory.forEachPerson(Optional.empty(), person -> { }))
+                    .isExactlyInstanceOf(DirectoryRefusedException.class)
+                    .hasMessageContaining("sizeLimitExceeded");
+        }
+    }
+
+    @Test
     void otherRefusalsCarryTheirResultCode() {
         DirectoryConfig config = DIRECTORY.config();
         DirectoryConfig elsewhere = new DirectoryConfig(config.host(), config.port(), config.security(),
