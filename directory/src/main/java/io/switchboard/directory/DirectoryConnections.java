@@ -1,6 +1,7 @@
 package io.switchboard.directory;
 
 import java.time.Duration;
+import java.util.NoSuchElementException;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.apache.directory.api.ldap.model.exception.LdapException;
@@ -76,8 +77,22 @@ final class DirectoryConnections implements AutoCloseable {
         try {
             return pool.getConnection();
         } catch (LdapException | RuntimeException e) {
+            if (isPoolExhausted(e)) {
+                throw new DirectoryTimeoutException("All " + config.poolSize() + " connections to the directory at "
+                        + errors.where() + " stayed busy while " + what + " (searches left open?)", e);
+            }
             throw errors.map(what, e);
         }
+    }
+
+    /** The pool's "no connection came free within the wait", however deep the API wrapped it. */
+    private static boolean isPoolExhausted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoSuchElementException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Back to the pool, for the next search. */
@@ -116,10 +131,6 @@ final class DirectoryConnections implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("Closing a directory connection failed", e);
         }
-    }
-
-    Duration operationTimeout() {
-        return config.operationTimeout();
     }
 
     @Override

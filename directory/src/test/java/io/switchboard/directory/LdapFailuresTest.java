@@ -107,6 +107,22 @@ class LdapFailuresTest {
     }
 
     @Test
+    void aPoolWhoseConnectionsAreAllHeldTimesOut() throws DirectoryException {
+        DirectoryConfig config = DIRECTORY.config().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))
+                .withLimits(200, 100, 1);
+        try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(config)) {
+            try (PagedSearch held = directory.search("Person", 10)) {
+                assertThat(held.nextPage()).hasSize(10);
+
+                assertThatThrownBy(() -> directory.byUsername("user0001"))
+                        .isInstanceOf(DirectoryTimeoutException.class)
+                        .hasMessageContaining("All 1 connections");
+            }
+            assertThat(directory.byUsername("user0001")).isPresent();
+        }
+    }
+
+    @Test
     void aDirectoryWithoutStartTlsIsATlsProblem() {
         DirectoryConfig config = DIRECTORY.config().withSecurity(DirectorySecurity.START_TLS, List.of());
         try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(config)) {
