@@ -1,9 +1,11 @@
 package io.switchboard.directory;
 
 import java.time.Duration;
+import java.util.NoSuchElementException;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.api.ldap.model.exception.LdapOperationException;
 import org.apache.directory.ldap.client.api.DefaultLdapConnectionFactory;
 import org.apache.directory.ldap.client.api.LdapConnection;
 import org.apache.directory.ldap.client.api.LdapConnectionConfig;
@@ -22,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class DirectoryConnections implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryConnections.class);
+
+    private static final Duration MAX_CLOSE_WAIT = Duration.ofMillis(300);
 
     private final DirectoryConfig config;
     private final LdapErrors errors;
@@ -56,6 +60,9 @@ final class DirectoryConnections implements AutoCloseable {
         ldap.setConnectTimeout(config.connectTimeout().toMillis());
         // our timeout on every response (and the StartTLS handshake): no operation waits longer
         ldap.setTimeout(config.operationTimeout().toMillis());
+        // closing drops the socket at once; the API then waits this long for MINA to confirm, which a
+        // connection stuck behind a stalled directory never does: the caller should not wait on that
+        ldap.setCloseTimeout(Math.min(config.operationTimeout().toMillis(), MAX_CLOSE_WAIT.toMillis()));
         ldap.setUseSsl(config.security() == DirectorySecurity.LDAPS);
         ldap.setUseTls(config.security() == DirectorySecurity.START_TLS);
         if (config.security() != DirectorySecurity.NONE) {
@@ -70,8 +77,22 @@ final class DirectoryConnections implements AutoCloseable {
         try {
             return pool.getConnection();
         } catch (LdapException | RuntimeException e) {
+            if (isPoolExhausted(e)) {
+                throw new DirectoryTimeoutException("All " + config.poolSize() + " connections to the directory at "
+                        + errors.where() + " stayed busy while " + what + " (searches left open?)", e);
+            }
             throw errors.map(what, e);
         }
+    }
+
+    /** The pool's "no connection came free within the wait", however deep the API wrapped it. */
+    private static boolean isPoolExhausted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoSuchElementException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Back to the pool, for the next search. */
@@ -96,7 +117,7 @@ final class DirectoryConnections implements AutoCloseable {
     LdapConnection openUnpooled(String what) throws DirectoryException {
         LdapNetworkConnection connection = new LdapNetworkConnection(connectionConfig(config));
         try {
-            connection.connect();
+            connect(connection, config.security() == DirectorySecurity.START_TLS);
             return connection;
         } catch (LdapException | RuntimeException e) {
             closeQuietly(connection);
@@ -112,36 +133,69 @@ final class DirectoryConnections implements AutoCloseable {
         }
     }
 
-    Duration operationTimeout() {
-        return config.operationTimeout();
-    }
-
     @Override
     public void close() {
         pool.close();
     }
 
-    /** Binds pooled connections as the service account, or anonymously when there is none. */
+    /**
+     * Connects (and so sends StartTLS when configured, the API does it in connect), marking a
+     * StartTLS the directory refuses.
+     */
+    private static void connect(LdapConnection connection, boolean startTls) throws LdapException {
+        try {
+            connection.connect();
+        } catch (LdapOperationException refused) {
+            // connect sends no request but StartTLS: a result code here is the answer to it
+            if (startTls) {
+                throw new ConnectionSetupException(ConnectionSetupException.Stage.START_TLS, refused);
+            }
+            throw refused;
+        }
+    }
+
+    /** Connects pooled connections and binds them as the service account, or anonymously when there is none. */
     private static final class SearchConnectionFactory extends DefaultLdapConnectionFactory {
 
-        private final boolean anonymous;
+        private final LdapConnectionConfig config;
 
         SearchConnectionFactory(LdapConnectionConfig config) {
             super(config);
-            this.anonymous = config.getName() == null;
+            this.config = config;
+        }
+
+        @Override
+        public LdapConnection configureConnection(LdapConnection connection) {
+            // the connection read each timeout from the config when it was made; the inherited
+            // configuration would set them all, the close timeout too, to the operation timeout
+            return connection;
         }
 
         @Override
         public LdapConnection bindConnection(LdapConnection connection) throws LdapException {
-            if (!anonymous) {
-                return super.bindConnection(connection);
-            }
             try {
-                connection.anonymousBind();
+                connect(connection, config.isUseTls());
+                if (config.getName() == null) {
+                    connection.anonymousBind();
+                } else {
+                    bindServiceAccount(connection);
+                }
                 return connection;
-            } catch (LdapException e) {
-                closeQuietly(connection);
+            } catch (LdapException | RuntimeException e) {
+                // a new connection is ours to close; a pooled one (rebound on activation) is wrapped,
+                // its close would hand it back to the pool, which destroys it on this failure anyway
+                if (connection instanceof LdapNetworkConnection) {
+                    closeQuietly(connection);
+                }
                 throw e;
+            }
+        }
+
+        private void bindServiceAccount(LdapConnection connection) throws LdapException {
+            try {
+                connection.bind(config.getName(), config.getCredentials());
+            } catch (LdapOperationException refused) {
+                throw new ConnectionSetupException(ConnectionSetupException.Stage.SERVICE_ACCOUNT_BIND, refused);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.switchboard.directory;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
-import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.exception.LdapOperationException;
 import org.apache.directory.api.ldap.model.exception.LdapTlsHandshakeException;
 import org.apache.directory.api.ldap.model.message.LdapResult;
@@ -56,6 +56,10 @@ final class LdapErrors {
                 || find(failure, TimeoutException.class).isPresent()) {
             return timeout(what, failure);
         }
+        Optional<ConnectionSetupException> setup = find(failure, ConnectionSetupException.class);
+        if (setup.isPresent() && setup.get().resultCode() != null) {
+            return forSetup(what, setup.get(), failure);
+        }
         Optional<LdapOperationException> operation = find(failure, LdapOperationException.class);
         if (operation.isPresent() && operation.get().getResultCode() != null) {
             return forResultCode(what, operation.get().getResultCode(), operation.get().getMessage(), failure);
@@ -65,16 +69,26 @@ final class LdapErrors {
                 || find(failure, UnknownHostException.class).isPresent()
                 || find(failure, UnresolvedAddressException.class).isPresent()
                 || find(failure, InvalidConnectionException.class).isPresent()
-                || find(failure, java.io.IOException.class).isPresent()) {
-            return unreachable(what, failure);
-        }
-        if (failure instanceof LdapException && rootMessage(failure).toLowerCase(java.util.Locale.ROOT)
-                .contains("connect")) {
-            // the API reports a refused or lost connection as a bare LdapException ("Cannot connect ...")
+                || find(failure, IOException.class).isPresent()) {
             return unreachable(what, failure);
         }
         return new DirectoryRefusedException("The directory at " + where + " failed while " + what + ": "
                 + rootMessage(failure), failure);
+    }
+
+    private DirectoryException forSetup(String what, ConnectionSetupException setup, Throwable failure) {
+        ResultCodeEnum code = setup.resultCode();
+        String result = code.getMessage() + ", result code " + code.getResultCode();
+        if (setup.stage() == ConnectionSetupException.Stage.START_TLS) {
+            return new DirectoryTlsException("The directory at " + where + " refused StartTLS (" + result
+                    + ") while " + what + "; does it offer StartTLS, or LDAPS only?", failure);
+        }
+        if (code == ResultCodeEnum.UNAVAILABLE || code == ResultCodeEnum.BUSY) {
+            return forResultCode(what, code, setup.getMessage(), failure);
+        }
+        // never invalid credentials: that would tell whoever is signing in that their password is wrong
+        return new DirectoryRefusedException("The directory at " + where + " refused the service account ("
+                + result + ") while " + what + "; check its bind DN and password", failure);
     }
 
     /** A result the directory answered with, other than success. */

@@ -15,8 +15,11 @@ public interface PeopleDirectory extends AutoCloseable {
      * Signs {@code username} in by a simple bind with their own DN (found by a search for the
      * username) and {@code password}.
      *
+     * <p>An empty password is refused without asking the directory: LDAP takes a bind with a name
+     * and no password for an unauthenticated bind, which many servers let "succeed".
+     *
      * @throws DirectoryInvalidCredentialsException no such user, or the wrong password (the two are
-     *         not told apart, so that nobody learns who exists)
+     *         not told apart, so that nobody learns who exists); never for a refused service account
      */
     DirectoryPerson authenticate(String username, char[] password) throws DirectoryException;
 
@@ -26,13 +29,15 @@ public interface PeopleDirectory extends AutoCloseable {
     /**
      * Type-ahead search: people any of whose searched attributes (name, username, mail, phone)
      * starts with {@code text}, the text escaped (RFC 4515), at most the configured size limit,
-     * {@code pageSize} at a time (RFC 2696). Close the search to give its connection back.
+     * {@code pageSize} at a time (RFC 2696). Close the search to give its connection back. A blank
+     * text finds nobody, without asking the directory.
      */
     PagedSearch search(String text, int pageSize) throws DirectoryException;
 
     /**
      * Every person (or every one changed since {@code changedSince}), read page by page, for
-     * synchronisation; no size limit.
+     * synchronisation; no size limit. Fails rather than stop early when the directory cuts the search
+     * short (its own size limit): a caller may take the people it was given for everyone.
      */
     void forEachPerson(Optional<Instant> changedSince, Consumer<DirectoryPerson> each) throws DirectoryException;
 

@@ -77,9 +77,15 @@ final class PeopleSearch implements PagedSearch {
 
     @Override
     public List<DirectoryPerson> nextPage() throws DirectoryException {
-        if (!more) {
-            return List.of();
+        List<DirectoryPerson> page = List.of();
+        // a page of entries that are no people (no username) is skipped: empty means the end
+        while (more && page.isEmpty()) {
+            page = fetchPage();
         }
+        return page;
+    }
+
+    private List<DirectoryPerson> fetchPage() throws DirectoryException {
         int size = query.limit() > 0 ? (int) Math.min(pageSize, query.limit() - delivered) : pageSize;
         List<DirectoryPerson> page = new ArrayList<>(size);
         try (SearchCursor cursor = connection.search(request(size))) {
@@ -97,24 +103,28 @@ final class PeopleSearch implements PagedSearch {
             end(true);
             throw e;
         }
+        List<DirectoryPerson> delivering = page;
         if (query.limit() > 0 && delivered + page.size() >= query.limit()) {
             // a directory may apply the size limit per page, or not at all: ours is for the whole search
-            page = page.subList(0, (int) (query.limit() - delivered));
+            delivering = page.subList(0, (int) (query.limit() - delivered));
             more = false;
         }
-        delivered += page.size();
+        delivered += delivering.size();
         if (!more) {
             end(false);
         }
-        return page;
+        return List.copyOf(delivering);
     }
 
     private void readDone(LdapResult result, Control control) throws DirectoryException {
         ResultCodeEnum code = result.getResultCode();
-        if (code == ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
+        if (code == ResultCodeEnum.SIZE_LIMIT_EXCEEDED && query.limit() > 0) {
+            // the end of a limited search (type-ahead)
             cookie = null;
             more = false;
         } else if (code != ResultCodeEnum.SUCCESS) {
+            // also sizeLimitExceeded on an unlimited search: the directory's own limit cut it short,
+            // and a synchronisation that took the part for the whole would drop everyone after it
             throw errors.forResult(query.what(), result);
         } else {
             cookie = control instanceof PagedResults paged ? paged.getCookie() : null;

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
@@ -75,8 +76,9 @@ public final class PhoneNumbers {
         }
         try {
             PhoneNumber number = UTIL.parse(text, defaultRegion);
-            // possible, not valid: directories hold numbers from ranges newer than our metadata
-            if (!UTIL.isPossibleNumber(number)) {
+            // possible, not valid: directories hold numbers from ranges newer than our metadata; but
+            // possible as a whole number, not only when dialled locally (a GB "1001" is +44 1001 so)
+            if (UTIL.isPossibleNumberWithReason(number) != ValidationResult.IS_POSSIBLE) {
                 return Optional.empty();
             }
             return Optional.of(UTIL.format(number, PhoneNumberFormat.E164));

@@ -70,6 +70,15 @@ class LdapTlsTest {
         }
 
         @Test
+        void ldapsToAPlainLdapPortIsATlsProblem() {
+            DirectoryConfig config = onLocalhost(DIRECTORY, DIRECTORY.ldapPort())
+                    .withSecurity(DirectorySecurity.LDAPS, List.of(DIRECTORY.certificate()));
+            try (LdapPeopleDirectory directory = LdapPeopleDirectory.create(config)) {
+                assertThatThrownBy(() -> directory.byUsername("user0001")).isInstanceOf(DirectoryTlsException.class);
+            }
+        }
+
+        @Test
         void ldapsWithTheCertificateNotTrustedIsRefused() {
             DirectoryConfig config = onLocalhost(DIRECTORY, DIRECTORY.ldapsPort())
                     .withSecurity(DirectorySecurity.LDAPS, List.of());

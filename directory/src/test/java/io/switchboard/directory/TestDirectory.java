@@ -24,11 +24,14 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchResult;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.unboundidds.controls.IgnoreNoUserModificationRequestControl;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.util.StaticUtils;
@@ -59,7 +62,7 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
 
     private final List<String> dnsNames;
     private final List<String> ipAddresses;
-    private final StallingInterceptor stalling = new StallingInterceptor();
+    private final MisbehavingInterceptor stalling = new MisbehavingInterceptor();
     private Path temporary;
     private InMemoryDirectoryServer server;
     private TestCertificates.Identity identity;
@@ -185,8 +188,16 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
         stalling.release();
     }
 
-    /** Holds a search's thread in the server after some entries, as a directory that stopped answering. */
-    private static final class StallingInterceptor extends InMemoryOperationInterceptor {
+    /** From now on, every search ends with {@code code} instead of its own result, until {@link #release()}. */
+    void endSearchesWith(ResultCode code) {
+        stalling.endWith(code);
+    }
+
+    /**
+     * Holds a search's thread in the server after some entries, as a directory that stopped
+     * answering; or ends searches with a result code of our choosing.
+     */
+    private static final class MisbehavingInterceptor extends InMemoryOperationInterceptor {
 
         private final AtomicInteger remaining = new AtomicInteger(-1);
         private volatile CountDownLatch released = new CountDownLatch(0);
@@ -196,9 +207,24 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
             remaining.set(entries);
         }
 
+        private volatile ResultCode forcedResult;
+
+        void endWith(ResultCode code) {
+            forcedResult = code;
+        }
+
         void release() {
             remaining.set(-1);
+            forcedResult = null;
             released.countDown();
+        }
+
+        @Override
+        public void processSearchResult(InMemoryInterceptedSearchResult result) {
+            ResultCode forced = forcedResult;
+            if (forced != null) {
+                result.setResult(new LDAPResult(-1, forced, "forced by the test", null, (String[]) null, (Control[]) null));
+            }
         }
 
         @Override
