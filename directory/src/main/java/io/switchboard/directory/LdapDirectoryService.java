@@ -34,18 +34,28 @@ public final class LdapDirectoryService implements DirectoryService {
     private final PeopleDirectory people;
     private final String domain;
     private final PhoneNumbers numbers;
+    private final int pageSize;
 
     /** @param domain the server's domain: a directory user name {@code bob} is {@code bob@domain} */
     public LdapDirectoryService(PeopleDirectory people, String domain, PhoneNumbers numbers) {
+        this(people, domain, numbers, PAGE_SIZE);
+    }
+
+    /** @param pageSize results per page of a search */
+    public LdapDirectoryService(PeopleDirectory people, String domain, PhoneNumbers numbers, int pageSize) {
         this.people = Objects.requireNonNull(people, "people");
         this.domain = Objects.requireNonNull(domain, "domain");
         this.numbers = Objects.requireNonNull(numbers, "numbers");
+        if (pageSize <= 0) {
+            throw new IllegalArgumentException("pageSize " + pageSize);
+        }
+        this.pageSize = pageSize;
     }
 
     @Override
     public DirectorySearch search(String text) throws ServiceException {
         try {
-            return new EntrySearch(people.search(text, PAGE_SIZE));
+            return new EntrySearch(people.search(text, pageSize));
         } catch (DirectoryException e) {
             throw failure(e);
         }

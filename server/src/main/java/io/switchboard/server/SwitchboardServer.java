@@ -92,13 +92,13 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         UserStore users = new CredentialCachingUserStore(new JdbcUserStore(database, config.domain()));
         // observable: an approval given over XMPP re-decides pending SIP watchers (ADR 0014)
         ObservableRosterStore rosters = new ObservableRosterStore(new JdbcRosterStore(database));
-        this.router = new ImRouter(config.domain(), users, rosters,
-                new OfflineEmptinessCachingStore(
-                        new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser())),
-                workers, Clock.systemUTC());
         this.directory = config.directory().source() == UserDirectoryConfig.Source.NONE ? null
                 : new ServerDirectory(config.directory(), config.domain(),
                         new JdbcDirectoryPeopleStore(database, Clock.systemUTC()), users, Clock.systemUTC());
+        this.router = new ImRouter(config.domain(), users, rosters,
+                new OfflineEmptinessCachingStore(
+                        new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser())),
+                workers, Clock.systemUTC(), () -> directory == null ? Optional.empty() : directory.location());
         this.c2s = c2s(config, certificates, users);
         this.mailboxes = new Mailboxes(new JdbcVoiceMailboxStore(database));
         this.deskLines = new JdbcDeskLineStore(database);

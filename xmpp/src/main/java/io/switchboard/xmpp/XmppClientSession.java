@@ -3,6 +3,7 @@ package io.switchboard.xmpp;
 import io.switchboard.core.event.ListenerRegistration;
 import io.switchboard.core.event.Listeners;
 import io.switchboard.core.event.SerialExecutor;
+import io.switchboard.core.model.DirectoryLocation;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.service.ChatService;
 import io.switchboard.core.service.ClientSession;
@@ -204,6 +205,14 @@ public final class XmppClientSession implements ClientSession {
     @Override
     public ChatService chat() {
         return chat;
+    }
+
+    @Override
+    public Optional<DirectoryLocation> directoryLocation() {
+        if (!connection.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return DirectoryDiscovery.ask(connection);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.switchboard.core.service;
 
 import io.switchboard.core.event.ListenerRegistration;
 import io.switchboard.core.model.Address;
+import io.switchboard.core.model.DirectoryLocation;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,15 @@ public interface ClientSession extends AutoCloseable {
      * sessions do (RFC 4235 dialog event package), XMPP sessions do not.
      */
     default Optional<LineStateService> lineStates() {
+        return Optional.empty();
+    }
+
+    /**
+     * Where the company directory is, as the server advertises it (XMPP: extended service discovery
+     * information, XEP-0128); empty when the server names none or the protocol cannot say. Blocking
+     * (it may ask the server once), signed in only.
+     */
+    default Optional<DirectoryLocation> directoryLocation() {
         return Optional.empty();
     }
 

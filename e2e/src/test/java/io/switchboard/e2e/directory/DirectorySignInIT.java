@@ -7,8 +7,15 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 
 import io.switchboard.core.model.Address;
+import io.switchboard.core.model.DirectoryEntry;
+import io.switchboard.core.model.DirectoryLocation;
+import io.switchboard.core.service.DirectorySearch;
 import io.switchboard.core.service.SessionState;
 import io.switchboard.core.service.SignInException;
+import io.switchboard.directory.DirectoryLocations;
+import io.switchboard.directory.LdapDirectoryService;
+import io.switchboard.directory.LdapPeopleDirectory;
+import io.switchboard.directory.PhoneNumbers;
 import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.server.demo.DemoDirectory;
 import io.switchboard.server.demo.DemoOrganisation;
@@ -47,6 +54,7 @@ class DirectorySignInIT {
     static final BundledServerFixture SERVER = BundledServerFixture.withEmbeddedDirectory();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final int PAGE = 2;
     private final List<XmppClientSession> sessions = new ArrayList<>();
 
     @AfterEach
@@ -103,6 +111,55 @@ class DirectorySignInIT {
         assertThat(users.digestCredential("victor", SERVER.domain(), DigestAlgorithm.MD5))
                 .as("no SIP sign-in either").isEmpty();
         assertThatThrownBy(session("victor", DemoDirectory.PASSWORD)::signIn).isInstanceOf(SignInException.class);
+    }
+
+    @Test
+    void theClientFindsTheDirectoryTheServerNamesAndSearchesItAPageAtATime() throws Exception {
+        XmppClientSession alice = session("alice", DemoDirectory.PASSWORD);
+        alice.signIn();
+
+        DirectoryLocation location = alice.directoryLocation().orElseThrow();
+        EmbeddedDirectory embedded = SERVER.server().directory().orElseThrow().embedded().orElseThrow();
+        assertThat(location.url()).isEqualTo("ldap://127.0.0.1:" + embedded.port());
+        assertThat(location.peopleBase()).isEqualTo(embedded.peopleBase());
+
+        try (LdapDirectoryService directory = new LdapDirectoryService(LdapPeopleDirectory.create(
+                DirectoryLocations.config(location, "alice", DemoDirectory.PASSWORD.toCharArray())),
+                SERVER.domain(), new PhoneNumbers("GB"));
+             LdapDirectoryService paged = new LdapDirectoryService(LdapPeopleDirectory.create(
+                DirectoryLocations.config(location, "alice", DemoDirectory.PASSWORD.toCharArray())),
+                SERVER.domain(), new PhoneNumbers("GB"), PAGE)) {
+            try (DirectorySearch search = directory.search("Bob")) {
+                List<DirectoryEntry> found = search.nextPage();
+                assertThat(found).extracting(DirectoryEntry::address).contains(Address.of("bob", SERVER.domain()));
+                DirectoryEntry bob = found.stream().filter(e -> e.address().local().equals("bob")).findFirst()
+                        .orElseThrow();
+                assertThat(bob.displayName()).isEqualTo("Bob Brown");
+                assertThat(bob.role()).isEqualTo("Software Engineer, Engineering");
+                assertThat(bob.workPhones()).containsExactly("1002");
+            }
+            // type-ahead is "starts with" on any part of the name, the user name or the mail
+            List<Address> expected = DemoOrganisation.USERS.stream()
+                    .filter(u -> java.util.Arrays.stream((u.username() + " " + u.displayName()).split(" "))
+                            .anyMatch(word -> word.toLowerCase(java.util.Locale.ROOT).startsWith("m")))
+                    .map(u -> Address.of(u.username(), SERVER.domain())).toList();
+            assertThat(expected).as("the demo company has enough m's for pages").hasSizeGreaterThan(PAGE);
+            List<DirectoryEntry> found = new ArrayList<>();
+            int pages = 0;
+            try (DirectorySearch search = paged.search("M")) {
+                for (List<DirectoryEntry> page = search.nextPage(); !page.isEmpty(); page = search.nextPage()) {
+                    assertThat(page).hasSizeLessThanOrEqualTo(PAGE);
+                    found.addAll(page);
+                    pages++;
+                }
+            }
+            assertThat(found).extracting(DirectoryEntry::address).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(pages).isGreaterThan(1);
+            assertThat(directory.search("*)(uid=*").nextPage()).as("filter syntax is searched for, not obeyed")
+                    .isEmpty();
+            assertThat(directory.byPhoneNumber("1001")).get().extracting(DirectoryEntry::displayName)
+                    .isEqualTo("Alice Anderson");
+        }
     }
 
     private SyncedPerson person(String username) throws StoreException {

@@ -12,11 +12,14 @@ package io.switchboard.server.config;
  * @param bindPasswordFile    a file holding that account's password (only the owner may read it)
  * @param trustedCertificates a PEM file of certificates to trust for TLS besides the system's (a
  *                            company CA); empty: the system's only
+ * @param clientBindDnTemplate how clients name their user when they bind to search the directory, with
+ *                            {@code {username}}: {@code uid={username},ou=people,dc=example,dc=com}, or
+ *                            {@code {username}@example.com} for Active Directory; empty: they read anonymously
  */
 public record LdapSourceConfig(String url, boolean startTls, String peopleBase, String profile, String bindDn,
-                               String bindPasswordFile, String trustedCertificates) {
+                               String bindPasswordFile, String trustedCertificates, String clientBindDnTemplate) {
 
     public static LdapSourceConfig defaults() {
-        return new LdapSourceConfig("", true, "", "openldap", "", "", "");
+        return new LdapSourceConfig("", true, "", "openldap", "", "", "", "");
     }
 }

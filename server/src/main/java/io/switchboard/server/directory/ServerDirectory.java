@@ -5,7 +5,9 @@ import io.switchboard.directory.DirectoryPerson;
 import io.switchboard.directory.DirectoryUnreachableException;
 import io.switchboard.directory.PagedSearch;
 import io.switchboard.directory.PeopleDirectory;
+import io.switchboard.core.model.DirectoryLocation;
 import io.switchboard.server.config.ConfigException;
+import io.switchboard.server.config.LdapSourceConfig;
 import io.switchboard.server.config.UserDirectoryConfig;
 import io.switchboard.server.store.DirectoryPeopleStore;
 import io.switchboard.server.store.StoreException;
@@ -77,6 +79,26 @@ public final class ServerDirectory implements PeopleDirectory {
             syncThread.scheduleWithFixedDelay(this::scheduledRun, config.syncIntervalMinutes(),
                     config.syncIntervalMinutes(), TimeUnit.MINUTES);
         }
+    }
+
+    /**
+     * Where clients find the directory to search it (advertised in the server's disco#info):
+     * the embedded one at its address, read anonymously; an external one as configured. Empty
+     * until started.
+     */
+    public Optional<DirectoryLocation> location() {
+        Optional<EmbeddedDirectory> running = embedded();
+        if (running.isPresent()) {
+            EmbeddedDirectory e = running.get();
+            return Optional.of(new DirectoryLocation("ldap://" + e.host() + ":" + e.port(), false, e.peopleBase(),
+                    "openldap", Optional.empty()));
+        }
+        if (opened == null) {
+            return Optional.empty();
+        }
+        LdapSourceConfig ldap = config.ldap();
+        return Optional.of(new DirectoryLocation(ldap.url(), ldap.startTls(), ldap.peopleBase(), ldap.profile(),
+                ldap.clientBindDnTemplate().isBlank() ? Optional.empty() : Optional.of(ldap.clientBindDnTemplate())));
     }
 
     /** The embedded directory, when that is the source (tests, the demo's printout). */

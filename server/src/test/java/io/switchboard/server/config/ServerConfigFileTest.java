@@ -215,7 +215,7 @@ class ServerConfigFileTest {
 
         assertThat(config.directory().source()).isEqualTo(UserDirectoryConfig.Source.LDAP);
         assertThat(config.directory().ldap()).isEqualTo(new LdapSourceConfig("ldaps://ldap.example.com", true,
-                "ou=people,dc=example,dc=com", "active-directory", "", "", ""));
+                "ou=people,dc=example,dc=com", "active-directory", "", "", "", ""));
         assertThat(config.directory().directoryPasswords()).isTrue();
     }
 

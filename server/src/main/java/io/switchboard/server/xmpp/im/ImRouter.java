@@ -1,5 +1,6 @@
 package io.switchboard.server.xmpp.im;
 
+import io.switchboard.core.model.DirectoryLocation;
 import io.switchboard.core.event.SerialExecutor;
 import io.switchboard.server.store.OfflineMessageStore;
 import io.switchboard.server.store.RosterStore;
@@ -21,6 +22,7 @@ import io.switchboard.server.xmpp.session.StanzaRouter;
 import io.switchboard.server.xmpp.session.StreamErrorCondition;
 import io.switchboard.server.xmpp.xml.XmlElement;
 
+import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,6 +69,12 @@ public final class ImRouter implements StanzaRouter {
      */
     public ImRouter(String domain, UserStore users, RosterStore rosters, OfflineMessageStore offlineStore,
                     Executor workers, Clock clock) {
+        this(domain, users, rosters, offlineStore, workers, clock, Optional::empty);
+    }
+
+    /** @param directory where the people directory is, advertised in the server's disco#info (XEP-0128) */
+    public ImRouter(String domain, UserStore users, RosterStore rosters, OfflineMessageStore offlineStore,
+                    Executor workers, Clock clock, Supplier<Optional<DirectoryLocation>> directory) {
         this.workers = workers;
         Addressing addressing = new Addressing(domain);
         UserLocks locks = new UserLocks(LOCK_STRIPES);
@@ -96,7 +104,7 @@ public final class ImRouter implements StanzaRouter {
         engine.addListener(new io.switchboard.server.xmpp.im.presence.ForeignDeviceRelay(presence));
         this.messages = new MessageRouter(addressing, registry, users, offline, sessionLocks, locks);
         this.iqs = new IqDispatcher(addressing, registry, users, rosters,
-                new RosterManager(rosters, pusher, subscriptions, locks), new ServiceDiscovery());
+                new RosterManager(rosters, pusher, subscriptions, locks), new ServiceDiscovery(directory));
     }
 
     /** Every user's composed presence, for other presence consumers (SIP watchers). */
