@@ -265,6 +265,12 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     }
 
     /** The desk line assignments. */
+    @Override
+    public Optional<String> directoryDescription() {
+        return directory().flatMap(ServerDirectory::location).map(location -> location.url() + "/"
+                + location.peopleBase());
+    }
+
     /** The people directory, when one is configured. */
     public Optional<ServerDirectory> directory() {
         return Optional.ofNullable(directory);

@@ -110,6 +110,8 @@ public final class RunCommand implements Callable<Integer> {
                             config.sip().port(), config.sip().plainTransports(),
                             config.sip().tls() ? ", TLS on port " + config.sip().tlsPort() : "");
                 }
+                runtime.directoryDescription().ifPresent(directory -> out.printf(
+                        "People directory: %s (people sign in with their directory password)%n", directory));
                 out.printf("Certificate SHA-256 fingerprint: %s%n", certificates.fingerprintSha256());
                 out.println("Press Ctrl+C to stop.");
                 out.flush();

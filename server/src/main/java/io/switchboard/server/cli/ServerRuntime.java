@@ -13,4 +13,9 @@ public interface ServerRuntime {
     void awaitShutdown() throws InterruptedException;
 
     void stop();
+
+    /** Where the people directory is, for the start-up message, once started; empty without one. */
+    default java.util.Optional<String> directoryDescription() {
+        return java.util.Optional.empty();
+    }
 }
