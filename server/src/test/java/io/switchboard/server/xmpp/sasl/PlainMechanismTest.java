@@ -57,4 +57,26 @@ class PlainMechanismTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theVerifierDecidesAndADirectoryThatCannotTellIsATemporaryFailure() {
+        PasswordVerifier unavailable = (user, password) -> PasswordVerifier.Verdict.UNAVAILABLE;
+        assertThat(new PlainMechanism(lookup, unavailable).evaluate(bytes("\0juliet\0r0m\u00e9o")))
+                .isEqualTo(new SaslStep.Failure(SaslFailure.TEMPORARY_AUTH_FAILURE));
+        PasswordVerifier directory = (user, password) -> user.equals("romeo") ? PasswordVerifier.Verdict.ACCEPTED
+                : PasswordVerifier.Verdict.REFUSED;
+        assertThat(new PlainMechanism(lookup, directory).evaluate(bytes("\0Romeo\0anything")))
+                .isInstanceOf(SaslStep.Success.class);
+    }
+
+    @Test
+    void withDirectoryPasswordsOnlyPlainIsOfferedAndOnlyOverTls() {
+        SaslMechanisms directory = new SaslMechanisms(lookup, ScramNonces.random(),
+                java.util.Optional.of((user, password) -> PasswordVerifier.Verdict.REFUSED));
+        assertThat(directory.offered(true)).containsExactly(PlainMechanism.NAME);
+        assertThat(directory.offered(false)).isEmpty();
+        assertThat(directory.create("SCRAM-SHA-256", true)).isEmpty();
+        assertThat(new SaslMechanisms(lookup, ScramNonces.random()).offered(true))
+                .contains("SCRAM-SHA-256", "SCRAM-SHA-1", PlainMechanism.NAME);
+    }
 }
