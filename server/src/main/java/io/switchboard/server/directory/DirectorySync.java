@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * their roster and messages kept. An incremental run reads only entries changed since the newest
  * change seen and cannot see removals (LDAP keeps no tombstones a plain search returns), so a full
  * run comes now and then. An entry renamed in the directory keeps its account (accounts are named
- * once); entries whose user name no address can carry, or that claim a name another entry holds,
+ * once; someone who left and returns as a new entry gets their account back); entries whose user name
+ * no address can carry, or that claim a name another live entry holds,
  * are skipped and counted. Not thread-safe: one run at a time (the caller serialises runs).
  */
 public final class DirectorySync {
@@ -100,6 +101,7 @@ public final class DirectorySync {
     /** One run's state: what the store had, what the directory said, what is still to write. */
     private final class Run {
         private final Map<String, SyncedPerson> stored;
+        private final Map<String, SyncedPerson> storedByName = new java.util.HashMap<>();
         private final IntConsumer progress;
         private final Set<String> seenIds = new HashSet<>();
         private final Set<String> namesTaken = new HashSet<>();
@@ -114,7 +116,10 @@ public final class DirectorySync {
         Run(Map<String, SyncedPerson> stored, IntConsumer progress) {
             this.stored = stored;
             this.progress = progress;
-            stored.values().forEach(p -> namesTaken.add(p.username()));
+            stored.values().forEach(p -> {
+                namesTaken.add(p.username());
+                storedByName.put(p.username(), p);
+            });
         }
 
         void take(DirectoryPerson entry) {
@@ -130,11 +135,16 @@ public final class DirectorySync {
             seenIds.add(fresh.directoryId());
             SyncedPerson before = stored.get(fresh.directoryId());
             if (before == null) {
-                if (!namesTaken.add(fresh.username())) {
+                SyncedPerson holder = storedByName.get(fresh.username());
+                if (holder != null && holder.disabled()) {
+                    // someone who left came back as a new entry: their account is theirs again
+                    toUpdate.add(fresh);
+                } else if (!namesTaken.add(fresh.username())) {
                     skip(entry, "another entry holds the user name " + fresh.username());
                     return;
+                } else {
+                    toAdd.add(fresh);
                 }
-                toAdd.add(fresh);
             } else if (SyncedPeople.differs(before, fresh)) {
                 // accounts are named once: a renamed entry keeps its account
                 toUpdate.add(new SyncedPerson(before.username(), fresh.directoryId(), fresh.dn(), fresh.displayName(),

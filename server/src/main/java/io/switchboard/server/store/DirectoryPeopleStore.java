@@ -17,7 +17,8 @@ public interface DirectoryPeopleStore {
     /**
      * Writes one batch in one transaction: {@code added} people get an account (without credentials:
      * they sign in with their directory password) unless one of that name exists, and their entry;
-     * {@code updated} entries replace what was stored for their directory id.
+     * {@code updated} entries replace what was stored for their account (user name), directory id
+     * included: a person who left and came back as a new entry gets their account again.
      */
     void write(Collection<SyncedPerson> added, Collection<SyncedPerson> updated) throws StoreException;
 

@@ -74,11 +74,11 @@ public final class JdbcDirectoryPeopleStore implements DirectoryPeopleStore {
             try (PreparedStatement update = c.prepareStatement("UPDATE directory_people SET username = ?, "
                     + "directory_id = ?, dn = ?, display_name = ?, mail = ?, title = ?, department = ?, "
                     + "work_phones = ?, mobile_phones = ?, modified_at = ?, disabled = ?, synced_at = ? "
-                    + "WHERE directory_id = ?")) {
+                    + "WHERE username = ?")) {
                 for (SyncedPerson person : updated) {
                     bind(update, person);
                     update.setLong(12, now);
-                    update.setString(13, person.directoryId());
+                    update.setString(13, person.username());
                     update.addBatch();
                 }
                 update.executeBatch();
