@@ -15,14 +15,10 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code directory sync|status}: synchronise people from the configured directory now, and show
@@ -34,23 +30,13 @@ import picocli.CommandLine.Spec;
         subcommands = {DirectoryCommand.Sync.class, DirectoryCommand.Status.class})
 public final class DirectoryCommand {
 
-    /** Common plumbing: the data directory, the configuration and the database. */
-    abstract static class DatabaseCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataDirOptions dataDir = new DataDirOptions();
+    /** The people store and the output, for both subcommands. */
+    abstract static class PeopleCommand extends DatabaseCommand {
 
         @Override
-        public final Integer call() throws Exception {
-            ServerEnvironment environment = new ServerEnvironment(dataDir);
-            ServerConfig config = environment.loadConfig();
-            try (Database database = environment.openDatabase(config)) {
-                return run(config, database, new JdbcDirectoryPeopleStore(database, Clock.systemUTC()),
-                        spec.commandLine().getOut());
-            }
+        final int run(ServerConfig config, Database database) throws Exception {
+            return run(config, database, new JdbcDirectoryPeopleStore(database, Clock.systemUTC()),
+                    spec.commandLine().getOut());
         }
 
         abstract int run(ServerConfig config, Database database, DirectoryPeopleStore people, PrintWriter out)
@@ -59,7 +45,7 @@ public final class DirectoryCommand {
 
     @Command(name = "sync", mixinStandardHelpOptions = true,
             description = "Read people from the directory into the server now: changes since the last run, or everyone.")
-    static final class Sync extends DatabaseCommand {
+    static final class Sync extends PeopleCommand {
 
         @Option(names = "--full", description = "Read everyone, and disable whoever left the directory.")
         boolean full;
@@ -87,7 +73,7 @@ public final class DirectoryCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show how many people are synchronised and what the latest runs did.")
-    static final class Status extends DatabaseCommand {
+    static final class Status extends PeopleCommand {
 
         @Option(names = "--runs", defaultValue = "5", description = "How many of the latest runs to show (default 5).")
         int runs;

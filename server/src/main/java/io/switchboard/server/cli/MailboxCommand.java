@@ -8,15 +8,11 @@ import io.switchboard.server.store.jdbc.JdbcVoiceMailboxStore;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code mailbox set|show}: a user's voice mailbox counts, which SIP phones and clients show as the
@@ -30,28 +26,18 @@ import picocli.CommandLine.Spec;
         subcommands = {MailboxCommand.Set.class, MailboxCommand.Show.class})
 public final class MailboxCommand {
 
-    abstract static class MailboxStoreCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataDirOptions dataDir = new DataDirOptions();
+    abstract static class MailboxStoreCommand extends DatabaseCommand {
 
         @Parameters(paramLabel = "NAME", description = "User name, the part before @ in the address.")
         String name;
 
         @Override
-        public final Integer call() throws Exception {
-            ServerEnvironment environment = new ServerEnvironment(dataDir);
-            ServerConfig config = environment.loadConfig();
-            try (Database database = environment.openDatabase(config)) {
-                if (!new JdbcUserStore(database, config.domain()).exists(name)) {
-                    spec.commandLine().getErr().printf("There is no user '%s'%n", name);
-                    return CommandLine.ExitCode.SOFTWARE;
-                }
-                return run(new JdbcVoiceMailboxStore(database), config, spec.commandLine().getOut());
+        final int run(ServerConfig config, Database database) throws Exception {
+            if (!new JdbcUserStore(database, config.domain()).exists(name)) {
+                spec.commandLine().getErr().printf("There is no user '%s'%n", name);
+                return CommandLine.ExitCode.SOFTWARE;
             }
+            return run(new JdbcVoiceMailboxStore(database), config, spec.commandLine().getOut());
         }
 
         abstract int run(JdbcVoiceMailboxStore mailboxes, ServerConfig config, PrintWriter out) throws Exception;

@@ -7,14 +7,11 @@ import io.switchboard.server.store.jdbc.JdbcUserStore;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code user add|remove|list|passwd}: account administration on the server's database.
@@ -26,21 +23,11 @@ import picocli.CommandLine.Spec;
 public final class UserCommand {
 
     /** Common plumbing: the data directory, the spec for output, and the database session. */
-    abstract static class UserStoreCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataDirOptions dataDir = new DataDirOptions();
+    abstract static class UserStoreCommand extends DatabaseCommand {
 
         @Override
-        public final Integer call() throws Exception {
-            ServerEnvironment environment = new ServerEnvironment(dataDir);
-            ServerConfig config = environment.loadConfig();
-            try (Database database = environment.openDatabase(config)) {
-                return run(new JdbcUserStore(database, config.domain()), config, spec.commandLine().getOut());
-            }
+        final int run(ServerConfig config, Database database) throws Exception {
+            return run(new JdbcUserStore(database, config.domain()), config, spec.commandLine().getOut());
         }
 
         abstract int run(JdbcUserStore users, ServerConfig config, PrintWriter out) throws Exception;
