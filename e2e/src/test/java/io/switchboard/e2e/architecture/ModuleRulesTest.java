@@ -70,13 +70,27 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(XMPP, SIP, DIRECTORY, "org.jivesoftware..")
             .because("media speaks SDP and RTP only; the app joins it to SIP calls, so either can be replaced or tested alone");
 
+    static final ArchRule directoryIsIndependentOfOtherProtocols = noClasses().that().resideInAPackage(DIRECTORY)
+            .should().dependOnClassesThat().resideInAnyPackage(XMPP, SIP, MEDIA, "org.jivesoftware..", "javax.sip..")
+            .because("the directory speaks LDAP only; the app and the server compose it with the protocols");
+
+    static final ArchRule onlyTheDirectoryModuleSpeaksLdap = noClasses().that().resideOutsideOfPackage(DIRECTORY)
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.directory..")
+            .because("one module owns the LDAP client (pool, TLS checks, escaping, error mapping); others use its API");
+
+    static final ArchRule onlyTheServerEmbedsADirectory = noClasses().that()
+            .resideOutsideOfPackages(SERVER, "io.switchboard.bench..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.unboundid..")
+            .because("UnboundID's in-memory server is the server's embedded demo directory (and the benchmarks' "
+                    + "neutral LDAP client); clients read any directory through the directory module");
+
     static final ArchRule onlyMediaTouchesLibJitsi = noClasses().that().resideOutsideOfPackage(MEDIA)
             .should().dependOnClassesThat().resideInAPackage("org.jitsi..")
             .because("libjitsi keeps process-wide state in statics; one module owns its start, stop and threads");
 
     static final ArchRule serverDoesNotUseTheClient = noClasses().that().resideInAPackage(SERVER)
             .should().dependOnClassesThat().resideInAnyPackage(XMPP, MEDIA, APP, "org.jivesoftware..")
-            .because("the server depends on core (and later sip-stack, directory) only; client code must not leak into it");
+            .because("the server depends on core, sip-stack and directory only; client code must not leak into it");
 
     static final ArchRule nothingDependsOnTheApp = noClasses().that().resideOutsideOfPackage(APP)
             .should().dependOnClassesThat().resideInAPackage(APP)
@@ -106,6 +120,7 @@ class ModuleRulesTest {
     static Stream<ArchRule> rules() {
         return Stream.of(coreUsesNoOtherModule, coreUsesNoUiNoProtocolLibraryNoIo, clientModulesStayOutOfServerAndApp,
                 xmppIsIndependentOfOtherProtocols, sipIsIndependentOfOtherProtocols, mediaIsIndependentOfOtherProtocols,
+                directoryIsIndependentOfOtherProtocols, onlyTheDirectoryModuleSpeaksLdap, onlyTheServerEmbedsADirectory,
                 onlyMediaTouchesLibJitsi, serverDoesNotUseTheClient, nothingDependsOnTheApp,
                 deskphoneUsesCoreSipAndMediaOnlyAndServerNotIt, noStandardStreams, noJavaUtilLogging, coreThrowsNoGenericExceptions);
     }
@@ -120,7 +135,8 @@ class ModuleRulesTest {
     void everyModuleIsImported() {
         // guards the rules against passing on an empty import (e.g. a changed class path)
         for (String pkg : new String[] {"io.switchboard.core", "io.switchboard.xmpp", "io.switchboard.sip",
-                "io.switchboard.media", "io.switchboard.server", "io.switchboard.app", "io.switchboard.deskphone"}) {
+                "io.switchboard.media", "io.switchboard.directory", "io.switchboard.server", "io.switchboard.app",
+                "io.switchboard.deskphone"}) {
             org.assertj.core.api.Assertions.assertThat(production.containPackage(pkg)).as(pkg).isTrue();
         }
     }
