@@ -1,5 +1,7 @@
 package io.switchboard.directory;
 
+import io.switchboard.core.model.PhoneNumbering;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +52,31 @@ public final class PhoneNumbers {
 
     private final String defaultRegion;
     private final Optional<ExtensionRule> extensionRule;
+
+    /**
+     * Numbers read as {@code numbering} says (the server's advertisement), else in {@code fallbackRegion}
+     * without extensions.
+     */
+    public static PhoneNumbers of(Optional<PhoneNumbering> numbering, String fallbackRegion) {
+        if (numbering.isEmpty()) {
+            return new PhoneNumbers(fallbackRegion);
+        }
+        PhoneNumbering n = numbering.get();
+        // what a server advertises is not trusted to make a valid rule or name a known region
+        Optional<ExtensionRule> rule = Optional.empty();
+        if (n.extensionDigits() > 0 && n.extensionPrefix().isPresent()) {
+            try {
+                rule = Optional.of(new ExtensionRule(n.extensionDigits(), n.extensionPrefix().get()));
+            } catch (IllegalArgumentException unusable) {
+                rule = Optional.empty();
+            }
+        }
+        try {
+            return new PhoneNumbers(n.region(), rule);
+        } catch (IllegalArgumentException unknownRegion) {
+            return new PhoneNumbers(fallbackRegion, rule);
+        }
+    }
 
     /** Numbers in national format are read in {@code defaultRegion} (ISO 3166 code, e.g. "GB"); no extensions. */
     public PhoneNumbers(String defaultRegion) {

@@ -100,4 +100,18 @@ class PhoneNumbersTest {
         assertThatThrownBy(() -> new PhoneNumbers.ExtensionRule(8, "+14085551234"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theServersNumberingMakesTheRuleAndAnUnusableOneFallsBack() {
+        PhoneNumbers company = PhoneNumbers.of(java.util.Optional.of(new io.switchboard.core.model.PhoneNumbering(
+                "GB", 4, java.util.Optional.of("+44207946"))), "US");
+        assertThat(company.toE164("0001")).contains("+442079460001");
+        assertThat(company.toE164("020 7946 0002")).contains("+442079460002");
+
+        PhoneNumbers tooLong = PhoneNumbers.of(java.util.Optional.of(new io.switchboard.core.model.PhoneNumbering(
+                "XX", 8, java.util.Optional.of("+44207946012345"))), "GB");
+        assertThat(tooLong.toE164("020 7946 0002")).as("the fallback region, no rule").contains("+442079460002");
+        assertThat(PhoneNumbers.of(java.util.Optional.empty(), "GB").toE164("020 7946 0003"))
+                .contains("+442079460003");
+    }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.xmpp;
 
 import io.switchboard.core.model.DirectoryLocation;
+import io.switchboard.core.model.PhoneNumbering;
 
 import java.util.Optional;
 
@@ -58,9 +59,21 @@ final class DirectoryDiscovery {
             }
             return Optional.of(new DirectoryLocation(url.get(),
                     value(form, "start-tls").map(v -> v.equals("true") || v.equals("1")).orElse(false),
-                    base.get(), value(form, "profile").orElse("openldap"), value(form, "bind-dn-template")));
+                    base.get(), value(form, "profile").orElse("openldap"), value(form, "bind-dn-template"),
+                    numbering(form)));
         }
         return Optional.empty();
+    }
+
+    /** The phone numbering, when the form names a region; a malformed one is left out, not fatal. */
+    private static Optional<PhoneNumbering> numbering(DataForm form) {
+        Optional<String> region = value(form, "phone-region").filter(r -> r.matches("[A-Za-z]{2}"));
+        if (region.isEmpty()) {
+            return Optional.empty();
+        }
+        int digits = value(form, "extension-digits").filter(d -> d.matches("[0-8]")).map(Integer::parseInt).orElse(0);
+        return Optional.of(new PhoneNumbering(region.get().toUpperCase(java.util.Locale.ROOT), digits,
+                value(form, "extension-prefix").filter(p -> p.matches("\\+[1-9][0-9]{0,13}"))));
     }
 
     private static Optional<String> value(DataForm form, String var) {

@@ -3,6 +3,7 @@ package io.switchboard.xmpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.model.DirectoryLocation;
+import io.switchboard.core.model.PhoneNumbering;
 
 import java.util.Optional;
 
@@ -28,12 +29,16 @@ class DirectoryDiscoveryTest {
                       <field var='people-base'><value>ou=people,dc=example,dc=com</value></field>
                       <field var='profile'><value>openldap</value></field>
                       <field var='bind-dn-template'><value>uid={username},ou=people,dc=example,dc=com</value></field>
+                      <field var='phone-region'><value>gb</value></field>
+                      <field var='extension-digits'><value>4</value></field>
+                      <field var='extension-prefix'><value>+44207946</value></field>
                     </x>
                   </query>
                 </iq>""");
 
         assertThat(DirectoryDiscovery.from(info)).contains(new DirectoryLocation("ldap://ldap.example.com:389", true,
-                "ou=people,dc=example,dc=com", "openldap", Optional.of("uid={username},ou=people,dc=example,dc=com")));
+                "ou=people,dc=example,dc=com", "openldap", Optional.of("uid={username},ou=people,dc=example,dc=com"),
+                Optional.of(new PhoneNumbering("GB", 4, Optional.of("+44207946")))));
     }
 
     @Test

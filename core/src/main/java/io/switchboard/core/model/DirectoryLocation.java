@@ -14,15 +14,23 @@ import java.util.Optional;
  * @param bindDnTemplate how to name the signed-in user in a bind, with {@code {username}} for their
  *                       user name (e.g. {@code uid={username},ou=people,dc=example,dc=com}, or
  *                       {@code {username}@example.com} for Active Directory); empty: read anonymously
+ * @param numbering      how the directory's phone numbers are read, when the server says
  */
 public record DirectoryLocation(String url, boolean startTls, String peopleBase, String profile,
-                                Optional<String> bindDnTemplate) {
+                                Optional<String> bindDnTemplate, Optional<PhoneNumbering> numbering) {
 
     public DirectoryLocation {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(peopleBase, "peopleBase");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(bindDnTemplate, "bindDnTemplate");
+        Objects.requireNonNull(numbering, "numbering");
+    }
+
+    /** A location that says nothing of phone numbers. */
+    public DirectoryLocation(String url, boolean startTls, String peopleBase, String profile,
+                             Optional<String> bindDnTemplate) {
+        this(url, startTls, peopleBase, profile, bindDnTemplate, Optional.empty());
     }
 
     /** The bind name of {@code username}, when the directory is read as the user. */

@@ -122,6 +122,8 @@ class DirectorySignInIT {
         EmbeddedDirectory embedded = SERVER.server().directory().orElseThrow().embedded().orElseThrow();
         assertThat(location.url()).isEqualTo("ldap://127.0.0.1:" + embedded.port());
         assertThat(location.peopleBase()).isEqualTo(embedded.peopleBase());
+        assertThat(location.numbering()).as("how to read its numbers, from directory.phone-region etc.")
+                .contains(SERVER.server().config().directory().numbering());
 
         try (LdapDirectoryService directory = new LdapDirectoryService(LdapPeopleDirectory.create(
                 DirectoryLocations.config(location, "alice", DemoDirectory.PASSWORD.toCharArray())),

@@ -126,6 +126,17 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
         if (directory.syncIntervalMinutes() < 0) {
             problems.add("directory.sync-interval-minutes: must not be negative");
         }
+        if (!java.util.Set.of(java.util.Locale.getISOCountries())
+                .contains(directory.phoneRegion().toUpperCase(java.util.Locale.ROOT))) {
+            problems.add("directory.phone-region: '" + directory.phoneRegion() + "' is no ISO 3166 country code (e.g. GB, US)");
+        }
+        if (directory.extensionDigits() < 0 || directory.extensionDigits() > 8) {
+            problems.add("directory.extension-digits: " + directory.extensionDigits() + " is outside 0-8");
+        }
+        if (!directory.extensionPrefix().isBlank() && !directory.extensionPrefix().matches("\\+[1-9][0-9]{0,13}")) {
+            problems.add("directory.extension-prefix: '" + directory.extensionPrefix()
+                    + "' is no E.164 prefix (+ and digits, e.g. +1408555)");
+        }
         if (directory.source() == UserDirectoryConfig.Source.LDAP) {
             LdapSourceConfig ldap = directory.ldap();
             if (!ldap.url().startsWith("ldap://") && !ldap.url().startsWith("ldaps://")) {

@@ -91,14 +91,15 @@ public final class ServerDirectory implements PeopleDirectory {
         if (running.isPresent()) {
             EmbeddedDirectory e = running.get();
             return Optional.of(new DirectoryLocation("ldap://" + e.host() + ":" + e.port(), false, e.peopleBase(),
-                    "openldap", Optional.empty()));
+                    "openldap", Optional.empty(), Optional.of(config.numbering())));
         }
         if (opened == null) {
             return Optional.empty();
         }
         LdapSourceConfig ldap = config.ldap();
         return Optional.of(new DirectoryLocation(ldap.url(), ldap.startTls(), ldap.peopleBase(), ldap.profile(),
-                ldap.clientBindDnTemplate().isBlank() ? Optional.empty() : Optional.of(ldap.clientBindDnTemplate())));
+                ldap.clientBindDnTemplate().isBlank() ? Optional.empty() : Optional.of(ldap.clientBindDnTemplate()),
+                Optional.of(config.numbering())));
     }
 
     /** The embedded directory, when that is the source (tests, the demo's printout). */

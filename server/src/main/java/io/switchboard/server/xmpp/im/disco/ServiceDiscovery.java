@@ -54,6 +54,11 @@ public final class ServiceDiscovery {
         form.child(field("people-base", null, location.peopleBase()));
         form.child(field("profile", null, location.profile()));
         location.bindDnTemplate().ifPresent(template -> form.child(field("bind-dn-template", null, template)));
+        location.numbering().ifPresent(numbering -> {
+            form.child(field("phone-region", null, numbering.region()));
+            form.child(field("extension-digits", null, Integer.toString(numbering.extensionDigits())));
+            numbering.extensionPrefix().ifPresent(prefix -> form.child(field("extension-prefix", null, prefix)));
+        });
         return form.build();
     }
 
