@@ -16,12 +16,13 @@ import org.HdrHistogram.Histogram;
  * @param seed        how long slapadd took (not part of any measurement)
  * @param fullRuns    full syncs, each into a fresh database
  * @param changes     entries changed before the incremental run
- * @param incremental the incremental run after those changes
+ * @param incremental the incremental runs, each after {@code changes} changes: the first right after the last
+ *                    full run, the second after it
  * @param typeAhead   the type-ahead comparison
  * @param pageSize    people per type-ahead page (our page, the peer's size limit)
  */
 public record DirectoryBenchReport(int people, String security, Duration seed, List<SyncMeasurement> fullRuns,
-                                   int changes, SyncMeasurement incremental, TypeAheadBench.Result typeAhead,
+                                   int changes, List<SyncMeasurement> incremental, TypeAheadBench.Result typeAhead,
                                    int pageSize) {
 
     /** The issue's goal for a full sync of 30,000 people on the bench machine. */
@@ -50,14 +51,21 @@ public record DirectoryBenchReport(int people, String security, Duration seed, L
         }
         out.println(f("    median                      %8.2f s  %8.0f people/s", seconds(median.wall()),
                 median.peoplePerSecond()));
-        out.println(f("    goal (the issue)            %8.2f s  -> %s", seconds(GOAL),
-                median.wall().compareTo(GOAL) < 0 ? "met" : "NOT met"));
-        out.println(f("    Cisco's design guide plans  %8.0f min for such a sync -> ours is %.0fx shorter",
-                CISCO_PLANNED.toMinutes() * 1.0, seconds(CISCO_PLANNED) / seconds(median.wall())));
+        out.println(f("    first (cold JVM and slapd)  %8.2f s  %8.0f people/s", seconds(fullRuns.get(0).wall()),
+                fullRuns.get(0).peoplePerSecond()));
+        SyncMeasurement slowest = fullRuns.stream().max(java.util.Comparator.comparing(SyncMeasurement::wall))
+                .orElseThrow();
+        out.println(f("    goal (the issue)            %8.2f s  -> %s by the slowest run", seconds(GOAL),
+                slowest.wall().compareTo(GOAL) < 0 ? "met" : "NOT met"));
+        out.println(f("    Cisco's design guide plans  %8.0f min for such a sync -> the slowest run took %.0fx less",
+                CISCO_PLANNED.toMinutes() * 1.0, seconds(CISCO_PLANNED) / seconds(slowest.wall())));
         out.println();
         out.println(f("(b) incremental sync after %d changed entries (title and desk number, as admin)", changes));
-        out.println(f("    wall time                   %8.3f s  (%d read, %d updated)", seconds(incremental.wall()),
-                incremental.run().seen(), incremental.run().updated()));
+        for (int i = 0; i < incremental.size(); i++) {
+            SyncMeasurement run = incremental.get(i);
+            out.println(f("    %-27s %8.3f s  (%d read, %d updated)", i == 0 ? "right after the full sync" : "the next one",
+                    seconds(run.wall()), run.run().seen(), run.run().updated()));
+        }
         out.println();
         TypeAheadBench.Result t = typeAhead;
         out.println(f("(c) type-ahead, %d searches of random 3-letter name prefixes (e.g. %s), first %d people, one at a time",
