@@ -15,6 +15,7 @@ import org.HdrHistogram.Histogram;
  * @param security    how both clients reached slapd
  * @param seed        how long slapadd took (not part of any measurement)
  * @param fullRuns    full syncs, each into a fresh database
+ * @param readOnly    every person read by our client and nothing written, after the full runs
  * @param changes     entries changed before the incremental run
  * @param incremental the incremental runs, each after {@code changes} changes: the first right after the last
  *                    full run, the second after it
@@ -22,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * @param pageSize    people per type-ahead page (our page, the peer's size limit)
  */
 public record DirectoryBenchReport(int people, String security, Duration seed, List<SyncMeasurement> fullRuns,
-                                   int changes, List<SyncMeasurement> incremental, TypeAheadBench.Result typeAhead,
+                                   Duration readOnly, int changes, List<SyncMeasurement> incremental, TypeAheadBench.Result typeAhead,
                                    int pageSize) {
 
     /** The issue's goal for a full sync of 30,000 people on the bench machine. */
@@ -53,6 +54,8 @@ public record DirectoryBenchReport(int people, String security, Duration seed, L
                 median.peoplePerSecond()));
         out.println(f("    first (cold JVM and slapd)  %8.2f s  %8.0f people/s", seconds(fullRuns.get(0).wall()),
                 fullRuns.get(0).peoplePerSecond()));
+        out.println(f("    read only, nothing written  %8.2f s  %8.0f people/s  (our client alone, after the runs)",
+                seconds(readOnly), people / seconds(readOnly)));
         SyncMeasurement slowest = fullRuns.stream().max(java.util.Comparator.comparing(SyncMeasurement::wall))
                 .orElseThrow();
         out.println(f("    goal (the issue)            %8.2f s  -> %s by the slowest run", seconds(GOAL),
