@@ -78,7 +78,7 @@ public record DirectoryBenchReport(int people, String security, Duration seed, L
         row(out, "    peer: UnboundID plain search", t.peer());
         out.println(f("    ratio ours/peer             p50 %.2f   p99 %.2f", ratio(t.ours(), t.peer(), 50),
                 ratio(t.ours(), t.peer(), 99)));
-        out.println(f("    searches whose 25 people differed between the two: %d", t.differingAnswers()));
+        out.println(f("    searches whose %d people differed between the two: %d", pageSize, t.differingAnswers()));
         out.flush();
     }
 

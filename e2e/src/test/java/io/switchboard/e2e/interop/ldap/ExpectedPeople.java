@@ -26,7 +26,8 @@ final class ExpectedPeople {
         }
         String prefix = text.strip().toLowerCase(Locale.ROOT);
         return people.stream()
-                .filter(p -> Stream.of(p.cn(), p.cn(), p.uid(), p.mail(), p.sn(), p.givenName())
+                // cn and displayName: the LDIF writes the cn into both
+                .filter(p -> Stream.of(p.cn(), p.uid(), p.mail(), p.sn(), p.givenName())
                         .anyMatch(value -> value.toLowerCase(Locale.ROOT).startsWith(prefix)))
                 .map(Person::uid)
                 .collect(Collectors.toSet());
