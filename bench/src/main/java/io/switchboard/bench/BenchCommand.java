@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "XMPP load tool: presence propagation, memory per session, roster sign-in; "
                 + "against our server and against Prosody on 127.0.0.1.",
         subcommands = {PresenceLoadCommand.class, RosterSigninCommand.class, SeedProsodyCommand.class,
-                SeedSwitchboardCommand.class, SeedSipLoadCommand.class, MediaBenchCommand.class, CtiBenchCommand.class})
+                SeedSwitchboardCommand.class, SeedSipLoadCommand.class, MediaBenchCommand.class, CtiBenchCommand.class,
+                DirectoryBenchCommand.class})
 public final class BenchCommand {
 
     public static void main(String[] args) {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -52,6 +53,8 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     private final boolean demoCompany;
     private final int sipRateLimitRequests;
     private final boolean embeddedDirectory;
+    /** Applied to the directory settings before the first start ({@link #withDirectory}); identity otherwise. */
+    private UnaryOperator<UserDirectoryConfig> directorySettings = UnaryOperator.identity();
     private Path dataDir;
     private ServerConfig config;
     private CertificateManager certificates;
@@ -85,6 +88,18 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     }
 
     /**
+     * The server with the directory settings {@code settings} makes of the defaults, e.g. source LDAP
+     * with an external directory's URL and certificates. They are applied when the server first
+     * starts (in {@code beforeAll}), so they may read another extension's state registered before
+     * this one, such as a directory server's ports.
+     */
+    public static BundledServerFixture withDirectory(UnaryOperator<UserDirectoryConfig> settings) {
+        BundledServerFixture fixture = new BundledServerFixture();
+        fixture.directorySettings = java.util.Objects.requireNonNull(settings, "settings");
+        return fixture;
+    }
+
+    /**
      * The test server without its per-source flood limit: for load from one load generator (SIPp is one
      * source), which the limit would turn into a test of the limit.
      */
@@ -106,6 +121,7 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
             config = config.withDirectory(config.directory().withSource(UserDirectoryConfig.Source.EMBEDDED)
                     .withEmbeddedPort(0));
         }
+        config = config.withDirectory(directorySettings.apply(config.directory()));
         certificates = CertificateManager.loadOrCreate(dataDir, config.domain());
         start();
     }

@@ -1,72 +1,41 @@
 package io.switchboard.e2e.interop.ldap;
 
-import static org.awaitility.Awaitility.await;
-
-import io.switchboard.e2e.interop.ldap.DirectoryPeople.Person;
-import io.switchboard.e2e.scenarios.TestProcesses;
+import io.switchboard.bench.ldap.DirectoryPeople;
+import io.switchboard.bench.ldap.DirectoryPeople.Person;
+import io.switchboard.bench.ldap.Slapd;
+import io.switchboard.bench.ldap.SlapdConfig;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Debian's OpenLDAP slapd as a child process with a throwaway cn=config ({@link SlapdConfig}) in
- * a temp dir, seeded with {@link DirectoryPeople} before it starts, listening on
- * {@code ldap://} (StartTLS offered) and {@code ldaps://} on two free loopback ports.
- *
- * <p>Seeding goes through {@code slapadd -q} while slapd is down: it writes the mdb files
- * directly, which loads 30,000 people in seconds where LDAP adds (or slapadd without
- * {@code -q}, which syncs to disk per entry) take minutes. The directory is kept, and its path
- * logged, when a test of the class failed, so slapd's log can be read afterwards.
+ * A throwaway slapd ({@link Slapd}, shared with {@code bench directory}) for one test class: seeded
+ * with {@link DirectoryPeople} and started before the class's tests, stopped after them. Its
+ * directory is kept, and its path logged, when a test of the class failed, so slapd's log can be
+ * read afterwards.
  *
  * <p>The interop profile requires slapd ({@code .ci/run} installs it): when it is missing the
  * fixture fails loudly rather than skipping.
  */
 public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SlapdFixture.class);
-    private static final String HOST = "127.0.0.1";
-    private static final String BASE_DN = "dc=switchboard,dc=test";
-    private static final String PEOPLE_BASE = "ou=people," + BASE_DN;
-    private static final String ADMIN_DN = "cn=admin," + BASE_DN;
-    private static final String ADMIN_PASSWORD = "admin-secret";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<Path> TOOLS = List.of(Path.of("/usr/sbin/slapd"), Path.of("/usr/sbin/slapadd"),
-            Path.of("/usr/sbin/slappasswd"));
-
     private final int peopleCount;
-    private Path dir;
-    private Path log;
-    private Process process;
-    private int ldapPort;
-    private int ldapsPort;
-    private LoopbackCertificate certificate;
-    private List<Person> people = List.of();
-    private Duration seedDuration;
-    private Duration startDuration;
+    private Slapd slapd;
     private volatile boolean failed;
     /** The JUnit container that started slapd, which alone stops it. */
     private String owner;
-    /** Kills slapd should the JVM end without {@link #stop} (a forked test JVM timed out): it would hold its ports. */
-    private Thread killOnExit;
 
     /** A slapd holding {@code peopleCount} generated users plus the odd one (see {@link DirectoryPeople}). */
     public SlapdFixture(int peopleCount) {
@@ -84,7 +53,7 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
             return;
         }
         owner = context.getUniqueId();
-        start();
+        slapd = Slapd.start(peopleCount);
     }
 
     @Override
@@ -96,126 +65,22 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
     public void afterAll(ExtensionContext context) throws Exception {
         if (context.getUniqueId().equals(owner)) {
             owner = null;
-            stop(failed || context.getExecutionException().isPresent());
-        }
-    }
-
-    /** Configures, seeds and starts slapd; returns once it answers a search on the ldap:// port. */
-    public void start() throws Exception {
-        requireInstalled();
-        dir = Files.createTempDirectory("slapd-interop");
-        Path confDir = Files.createDirectories(dir.resolve("slapd.d"));
-        Path dbDir = Files.createDirectories(dir.resolve("db"));
-        certificate = LoopbackCertificate.create(dir);
-        SlapdConfig config = new SlapdConfig(dir, dbDir, BASE_DN, ADMIN_DN, hash(ADMIN_PASSWORD),
-                certificate.certificatePem(), certificate.keyPem());
-        Path configLdif = dir.resolve("config.ldif");
-        Files.writeString(configLdif, config.ldif());
-        TestProcesses.run(dir, Duration.ofSeconds(30), "slapadd", "-n0", "-F", confDir.toString(),
-                "-l", configLdif.toString());
-        seed(confDir);
-        ldapPort = TestProcesses.freePort();
-        ldapsPort = TestProcesses.freePort();
-        log = dir.resolve("slapd.log");
-        long started = System.nanoTime();
-        // -d keeps slapd in the foreground (our child, stopped by SIGTERM) and logs to stderr.
-        // Level "none" still prints start, stop and fatal errors (a port in use, a bad config);
-        // level 0 prints nothing at all. No per-operation logging: benchmarks run on this too.
-        // Running as root: no -u/-g needed.
-        process = new ProcessBuilder("slapd", "-d", "none", "-F", confDir.toString(),
-                "-h", ldapUrl() + "/ " + ldapsUrl() + "/").directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Process child = process;
-        killOnExit = new Thread(child::destroyForcibly, "slapd-kill-on-exit");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
-        awaitServing();
-        startDuration = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("slapd serving {} people on {} and {} after {} ms (dir {})", people.size(), ldapUrl(), ldapsUrl(),
-                startDuration.toMillis(), dir);
-    }
-
-    /** Stops slapd; keeps the directory (and says where) when asked to, deletes it otherwise. */
-    public void stop(boolean keepFiles) throws Exception {
-        TestProcesses.stop(process, Duration.ofSeconds(10));
-        if (killOnExit != null) {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-            killOnExit = null;
-        }
-        if (keepFiles && dir != null) {
-            LOG.warn("slapd files kept for inspection in {}", dir);
-        } else {
-            TestProcesses.deleteTree(dir);
-        }
-    }
-
-    private static void requireInstalled() {
-        for (Path tool : TOOLS) {
-            if (!Files.isExecutable(tool)) {
-                throw new IllegalStateException(tool + " is missing: the interop suite needs Debian's slapd "
-                        + "(apt-get install slapd ldap-utils, as .ci/run does)");
+            if (slapd != null) {
+                slapd.stop(failed || context.getExecutionException().isPresent());
             }
         }
     }
 
-    /** slappasswd's default {SSHA}: what a real directory stores, and what slapd checks binds against. */
-    private String hash(String password) throws IOException, InterruptedException {
-        return TestProcesses.run(dir, Duration.ofSeconds(30), "slappasswd", "-s", password).strip();
-    }
-
-    private void seed(Path confDir) throws IOException, InterruptedException {
-        people = DirectoryPeople.generate(peopleCount);
-        Path ldif = dir.resolve("people.ldif");
-        DirectoryPeople.writeLdif(ldif, BASE_DN, PEOPLE_BASE, people, hash(DirectoryPeople.PASSWORD));
-        long started = System.nanoTime();
-        // -q: no per-entry sync and fewer checks; a crash would leave an unusable database,
-        // which for a throwaway one is no loss
-        TestProcesses.run(dir, Duration.ofMinutes(10), "slapadd", "-q", "-F", confDir.toString(), "-b", BASE_DN,
-                "-l", ldif.toString());
-        seedDuration = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("slapadd loaded {} people in {} ms", people.size(), seedDuration.toMillis());
-    }
-
-    /** Polls until an anonymous search of the suffix succeeds and ldaps:// accepts connections. */
-    private void awaitServing() throws IOException, InterruptedException {
-        try {
-            await("slapd answering on " + ldapUrl()).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("slapd exited with " + process.exitValue()
-                                    + "; its output:\n" + output());
-                        }
-                        return answersSearch() && accepts(ldapsPort);
-                    });
-        } catch (ConditionTimeoutException e) {
-            TestProcesses.stop(process, Duration.ofSeconds(10));
-            throw new IllegalStateException("slapd did not answer on " + ldapUrl() + " within " + START_TIMEOUT
-                    + "; its output:\n" + output(), e);
+    private Slapd slapd() {
+        if (slapd == null) {
+            throw new IllegalStateException("slapd is not started: register the fixture with @RegisterExtension");
         }
-    }
-
-    private boolean answersSearch() {
-        LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis(500);
-        options.setResponseTimeoutMillis(2_000);
-        try (LDAPConnection connection = new LDAPConnection(options, HOST, ldapPort)) {
-            return connection.getEntry(BASE_DN) != null;
-        } catch (LDAPException e) {
-            return false;
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return slapd;
     }
 
     /** What slapd printed (its stderr at debug level "none": start, stop and fatal errors). */
     public String output() throws IOException {
-        return log != null && Files.exists(log) ? Files.readString(log) : "";
+        return slapd == null ? "" : slapd.output();
     }
 
     /** Whether a test of the class using this fixture failed (then files are kept). */
@@ -224,44 +89,44 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
     }
 
     public String host() {
-        return HOST;
+        return Slapd.HOST;
     }
 
     public int ldapPort() {
-        return ldapPort;
+        return slapd().ldapPort();
     }
 
     public int ldapsPort() {
-        return ldapsPort;
+        return slapd().ldapsPort();
     }
 
     /** {@code ldap://127.0.0.1:port} (plain, StartTLS offered). */
     public String ldapUrl() {
-        return "ldap://" + HOST + ":" + ldapPort;
+        return slapd().ldapUrl();
     }
 
     /** {@code ldaps://127.0.0.1:port} (TLS from the first byte). */
     public String ldapsUrl() {
-        return "ldaps://" + HOST + ":" + ldapsPort;
+        return slapd().ldapsUrl();
     }
 
     /** The suffix, {@code dc=switchboard,dc=test}. */
     public String baseDn() {
-        return BASE_DN;
+        return Slapd.BASE_DN;
     }
 
     /** Where the people are, {@code ou=people,dc=switchboard,dc=test}. */
     public String peopleBase() {
-        return PEOPLE_BASE;
+        return Slapd.PEOPLE_BASE;
     }
 
     /** The rootdn: no ACL and no size limit applies to it. */
     public String adminDn() {
-        return ADMIN_DN;
+        return Slapd.ADMIN_DN;
     }
 
     public String adminPassword() {
-        return ADMIN_PASSWORD;
+        return Slapd.ADMIN_PASSWORD;
     }
 
     /** The password every person binds with. */
@@ -276,25 +141,35 @@ public final class SlapdFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** The self-signed certificate slapd presents, to be put in a client's trusted list. */
     public X509Certificate certificate() {
-        return certificate.certificate();
+        return slapd().certificate();
+    }
+
+    /** The same certificate as a PEM file (for the server's trusted-certificates setting). */
+    public Path certificatePem() {
+        return slapd().certificatePem();
+    }
+
+    /** A connection bound as the rootdn, to change the directory as its administrator would. */
+    public LDAPConnection connectAsAdmin() throws LDAPException {
+        return slapd().connectAsAdmin();
     }
 
     /** Everyone seeded below {@link #peopleBase()}, in LDIF order. */
     public List<Person> people() {
-        return people;
+        return slapd().people();
     }
 
     /** How long slapadd took to load the people. */
     public Duration seedDuration() {
-        return seedDuration;
+        return slapd().seedDuration();
     }
 
     /** From launching slapd to its first answered search. */
     public Duration startDuration() {
-        return startDuration;
+        return slapd().startDuration();
     }
 
     public Optional<Path> directory() {
-        return Optional.ofNullable(dir);
+        return Optional.ofNullable(slapd).map(Slapd::directory);
     }
 }

@@ -3,7 +3,8 @@ package io.switchboard.e2e.interop.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.e2e.interop.ldap.DirectoryPeople.Person;
+import io.switchboard.bench.ldap.DirectoryPeople;
+import io.switchboard.bench.ldap.DirectoryPeople.Person;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;

@@ -1,4 +1,4 @@
-package io.switchboard.e2e.interop.ldap;
+package io.switchboard.bench.ldap;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.switchboard.e2e.interop.ldap;
+package io.switchboard.bench.ldap;
 
 import java.nio.file.Path;
 
@@ -13,7 +13,10 @@ import java.nio.file.Path;
  *   <li>{@code back_mdb}, a module in Debian 12 ({@code /usr/lib/ldap}), one database for the
  *       suffix with the rootdn and its {SSHA} password;</li>
  *   <li>equality and substring indexes for the attributes a UC client searches by (name, uid,
- *       mail, numbers: incoming-call lookup searches by number) and entryUUID for sync;</li>
+ *       mail, numbers: incoming-call lookup searches by number), entryUUID for sync, and
+ *       modifyTimestamp for an incremental sync's {@code (modifyTimestamp>=...)}: slapd answers an
+ *       inequality on a generalizedTime from its equality index, and without one it reads every
+ *       person to find the few that changed;</li>
  *   <li>size limit 500 for a plain search (what a real server answers a client that does not
  *       page), no total limit for paged searches, none at all for the rootdn;</li>
  *   <li>ACLs: userPassword only for binding (and its owner), everything else readable by
@@ -29,14 +32,14 @@ import java.nio.file.Path;
  * @param certificatePem the server certificate (PEM)
  * @param keyPem         its private key (PEM, unencrypted)
  */
-record SlapdConfig(Path dir, Path databaseDir, String suffix, String rootDn, String rootPwHash, Path certificatePem,
+public record SlapdConfig(Path dir, Path databaseDir, String suffix, String rootDn, String rootPwHash, Path certificatePem,
                    Path keyPem) {
 
     /** Plain (unpaged) searches stop here, as OpenLDAP's default does. */
-    static final int SIZE_LIMIT = 500;
+    public static final int SIZE_LIMIT = 500;
 
     /** The LDIF text; entries are separated by blank lines, schema files pulled in by {@code include:}. */
-    String ldif() {
+    public String ldif() {
         return """
                 dn: cn=config
                 objectClass: olcGlobal
@@ -90,6 +93,7 @@ record SlapdConfig(Path dir, Path databaseDir, String suffix, String rootDn, Str
                 olcDbIndex: cn,sn,givenName,displayName,mail eq,sub
                 olcDbIndex: telephoneNumber,mobile eq,sub
                 olcDbIndex: entryUUID eq
+                olcDbIndex: modifyTimestamp eq
                 olcLimits: {0}dn.exact="%7$s" size=unlimited time=unlimited
                 olcAccess: {0}to attrs=userPassword by self =xw by anonymous auth by * none
                 olcAccess: {1}to * by * read

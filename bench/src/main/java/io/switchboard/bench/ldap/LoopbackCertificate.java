@@ -1,6 +1,4 @@
-package io.switchboard.e2e.interop.ldap;
-
-import io.switchboard.e2e.scenarios.TestProcesses;
+package io.switchboard.bench.ldap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +18,13 @@ import java.time.Duration;
  * @param keyPem         its unencrypted private key (PEM)
  * @param certificate    the certificate, for a client's trusted list
  */
-record LoopbackCertificate(Path certificatePem, Path keyPem, X509Certificate certificate) {
+public record LoopbackCertificate(Path certificatePem, Path keyPem, X509Certificate certificate) {
 
     /** Writes {@code cert.pem} and {@code key.pem} into {@code dir}. */
-    static LoopbackCertificate create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+    public static LoopbackCertificate create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
-        TestProcesses.run(dir, Duration.ofSeconds(60), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+        ChildProcesses.run(dir, Duration.ofSeconds(60), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                 "-keyout", key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=127.0.0.1",
                 "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost");
         try (InputStream in = Files.newInputStream(cert)) {
