@@ -79,15 +79,18 @@ public final class DirectorySync {
         Run run = new Run(people.byDirectoryId(), progress);
         Optional<String> error = Optional.empty();
         try {
-            directory.forEachPerson(since, run::take);
-            run.flush();
-            if (kind == SyncRun.Kind.FULL) {
-                run.disableTheGone();
+            try {
+                directory.forEachPerson(since, run::take);
+                run.flush();
+                if (kind == SyncRun.Kind.FULL) {
+                    run.disableTheGone();
+                }
+            } catch (DirectoryException e) {
+                // what was read is kept; a full run that stopped early disables nobody
+                error = Optional.of(e.getMessage());
+                LOG.warn("Directory sync stopped: {}", e.getMessage());
+                run.flush();
             }
-        } catch (DirectoryException e) {
-            error = Optional.of(e.getMessage());
-            LOG.warn("Directory sync stopped: {}", e.getMessage());
-            run.flush();
         } catch (UncheckedStoreException e) {
             throw e.getCause();
         }
