@@ -258,7 +258,8 @@ class SlapdDirectoryInteropIT {
         static final BundledServerFixture SERVER = BundledServerFixture.withDirectory(directory -> directory
                 .withSource(UserDirectoryConfig.Source.LDAP)
                 .withLdap(new LdapSourceConfig(SLAPD.ldapUrl(), true, SLAPD.peopleBase(), "openldap", SLAPD.adminDn(),
-                        bindPasswordFile().toString(), SLAPD.certificatePem().toString())));
+                        bindPasswordFile().toString(), SLAPD.certificatePem().toString(),
+                        "uid={username}," + SLAPD.peopleBase())));
 
         private final List<XmppClientSession> sessions = new ArrayList<>();
 
