@@ -67,7 +67,8 @@ public final class ContactCardView {
                 stage.hide();
             }
         });
-        Scene scene = new Scene(root, 380, -1);
+        // room for a card with a work and a mobile number and mail without the window resizing per person
+        Scene scene = new Scene(root, 400, 320);
         scene.getStylesheets().addAll(stylesheets);
         stage.setScene(scene);
         stage.setTitle("Contact card — " + person.name());
