@@ -59,7 +59,10 @@ public final class ContactCardView {
         HBox top = new HBox(14, Avatar.of(person, 64), heading);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        VBox root = new VBox(14, top, details(), buttons());
+        // the actions at the foot of the card, however many lines the details take
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        VBox.setVgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        VBox root = new VBox(14, top, new javafx.scene.control.Separator(), details(), spacer, buttons());
         root.setPadding(new Insets(18));
         root.getStyleClass().add("contact-card");
         root.setOnKeyPressed(e -> {

@@ -63,6 +63,8 @@ final class DirectoryResultCell extends ListCell<DirectoryResult> {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setMinWidth(HBox.USE_PREF_SIZE);
 
+        // the list's width, not the longest title's: long lines end in "…" and the buttons stay in view
+        setPrefWidth(0);
         avatarBox.setAlignment(Pos.TOP_CENTER);
         row = new HBox(10, avatarBox, text, buttons);
         row.getStyleClass().add("directory-result");
