@@ -253,6 +253,10 @@ public final class BuddyListView {
     private ContextMenu contextMenu() {
         ContextMenu menu = new ContextMenu();
         menu.setOnShowing(e -> menu.getItems().setAll(menuItems(list.getSelectionModel().getSelectedItem())));
+        // filled before the list asks it to show: a context menu without items refuses to show at all,
+        // so filling it only when it is showing left right-click (and the menu key) without a menu
+        list.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                e -> menu.getItems().setAll(menuItems(list.getSelectionModel().getSelectedItem())));
         return menu;
     }
 

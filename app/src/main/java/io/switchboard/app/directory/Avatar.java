@@ -1,6 +1,5 @@
 package io.switchboard.app.directory;
 
-import java.io.ByteArrayInputStream;
 import java.util.Optional;
 
 import javafx.scene.Node;
@@ -22,9 +21,7 @@ final class Avatar {
         avatar.setMinSize(size, size);
         avatar.setPrefSize(size, size);
         avatar.setMaxSize(size, size);
-        Optional<Image> photo = person.entry().photo().map(bytes ->
-                new Image(new ByteArrayInputStream(bytes), size * 2, size * 2, true, true))
-                .filter(image -> !image.isError());
+        Optional<Image> photo = person.photo();
         if (photo.isPresent()) {
             ImageView view = new ImageView(photo.get());
             view.setFitWidth(size);

@@ -15,6 +15,7 @@ import io.switchboard.directory.PhoneNumbers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -64,7 +65,21 @@ public final class DirectoryActions {
 
     /** A row for {@code entry} with its live presence. */
     public DirectoryResult result(DirectoryEntry entry) {
-        return new DirectoryResult(entry, presence.apply(entry.address()));
+        return result(new Found(entry, Optional.empty()));
+    }
+
+    /** A row for a person found, with the photo decoded off the UI thread; on the UI thread (presence). */
+    DirectoryResult result(Found found) {
+        return new DirectoryResult(found.entry(), presence.apply(found.entry().address()), found.photo());
+    }
+
+    /** On the directory's thread: the entry with its photo decoded. */
+    static Found found(DirectoryEntry entry) {
+        return new Found(entry, Photos.decode(entry));
+    }
+
+    /** A person as the directory's thread hands them to the UI thread. */
+    record Found(DirectoryEntry entry, Optional<javafx.scene.image.Image> photo) {
     }
 
     public void chat(DirectoryEntry entry) {

@@ -6,10 +6,12 @@ import io.switchboard.core.model.PresenceColour;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javafx.beans.value.ObservableValue;
+import javafx.scene.image.Image;
 
 /**
  * One person in the directory's results (or on a contact card) as the screen shows them: the
@@ -19,10 +21,22 @@ public final class DirectoryResult {
 
     private final DirectoryEntry entry;
     private final ObservableValue<PresenceColour> presence;
+    private final Optional<Image> photo;
 
     public DirectoryResult(DirectoryEntry entry, ObservableValue<PresenceColour> presence) {
+        this(entry, presence, Optional.empty());
+    }
+
+    /** @param photo the entry's photo, already decoded (see {@link Photos}) */
+    public DirectoryResult(DirectoryEntry entry, ObservableValue<PresenceColour> presence, Optional<Image> photo) {
         this.entry = Objects.requireNonNull(entry, "entry");
         this.presence = Objects.requireNonNull(presence, "presence");
+        this.photo = Objects.requireNonNull(photo, "photo");
+    }
+
+    /** The directory's photo of the person; empty when it has none (initials are shown instead). */
+    public Optional<Image> photo() {
+        return photo;
     }
 
     public DirectoryEntry entry() {

@@ -171,7 +171,9 @@ public final class DirectorySearchView {
 
     private ContextMenu contextMenu() {
         ContextMenu menu = new ContextMenu();
-        menu.setOnShowing(e -> menu.getItems().setAll(menuItems(list.getSelectionModel().getSelectedItem())));
+        // filled before the list asks it to show: a context menu without items refuses to show
+        list.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                e -> menu.getItems().setAll(menuItems(list.getSelectionModel().getSelectedItem())));
         return menu;
     }
 

@@ -3,7 +3,6 @@ package io.switchboard.app.directory;
 import io.switchboard.app.ui.Scheduler;
 import io.switchboard.app.ui.UiDispatcher;
 import io.switchboard.core.model.Address;
-import io.switchboard.core.model.DirectoryEntry;
 import io.switchboard.core.service.DirectorySearch;
 import io.switchboard.core.service.ServiceException;
 
@@ -163,7 +162,7 @@ public final class DirectorySearchViewModel {
         searching.set(true);
         executor.execute(() -> {
             try {
-                List<DirectoryEntry> page = search.nextPage();
+                List<DirectoryActions.Found> page = search.nextPage().stream().map(DirectoryActions::found).toList();
                 boolean more = search.hasMore();
                 ui.run(() -> {
                     if (stale(mine)) {
@@ -200,7 +199,8 @@ public final class DirectorySearchViewModel {
         String url = directory.get().url();
         executor.execute(() -> {
             try {
-                Optional<DirectoryEntry> entry = directory.get().service().entry(person);
+                Optional<DirectoryActions.Found> entry = directory.get().service().entry(person)
+                        .map(DirectoryActions::found);
                 ui.run(() -> {
                     if (disposed) {
                         return;
@@ -275,7 +275,7 @@ public final class DirectorySearchViewModel {
             DirectorySearch search = null;
             try {
                 search = directory.get().service().search(text);
-                List<DirectoryEntry> page = search.nextPage();
+                List<DirectoryActions.Found> page = search.nextPage().stream().map(DirectoryActions::found).toList();
                 boolean more = search.hasMore();
                 DirectorySearch found = search;
                 ui.run(() -> {

@@ -3,6 +3,7 @@ package io.switchboard.e2e.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.app.buddylist.BuddyRow;
 import io.switchboard.app.buddylist.ContactRow;
 import io.switchboard.app.buddylist.GroupRow;
 import io.switchboard.app.directory.DirectoryResult;
@@ -15,6 +16,8 @@ import java.util.Optional;
 
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -93,6 +96,30 @@ class UiDirectoryIT extends UiTestSupport {
                 .anySatisfy(r -> assertThat(r).contains("Team"));
         assertThat(rows()).anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(ContactRow.class,
                 c -> assertThat(c.item().getDisplayName()).isEqualTo("Bob Brown")));
+
+        // the buddy list's menu opens the card of a contact the directory knows
+        // selected, then the menu asked for as the menu key asks: headless Monocle's robot sends no
+        // context-menu request for a right click
+        fx(() -> {
+            ListView<BuddyRow> buddyList = robot.lookup("#buddy-list").queryListView();
+            buddyList.getSelectionModel().select(buddyList.getItems().stream()
+                    .filter(r -> r instanceof ContactRow c && c.item().address().equals(bob)).findFirst().orElseThrow());
+            javafx.geometry.Bounds at = buddyList.localToScreen(buddyList.getBoundsInLocal());
+            javafx.event.Event.fireEvent(buddyList, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 20, 20, at.getMinX() + 20,
+                    at.getMinY() + 20, true, null));
+            return null;
+        });
+        await().atMost(WAIT).until(() -> fx(() -> menuItem("buddy-contact-card").isPresent()));
+        // fired rather than clicked: a context menu's items are no nodes a lookup can find by their text
+        fx(() -> {
+            MenuItem item = menuItem("buddy-contact-card").orElseThrow();
+            item.getParentPopup().hide();
+            item.fire();
+            return null;
+        });
+        await().atMost(WAIT).until(() -> windowIfShowing(card).isPresent());
+        assertThat(labelText(card, "#card-role")).isEqualTo("Software Engineer, Engineering");
     }
 
     @Test
@@ -120,6 +147,15 @@ class UiDirectoryIT extends UiTestSupport {
     private Optional<DirectoryResult> result(String name) {
         return fx(() -> robot.lookup("#directory-results").<DirectoryResult>queryListView().getItems().stream()
                 .filter(r -> r.name().equals(name)).findFirst());
+    }
+
+    /** The item {@code id} of the context menu that is showing (on the FX thread). */
+    private static Optional<MenuItem> menuItem(String id) {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof ContextMenu menu && menu.isShowing())
+                .flatMap(w -> ((ContextMenu) w).getItems().stream())
+                .filter(item -> id.equals(item.getId()))
+                .findFirst();
     }
 
     /** The shown cell of {@code name}'s result (on the FX thread). */
