@@ -19,7 +19,10 @@ public final class DirectoryErrors {
             return "The directory at " + url + " did not answer in time.";
         }
         if (failure instanceof PeerRefusedException) {
-            return "The directory at " + url + " refused the search: " + failure.getMessage();
+            // the directory client's messages already say where and what ("The directory at host:port …")
+            String message = String.valueOf(failure.getMessage());
+            return message.startsWith("The directory") ? message
+                    : "The directory at " + url + " refused the search: " + message;
         }
         return "The directory search failed: " + failure.getMessage();
     }

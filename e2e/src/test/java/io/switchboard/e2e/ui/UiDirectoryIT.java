@@ -11,7 +11,10 @@ import io.switchboard.core.model.Address;
 import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.server.demo.DemoDirectory;
 
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import javafx.scene.Node;
@@ -132,6 +135,39 @@ class UiDirectoryIT extends UiTestSupport {
         assertThat(fx(() -> robot.lookup("#directory-results").queryListView().getItems())).isEmpty();
         assertThat(fx(() -> robot.lookup(".directory-error").queryAll().stream().noneMatch(UiTestSupport::shown)))
                 .as("no error banner").isTrue();
+    }
+
+    @Test
+    void aDirectoryThatStopsAnsweringTimesOutWhileTheWindowStaysResponsive() throws Exception {
+        signInAsDirectoryUser(Address.of("alice", SERVER.domain()));
+        // a first search binds the client's connection: the directory stalls in the middle of the session
+        robot.clickOn("#directory-search").write("Al");
+        await().atMost(WAIT).until(() -> result("Alice Anderson").isPresent());
+        robot.type(KeyCode.ESCAPE);
+        InMemoryDirectoryServer directory = SERVER.server().directory().orElseThrow().embedded().orElseThrow().server();
+        directory.setProcessingDelayMillis(Duration.ofSeconds(25).toMillis());   // longer than the client waits
+        try {
+            robot.clickOn("#directory-search").write("Bo");
+            await().atMost(WAIT).until(() -> fx(() -> shown(robot.lookup("#directory-busy").query())));
+
+            long before = System.nanoTime();
+            String typed = fx(() -> robot.lookup("#directory-search").queryTextInputControl().getText());
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).as("the UI thread answers at once")
+                    .isLessThan(Duration.ofSeconds(1));
+            assertThat(typed).isEqualTo("Bo");
+
+            // the client gives up after its operation timeout and says so in the view. Which words: the
+            // directory module reports a stalled bind (it binds for every search) as refused with
+            // "TimeOut occurred", not as a timeout (its LdapErrors misses the LDAP API's bind timeout)
+            await().atMost(WAIT).until(() -> fx(() -> robot.lookup(".directory-error").queryAll().stream()
+                    .anyMatch(n -> shown(n) && n.getAccessibleText() != null
+                            && n.getAccessibleText().startsWith("The directory at ")
+                            && n.getAccessibleText().toLowerCase(java.util.Locale.ROOT)
+                                    .matches(".*(did not answer in time|timeout occurred).*"))));
+            assertThat(fx(() -> shown(robot.lookup("#directory-busy").query()))).isFalse();
+        } finally {
+            directory.setProcessingDelayMillis(0);
+        }
     }
 
     /** Signs in with the directory password and waits until the client has found the server's directory. */
