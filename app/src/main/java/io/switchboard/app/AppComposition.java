@@ -17,6 +17,13 @@ import io.switchboard.app.call.SoftphoneFactory;
 import io.switchboard.app.chat.ChatViewModel;
 import io.switchboard.app.chat.ChatWindowView;
 import io.switchboard.app.chat.HostServicesLinkOpener;
+import io.switchboard.app.directory.CompanyDirectory;
+import io.switchboard.app.directory.DirectoryAccess;
+import io.switchboard.app.directory.DirectoryActions;
+import io.switchboard.app.directory.DirectoryCallerId;
+import io.switchboard.app.directory.DirectorySearchView;
+import io.switchboard.app.directory.DirectorySearchViewModel;
+import io.switchboard.app.directory.PhoneRegion;
 import io.switchboard.app.main.MainCentreView;
 import io.switchboard.app.main.MainWindowView;
 import io.switchboard.app.main.MainWindowViewModel;
@@ -60,7 +67,12 @@ import io.switchboard.app.ui.WindowHost;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.PresenceColour;
 import io.switchboard.core.service.ClientSession;
+import io.switchboard.core.model.DirectoryLocation;
 import io.switchboard.core.service.ServiceException;
+import io.switchboard.directory.DirectoryLocations;
+import io.switchboard.directory.LdapDirectoryService;
+import io.switchboard.directory.LdapPeopleDirectory;
+import io.switchboard.directory.PhoneNumbers;
 import io.switchboard.media.MediaSettings;
 import io.switchboard.media.RtpPortRange;
 import io.switchboard.media.SrtpPolicy;
@@ -130,6 +142,9 @@ public final class AppComposition {
             "io.switchboard.app.buddylist.ContactChanges",
             "io.switchboard.app.chat.ChatViewModel",
             "io.switchboard.app.chat.ChatWindowView",
+            "io.switchboard.app.directory.DirectorySearchView",
+            "io.switchboard.app.directory.DirectorySearchViewModel",
+            "io.switchboard.app.directory.DirectoryResultCell",
             "org.kordamp.ikonli.material2.Material2AL",
             "org.kordamp.ikonli.material2.Material2MZ",
             "atlantafx.base.controls.Message",
@@ -162,6 +177,11 @@ public final class AppComposition {
     private CredentialVault vault;
     private ExecutorService workers;
     private ExecutorService settingsWriter;
+    /**
+     * The company directory's blocking calls (searches, cards, caller lookups): threads of their own,
+     * so a directory that stops answering holds neither the UI nor the session's workers.
+     */
+    private ExecutorService directoryWorkers;
     private ScheduledExecutorService idleChecks;
     /** UI timers (typing pauses, the reconnect countdown): one thread for the whole run. */
     private ExecutorScheduler timers;
@@ -190,6 +210,9 @@ public final class AppComposition {
     private ChatViewModel chat;
     private ChatWindowView chatWindow;
     private BuddyListViewModel buddies;
+    /** The session's company directory (closed at sign-out) and the search above the buddy list. */
+    private DirectoryAccess directory;
+    private DirectorySearchViewModel directorySearch;
     /** The softphone (null without a phone, and until it has started). */
     private volatile SoftphoneCalls softphone;
     /** The SIP phone line next to an XMPP session with a phone server (null otherwise). */
@@ -235,6 +258,7 @@ public final class AppComposition {
 
         ui = new FxDispatcher();
         workers = Executors.newFixedThreadPool(3, daemon("switchboard-worker"));
+        directoryWorkers = Executors.newCachedThreadPool(daemon("switchboard-directory"));
         background = new ExecutorBackground(workers, ui);
         timers = new ExecutorScheduler(ui);
 
@@ -302,6 +326,7 @@ public final class AppComposition {
         media.close();
         audioDevices.close();
         workers.shutdownNow();
+        directoryWorkers.shutdown();   // the directory's close at sign-out still runs
         idleChecks.shutdownNow();
         timers.close();
         settingsWriter.shutdown();   // a pending save still completes
@@ -356,6 +381,7 @@ public final class AppComposition {
                 session.lineStates().or(() -> signedIn.phoneLine().map(SipPhoneLine::lineStates)));
         contacts.list = buddyList;
         buddies = buddyList;
+        prepareDirectory(signedIn, buddyList);
         autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
         // the window's nodes in a task of their own: with the view models it was one 20-35 ms task
         String title = "Switchboard — " + session.self();
@@ -420,6 +446,69 @@ public final class AppComposition {
         return softphones.create(line);
     }
 
+    /**
+     * The company directory of this sign-in: its search and caller identification now, the directory
+     * itself once the server has said where it is (asked on a worker: a disco#info round trip).
+     */
+    private void prepareDirectory(SignedIn signedIn, BuddyListViewModel buddyList) {
+        DirectoryAccess access = new DirectoryAccess();
+        PhoneNumbers numbers = phoneNumbers();
+        DirectoryActions actions = new DirectoryActions(chat, phone == null ? Dialer.NONE : phone,
+                new HostServicesLinkOpener(hostServices), background, session.self(), numbers,
+                buddyList::newAddContactForm, buddyList::presenceColour);
+        DirectorySearchViewModel search = new DirectorySearchViewModel(access, actions, ui, directoryWorkers, timers);
+        directory = access;
+        directorySearch = search;
+        if (phone != null) {
+            phone.identifyCallersWith(new DirectoryCallerId(access, directoryWorkers, ui));
+        }
+        ClientSession signedInSession = session;
+        char[] password = signedIn.password();
+        background.submit("finding the company directory of " + session.self(),
+                () -> openDirectory(signedInSession, password, numbers),
+                found -> {
+                    java.util.Arrays.fill(password, '\0');
+                    if (found.isPresent() && access.set(found.get())) {
+                        LOG.info("Company directory at {}", found.get().url());
+                        search.directoryFound();
+                    } else {
+                        found.ifPresent(d -> directoryWorkers.execute(d.service()::close));   // signed out meanwhile
+                        search.noDirectory();
+                    }
+                },
+                failure -> {
+                    java.util.Arrays.fill(password, '\0');
+                    LOG.warn("The company directory of {} could not be set up: {}", signedInSession.self(),
+                            failure.toString());
+                    search.noDirectory();
+                });
+    }
+
+    /** On a worker: where the server says the directory is, and a client for it; empty when it names none. */
+    private static Optional<CompanyDirectory> openDirectory(ClientSession session, char[] password,
+                                                            PhoneNumbers numbers) {
+        Optional<DirectoryLocation> location = session.directoryLocation();
+        if (location.isEmpty()) {
+            LOG.info("The server of {} names no company directory", session.self());
+            return Optional.empty();
+        }
+        LdapDirectoryService service = new LdapDirectoryService(LdapPeopleDirectory.create(
+                DirectoryLocations.config(location.get(), session.self().local(), password)),
+                session.self().domain(), numbers);
+        return Optional.of(new CompanyDirectory(service, location.get().url()));
+    }
+
+    /** National numbers of the directory are read in the computer's country (no preference for it yet). */
+    private static PhoneNumbers phoneNumbers() {
+        String region = PhoneRegion.choose(Optional.empty(), java.util.Locale.getDefault());
+        try {
+            return new PhoneNumbers(region);
+        } catch (IllegalArgumentException unknown) {
+            LOG.info("Phone numbers are read as {} numbers: {}", PhoneRegion.FALLBACK, unknown.getMessage());
+            return new PhoneNumbers(PhoneRegion.FALLBACK);
+        }
+    }
+
     private void prepareMain(MainWindowViewModel viewModel, BuddyListViewModel buddyList, String title) {
         StackPane centre = new StackPane();
         Node middle = phone == null ? centre
@@ -430,8 +519,12 @@ public final class AppComposition {
                 .joinOneByOne(main.top(), 3)
                 .joinOneByOne(() -> {
                     BuddyListView list = new BuddyListView(buddyList);
-                    centre.getChildren().setAll(list.root());
-                    return list.root();
+                    DirectorySearchViewModel search = directorySearch;
+                    list.onContactCard(search::showCard);
+                    javafx.scene.layout.Pane withSearch = new DirectorySearchView(search, list.root(), java.util.List.of(
+                            stylesheet(STYLESHEET), BuddyListView.STYLESHEET, DirectorySearchView.STYLESHEET)).root();
+                    centre.getChildren().setAll(withSearch);
+                    return withSearch;
                 }, 2)
                 .showWhen(buddyList.loadedProperty(), SHOW_MAIN_AT_MOST_AFTER, title);
     }
@@ -461,6 +554,15 @@ public final class AppComposition {
         if (buddies != null) {
             buddies.dispose();
             buddies = null;
+        }
+        if (directorySearch != null) {
+            directorySearch.dispose();
+            directorySearch = null;
+        }
+        if (directory != null) {
+            DirectoryAccess closing = directory;
+            directory = null;
+            directoryWorkers.execute(closing::close);   // unbinds: network, so not on the UI thread
         }
         if (chat != null) {
             chat.closeAll();
@@ -503,7 +605,7 @@ public final class AppComposition {
     private void show(Parent root, double width, double height, String title) {
         if (windows == null) {
             windows = new WindowHost(stage, java.util.List.of(stylesheet(STYLESHEET), BuddyListView.STYLESHEET,
-                    stylesheet(CALL_STYLESHEET)), width, height);
+                    stylesheet(CALL_STYLESHEET), DirectorySearchView.STYLESHEET), width, height);
             appInput.watch(windows.scene());
         }
         windows.show(root, width, height, title);

@@ -13,11 +13,11 @@ import javafx.stage.Window;
 import atlantafx.base.theme.Styles;
 
 /** The add-contact form as a dialog; the logic is in {@link AddContactViewModel}. */
-final class AddContactDialog extends Dialog<ButtonType> {
+public final class AddContactDialog extends Dialog<ButtonType> {
 
-    static final ButtonType ADD = new ButtonType("_Add", ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType ADD = new ButtonType("_Add", ButtonBar.ButtonData.OK_DONE);
 
-    AddContactDialog(AddContactViewModel form, Window owner) {
+    public AddContactDialog(AddContactViewModel form, Window owner) {
         setTitle("Add contact");
         setHeaderText("Add someone to your contacts. They are asked to share their presence.");
         if (owner != null) {

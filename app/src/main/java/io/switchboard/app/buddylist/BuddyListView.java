@@ -57,6 +57,8 @@ public final class BuddyListView {
     private final ListView<BuddyRow> list = new ListView<>();
     private final VBox requests = new VBox();
     private BuddyRow dragged;
+    /** Opens a contact's directory card; null (no menu item) without a company directory. */
+    private java.util.function.Consumer<Address> contactCards;
 
     /**
      * The buddy list's style sheet, for the scene that shows it. On the scene rather than on this
@@ -100,6 +102,11 @@ public final class BuddyListView {
         showRequests();
 
         root.getChildren().addAll(toolbar(), errorBanner(), requests, list);
+    }
+
+    /** Offers "Contact card" in a contact's menu, opened by {@code opener} (the company directory's). */
+    public void onContactCard(java.util.function.Consumer<Address> opener) {
+        this.contactCards = Objects.requireNonNull(opener, "opener");
     }
 
     /** A pane whose children are the screen's parts (toolbar, banner, requests, list). */
@@ -246,6 +253,10 @@ public final class BuddyListView {
     private ContextMenu contextMenu() {
         ContextMenu menu = new ContextMenu();
         menu.setOnShowing(e -> menu.getItems().setAll(menuItems(list.getSelectionModel().getSelectedItem())));
+        // filled before the list asks it to show: a context menu without items refuses to show at all,
+        // so filling it only when it is showing left right-click (and the menu key) without a menu
+        list.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                e -> menu.getItems().setAll(menuItems(list.getSelectionModel().getSelectedItem())));
         return menu;
     }
 
@@ -304,6 +315,12 @@ public final class BuddyListView {
         remove.setOnAction(e -> removeWithConfirmation(c));
         java.util.List<MenuItem> items = new java.util.ArrayList<>();
         items.add(chat);
+        if (contactCards != null) {
+            MenuItem card = new MenuItem("Contact car_d", new FontIcon(Material2AL.ACCOUNT_BOX));
+            card.setId("buddy-contact-card");
+            card.setOnAction(e -> contactCards.accept(c.item().address()));
+            items.add(card);
+        }
         items.addAll(callItems);
         items.addAll(java.util.List.of(rename, move, new SeparatorMenuItem(), remove));
         return items;

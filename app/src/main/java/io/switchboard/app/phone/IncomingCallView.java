@@ -39,6 +39,11 @@ public final class IncomingCallView {
         name.setId("incoming-caller");
         name.textProperty().bind(vm.callerNameProperty());
         name.getStyleClass().addAll(Styles.TITLE_3);
+        Label role = new Label();
+        role.setId("incoming-caller-role");
+        role.textProperty().bind(vm.callerRoleProperty());
+        role.visibleProperty().bind(vm.callerRoleProperty().isNotEmpty());
+        role.managedProperty().bind(role.visibleProperty());
         Label address = new Label(vm.callerAddress());
         address.getStyleClass().addAll(Styles.TEXT_MUTED);
         Label error = new Label();
@@ -66,10 +71,10 @@ public final class IncomingCallView {
         HBox buttons = new HBox(8, decline, answer);
         buttons.setAlignment(Pos.CENTER);
 
-        VBox root = new VBox(6, title, name, address, error, buttons);
+        VBox root = new VBox(6, title, name, role, address, error, buttons);
         root.setPadding(new Insets(14));
         root.getStyleClass().add("incoming-call");
-        Scene scene = new Scene(root, 300, 170);
+        Scene scene = new Scene(root, 300, 190);
         scene.getStylesheets().addAll(stylesheets);
         stage.setScene(scene);
         stage.setTitle("Incoming call — " + vm.callerAddress());

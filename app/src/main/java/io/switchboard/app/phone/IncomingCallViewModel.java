@@ -28,6 +28,7 @@ public final class IncomingCallViewModel {
     private final String id;
     private final String callerAddress;
     private final ReadOnlyStringWrapper callerName = new ReadOnlyStringWrapper(this, "callerName");
+    private final ReadOnlyStringWrapper callerRole = new ReadOnlyStringWrapper(this, "callerRole", "");
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(this, "closed");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
@@ -45,6 +46,19 @@ public final class IncomingCallViewModel {
 
     public ReadOnlyStringProperty callerNameProperty() {
         return callerName.getReadOnlyProperty();
+    }
+
+    /** The caller's title and department from the company directory; "" until (unless) it is known. */
+    public ReadOnlyStringProperty callerRoleProperty() {
+        return callerRole.getReadOnlyProperty();
+    }
+
+    /** The directory knows the caller: its name replaces the raw identity, which stays shown below it. */
+    public void identified(CallerDirectory.CallerIdentity identity) {
+        if (!identity.name().isBlank()) {
+            callerName.set(identity.name());
+        }
+        callerRole.set(identity.role());
     }
 
     public String callerAddress() {

@@ -61,6 +61,7 @@ public final class PhoneViewModel implements Dialer {
     /** Calls already over: a late snapshot (the dial's own result) must not open a window again. */
     private final Set<String> finished = new HashSet<>();
     private Consumer<IncomingCallViewModel> incomingWindows = vm -> { };
+    private CallerDirectory callers = CallerDirectory.NONE;
     private Consumer<CallViewModel> openCallWindow = vm -> { };
     private CallService calls;
     private ListenerRegistration registration;
@@ -144,6 +145,11 @@ public final class PhoneViewModel implements Dialer {
     public void unavailable(String reason) {
         available.set(false);
         unavailableReason.set(reason);
+    }
+
+    /** Where ringing callers are looked up by name (the company directory, once the session found one). */
+    public void identifyCallersWith(CallerDirectory directory) {
+        this.callers = Objects.requireNonNull(directory, "directory");
     }
 
     /** Where the view opens the window of a call ringing here. */
@@ -249,6 +255,11 @@ public final class PhoneViewModel implements Dialer {
             IncomingCallViewModel incoming = new IncomingCallViewModel(call, contacts.displayName(call.remote()), calls);
             ringing.put(id, incoming);
             incomingWindows.accept(incoming);
+            callers.identify(call.remote(), identity -> {
+                if (!disposed && !incoming.closedProperty().get()) {
+                    incoming.identified(identity);
+                }
+            });
         }
         CallViewModel window = callWindows.get(id);
         if (window != null) {

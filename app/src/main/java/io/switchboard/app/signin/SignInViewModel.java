@@ -301,7 +301,7 @@ public final class SignInViewModel {
         LOG.info("Signing in: {}{}", account, phone.map(p -> ", calls at " + p.primary()).orElse(""));
         background.submit("sign in " + account.user(),
                 () -> withPhoneLine(signInAndRemember(() -> sessions.create(account), account.user().toJid(),
-                        remember, secret), phone),
+                        remember, secret).withPassword(secret), phone),
                 signedIn -> {
                     signingIn.set(false);
                     password.set("");

@@ -171,6 +171,27 @@ class BuddyListViewTest extends ApplicationTest {
         assertThat(lookup(".phone-lamp").<javafx.scene.Node>queryAll()).allSatisfy(l -> assertThat(l.isVisible()).as("lamp gone").isFalse());
     }
 
+    @Test
+    void aContextMenuRequestShowsTheContactsMenu() {
+        ListView<BuddyRow> list = lookup("#buddy-list").queryListView();
+        await().atMost(Duration.ofSeconds(5)).until(() -> list.getItems().size() == 5);
+        clickOn("Bob Brown");
+
+        // as the menu key (or a right click on a real screen) asks: an empty menu would refuse to show
+        interact(() -> {
+            javafx.geometry.Bounds at = list.localToScreen(list.getBoundsInLocal());
+            javafx.event.Event.fireEvent(list, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, at.getMinX() + 10,
+                    at.getMinY() + 10, true, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(list.getContextMenu().isShowing()).isTrue();
+        assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("_Chat");
+        interact(() -> list.getContextMenu().hide());
+    }
+
     /**
      * Selects the contact and picks "Show phone status" in the list's context menu, whose items are
      * made as it is about to show (headless Monocle sends no context-menu request for a right click).

@@ -145,6 +145,26 @@ class PhoneViewModelTest {
     }
 
     @Test
+    void aRingingCallerIsNamedFromTheCompanyDirectoryKeepingTheirAddress() {
+        phone.identifyCallersWith((caller, found) -> {
+            if (caller.equals(CAROL)) {
+                found.accept(new CallerDirectory.CallerIdentity("Carol Clark", "Designer, Product"));
+            }
+        });
+        phone.attach(service);
+
+        service.fire(Call.ringingHere("in-1", CAROL, T0));
+        service.fire(Call.ringingHere("in-2", BOB, T0));
+
+        assertThat(incomingWindows.get(0).callerNameProperty().get()).isEqualTo("Carol Clark");
+        assertThat(incomingWindows.get(0).callerRoleProperty().get()).isEqualTo("Designer, Product");
+        assertThat(incomingWindows.get(0).callerAddress()).isEqualTo("carol@example.com");
+        assertThat(incomingWindows.get(1).callerNameProperty().get()).as("not in the directory: the buddy list's name")
+                .isEqualTo("Bob Brown");
+        assertThat(incomingWindows.get(1).callerRoleProperty().get()).isEmpty();
+    }
+
+    @Test
     void aCallTheCallerGivesUpClosesItsWindowAndGoesToTheHistoryAsMissed() {
         phone.attach(service);
         Call ringing = Call.ringingHere("in-1", CAROL, T0);
