@@ -53,7 +53,7 @@ final class LdapErrors {
                     + ": " + reason, failure);
         }
         if (find(failure, LdapConnectionTimeOutException.class).isPresent()
-                || find(failure, TimeoutException.class).isPresent()) {
+                || find(failure, TimeoutException.class).isPresent() || isUntypedTimeout(failure)) {
             return timeout(what, failure);
         }
         Optional<ConnectionSetupException> setup = find(failure, ConnectionSetupException.class);
@@ -141,5 +141,19 @@ final class LdapErrors {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.strip();
+    }
+
+    /**
+     * The API reports a bind (or other operation) that got no answer in time as a plain
+     * LdapException whose message starts with its message key ERR_04170 ("TimeOut occurred"): the
+     * key, not the wording, is what is matched.
+     */
+    private static boolean isUntypedTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("ERR_04170")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
