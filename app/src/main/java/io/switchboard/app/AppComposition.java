@@ -492,13 +492,19 @@ public final class AppComposition {
             LOG.info("The server of {} names no company directory", session.self());
             return Optional.empty();
         }
+        // the server says how the company's numbers read (region, extensions); else the computer's country
+        PhoneNumbers companyNumbers = location.get().numbering().isPresent()
+                ? PhoneNumbers.of(location.get().numbering(), PhoneRegion.FALLBACK) : numbers;
         LdapDirectoryService service = new LdapDirectoryService(LdapPeopleDirectory.create(
                 DirectoryLocations.config(location.get(), session.self().local(), password)),
-                session.self().domain(), numbers);
+                session.self().domain(), companyNumbers);
         return Optional.of(new CompanyDirectory(service, location.get().url()));
     }
 
-    /** National numbers of the directory are read in the computer's country (no preference for it yet). */
+    /**
+     * National numbers are read in the computer's country until the server says how the company's
+     * numbers read (the directory's search and caller identification then follow the server).
+     */
     private static PhoneNumbers phoneNumbers() {
         String region = PhoneRegion.choose(Optional.empty(), java.util.Locale.getDefault());
         try {
