@@ -4,6 +4,7 @@ import static io.switchboard.app.directory.InMemoryDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.app.chat.Conversations;
+import io.switchboard.app.phone.RecordingDialer;
 import io.switchboard.app.ui.DirectUi;
 import io.switchboard.app.ui.ManualScheduler;
 import io.switchboard.core.model.Address;
@@ -37,7 +38,7 @@ class DirectorySearchViewModelTest {
     private final DirectUi ui = new DirectUi();
     private final ManualScheduler clock = new ManualScheduler();
     private final QueuedExecutor directoryThread = new QueuedExecutor();
-    private final RecordingDialer dialer = new RecordingDialer();
+    private final RecordingDialer dialer = new RecordingDialer(true);
     private final List<Address> chats = new ArrayList<>();
     private final List<String> opened = new ArrayList<>();
     private final ReadOnlyObjectWrapper<PresenceColour> bobPresence = new ReadOnlyObjectWrapper<>(PresenceColour.GREEN);

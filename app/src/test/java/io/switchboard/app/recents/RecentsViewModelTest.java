@@ -3,7 +3,7 @@ package io.switchboard.app.recents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.app.phone.ContactLookup;
-import io.switchboard.app.phone.Dialer;
+import io.switchboard.app.phone.RecordingDialer;
 import io.switchboard.app.ui.DirectUi;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.Call;
@@ -17,8 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 
@@ -50,7 +48,7 @@ class RecentsViewModelTest {
             return who.equals(BOB) ? bobsPresence.getReadOnlyProperty() : ContactLookup.NONE.presence(who);
         }
     };
-    private final RecordingDialer dialer = new RecordingDialer();
+    private final RecordingDialer dialer = new RecordingDialer(false);
 
     private RecentsViewModel start(CallHistoryStore store) {
         return new RecentsViewModel(ALICE, store, Runnable::run, contacts, dialer, ui, clock);
@@ -178,25 +176,5 @@ class RecentsViewModelTest {
 
     private static Call missed(String id) {
         return Call.ringingHere(id, CAROL, NOW.minusSeconds(300)).ended(CallEndReason.REMOTE_HUNG_UP, "");
-    }
-
-    private static final class RecordingDialer implements Dialer {
-        final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
-        final List<Address> called = new ArrayList<>();
-
-        @Override
-        public ReadOnlyBooleanProperty availableProperty() {
-            return available.getReadOnlyProperty();
-        }
-
-        @Override
-        public boolean isSupported() {
-            return true;
-        }
-
-        @Override
-        public void call(Address who) {
-            called.add(who);
-        }
     }
 }
