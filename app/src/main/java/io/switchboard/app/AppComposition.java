@@ -448,7 +448,8 @@ public final class AppComposition {
 
     /**
      * The company directory of this sign-in: its search and caller identification now, the directory
-     * itself once the server has said where it is (asked on a worker: a disco#info round trip).
+     * itself once the server has said where it is (asked on a worker: a disco#info round trip over
+     * XMPP, an XCAP GET over SIP).
      */
     private void prepareDirectory(SignedIn signedIn, BuddyListViewModel buddyList) {
         DirectoryAccess access = new DirectoryAccess();

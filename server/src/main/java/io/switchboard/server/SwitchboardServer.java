@@ -1,5 +1,6 @@
 package io.switchboard.server;
 
+import io.switchboard.core.model.DirectoryLocation;
 import io.switchboard.server.cli.ServerRuntime;
 import io.switchboard.server.config.C2sConfig;
 import io.switchboard.server.config.ConfigException;
@@ -98,7 +99,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         this.router = new ImRouter(config.domain(), users, rosters,
                 new OfflineEmptinessCachingStore(
                         new JdbcOfflineMessageStore(database, config.offlineMessages().quotaPerUser())),
-                workers, Clock.systemUTC(), () -> directory == null ? Optional.empty() : directory.location());
+                workers, Clock.systemUTC(), this::directoryLocation);
         this.c2s = c2s(config, certificates, users);
         this.mailboxes = new Mailboxes(new JdbcVoiceMailboxStore(database));
         this.deskLines = new JdbcDeskLineStore(database);
@@ -110,7 +111,7 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
         // SIP clients answer watch requests over XCAP pres-rules, into the same decision (ADR 0019)
         this.xcap = sip != null && config.xcap().enabled()
                 ? new XcapServer(config.xcap(), config.domain(), sip.digestVerifier(), users, rosters,
-                        router.watcherDecisions(), workers)
+                        router.watcherDecisions(), this::directoryLocation, workers)
                 : null;
         if (config.demo().botsEnabled()) {
             // one thread is plenty: bots only build stanzas and hand them to the router
@@ -269,6 +270,11 @@ public final class SwitchboardServer implements ServerRuntime, AutoCloseable {
     public Optional<String> directoryDescription() {
         return directory().flatMap(ServerDirectory::location).map(location -> location.url() + "/"
                 + location.peopleBase());
+    }
+
+    /** Where clients find the people directory: advertised over XMPP and XCAP alike. */
+    private Optional<DirectoryLocation> directoryLocation() {
+        return directory == null ? Optional.empty() : directory.location();
     }
 
     /** The people directory, when one is configured. */

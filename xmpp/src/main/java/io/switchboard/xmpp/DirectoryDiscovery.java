@@ -51,29 +51,17 @@ final class DirectoryDiscovery {
             if (!FORM_TYPE.equals(form.getFormType())) {
                 continue;
             }
-            Optional<String> url = value(form, "ldap-url").filter(u -> u.startsWith("ldap://") || u.startsWith("ldaps://"));
-            Optional<String> base = value(form, "people-base");
-            if (url.isEmpty() || base.isEmpty()) {
-                LOG.info("The server's directory form names no usable ldap-url or people-base; ignored");
-                return Optional.empty();
-            }
-            return Optional.of(new DirectoryLocation(url.get(),
+            Optional<DirectoryLocation> location = DirectoryLocation.advertised(value(form, "ldap-url"),
                     value(form, "start-tls").map(v -> v.equals("true") || v.equals("1")).orElse(false),
-                    base.get(), value(form, "profile").orElse("openldap"), value(form, "bind-dn-template"),
-                    numbering(form)));
+                    value(form, "people-base"), value(form, "profile"), value(form, "bind-dn-template"),
+                    PhoneNumbering.advertised(value(form, "phone-region"), value(form, "extension-digits"),
+                            value(form, "extension-prefix")));
+            if (location.isEmpty()) {
+                LOG.info("The server's directory form names no usable ldap-url or people-base; ignored");
+            }
+            return location;
         }
         return Optional.empty();
-    }
-
-    /** The phone numbering, when the form names a region; a malformed one is left out, not fatal. */
-    private static Optional<PhoneNumbering> numbering(DataForm form) {
-        Optional<String> region = value(form, "phone-region").filter(r -> r.matches("[A-Za-z]{2}"));
-        if (region.isEmpty()) {
-            return Optional.empty();
-        }
-        int digits = value(form, "extension-digits").filter(d -> d.matches("[0-8]")).map(Integer::parseInt).orElse(0);
-        return Optional.of(new PhoneNumbering(region.get().toUpperCase(java.util.Locale.ROOT), digits,
-                value(form, "extension-prefix").filter(p -> p.matches("\\+[1-9][0-9]{0,13}"))));
     }
 
     private static Optional<String> value(DataForm form, String var) {

@@ -33,6 +33,23 @@ public record DirectoryLocation(String url, boolean startTls, String peopleBase,
         this(url, startTls, peopleBase, profile, bindDnTemplate, Optional.empty());
     }
 
+    /**
+     * A location as a server advertises it, when it is usable: an {@code ldap://} or {@code ldaps://}
+     * URL and a people base; a missing profile means OpenLDAP's attribute names.
+     */
+    public static Optional<DirectoryLocation> advertised(Optional<String> url, boolean startTls,
+                                                         Optional<String> peopleBase, Optional<String> profile,
+                                                         Optional<String> bindDnTemplate,
+                                                         Optional<PhoneNumbering> numbering) {
+        Optional<String> ldapUrl = url.filter(u -> u.startsWith("ldap://") || u.startsWith("ldaps://"));
+        Optional<String> base = peopleBase.filter(b -> !b.isBlank());
+        if (ldapUrl.isEmpty() || base.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DirectoryLocation(ldapUrl.get(), startTls, base.get(), profile.orElse("openldap"),
+                bindDnTemplate.filter(t -> !t.isBlank()), numbering));
+    }
+
     /** The bind name of {@code username}, when the directory is read as the user. */
     public Optional<String> bindDnOf(String username) {
         return bindDnTemplate.map(template -> template.replace("{username}", username));

@@ -23,4 +23,20 @@ public record PhoneNumbering(String region, int extensionDigits, Optional<String
             throw new IllegalArgumentException("extensionDigits " + extensionDigits);
         }
     }
+
+    /**
+     * The numbering a server advertises, read leniently: empty without a two-letter region; digits
+     * that are not 0–8 count as no extensions and a prefix that is not E.164-like is left out, so a
+     * malformed detail costs that detail, not the directory.
+     */
+    public static Optional<PhoneNumbering> advertised(Optional<String> region, Optional<String> extensionDigits,
+                                                      Optional<String> extensionPrefix) {
+        Optional<String> country = region.filter(r -> r.matches("[A-Za-z]{2}"));
+        if (country.isEmpty()) {
+            return Optional.empty();
+        }
+        int digits = extensionDigits.filter(d -> d.matches("[0-8]")).map(Integer::parseInt).orElse(0);
+        return Optional.of(new PhoneNumbering(country.get().toUpperCase(java.util.Locale.ROOT), digits,
+                extensionPrefix.filter(p -> p.matches("\\+[1-9][0-9]{0,13}"))));
+    }
 }

@@ -27,6 +27,12 @@ import io.switchboard.server.store.SyncedPerson;
 import io.switchboard.server.store.jdbc.JdbcDirectoryPeopleStore;
 import io.switchboard.server.store.jdbc.JdbcUserStore;
 import io.switchboard.sip.auth.DigestAlgorithm;
+import io.switchboard.sip.client.SipClientSession;
+import io.switchboard.sip.stack.SipStackFactory;
+import io.switchboard.sip.stack.SipTransport;
+import io.switchboard.sip.ua.SipAccount;
+import io.switchboard.sip.ua.SipProxy;
+import io.switchboard.sip.ua.SipUserAgentSettings;
 import io.switchboard.xmpp.CertificateTrust;
 import io.switchboard.xmpp.ReconnectPolicy;
 import io.switchboard.xmpp.ServerEndpoint;
@@ -46,7 +52,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Signing in with the directory password and synchronising people (ADR 0029), end to end: the
  * server with its embedded directory (the demo organisation) and an empty user store, our XMPP
- * client signing in, and the directory changed underneath as an administrator would.
+ * and SIP clients signing in, and the directory changed underneath as an administrator would.
  */
 class DirectorySignInIT {
 
@@ -161,6 +167,31 @@ class DirectorySignInIT {
                     .isEmpty();
             assertThat(directory.byPhoneNumber("1001")).get().extracting(DirectoryEntry::displayName)
                     .isEqualTo("Alice Anderson");
+        }
+    }
+
+    @Test
+    void aSipSimpleSignInFindsTheSameDirectoryOverXcapAndSearchesIt() throws Exception {
+        XmppClientSession henryDesktop = session("henry", DemoDirectory.PASSWORD);
+        henryDesktop.signIn(); // a directory user's first sign-in gives SIP its digest credentials (ADR 0029)
+        DirectoryLocation advertisedOverXmpp = henryDesktop.directoryLocation().orElseThrow();
+        henryDesktop.close();
+        SipAccount account = SipAccount.of(Address.of("henry", SERVER.domain()), DemoDirectory.PASSWORD,
+                new SipProxy("127.0.0.1", SERVER.sipPort(), SipTransport.UDP)).withXcapRoot(SERVER.xcapRoot());
+
+        try (SipClientSession henryPhone = new SipClientSession(new SipStackFactory(), account,
+                SipUserAgentSettings.defaults(), Clock.systemUTC())) {
+            assertThat(henryPhone.directoryLocation()).as("signed in only").isEmpty();
+            henryPhone.signIn();
+            DirectoryLocation location = henryPhone.directoryLocation().orElseThrow();
+
+            assertThat(location).as("one directory, whichever protocol asks").isEqualTo(advertisedOverXmpp);
+            try (LdapDirectoryService directory = new LdapDirectoryService(LdapPeopleDirectory.create(
+                    DirectoryLocations.config(location, "henry", DemoDirectory.PASSWORD.toCharArray())),
+                    SERVER.domain(), PhoneNumbers.of(location.numbering(), "GB"));
+                 DirectorySearch search = directory.search("Grace")) {
+                assertThat(search.nextPage()).extracting(DirectoryEntry::displayName).containsExactly("Grace Harper");
+            }
         }
     }
 

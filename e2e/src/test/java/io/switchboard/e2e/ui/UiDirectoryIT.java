@@ -167,12 +167,31 @@ class UiDirectoryIT extends UiTestSupport {
         }
     }
 
+    @Test
+    void aSipSimpleSignInFindsTheDirectoryThroughXcapAndSearchesIt() throws Exception {
+        Address irene = Address.of("irene", SERVER.domain());
+        // her first directory sign-in gives SIP its digest credentials (ADR 0029)
+        Peer.signedIn(SERVER, irene, DemoDirectory.PASSWORD).close();
+        launchSignedInOverSipWithPassword(home, irene, DemoDirectory.PASSWORD);
+        awaitMainWindow(irene);
+        awaitDirectoryFound();
+
+        robot.clickOn("#directory-search").write("Gra");
+
+        await().atMost(WAIT).until(() -> result("Grace Harper").isPresent());
+        assertThat(result("Grace Harper").orElseThrow().role()).isEqualTo("Chief Executive, Management");
+    }
+
     /** Signs in with the directory password and waits until the client has found the server's directory. */
     private void signInAsDirectoryUser(Address user) throws Exception {
         launchForBundledServer(home);
         typeCredentials(user, DemoDirectory.PASSWORD);
         robot.clickOn("#signIn");
         awaitMainWindow(user);
+        awaitDirectoryFound();
+    }
+
+    private void awaitDirectoryFound() {
         await().atMost(WAIT).until(() -> fx(() -> "Search the company directory"
                 .equals(robot.lookup("#directory-search").queryTextInputControl().getPromptText())));
     }

@@ -78,12 +78,18 @@ abstract class UiTestSupport {
      * and {@code moreOptions} (such as {@code --desk-line 1001}).
      */
     void launchSignedInOverSip(Path home, Address user, String... moreOptions) throws Exception {
+        launchSignedInOverSipWithPassword(home, user, password(user), moreOptions);
+    }
+
+    /** As {@link #launchSignedInOverSip(Path, Address, String...)}, with {@code password}. */
+    void launchSignedInOverSipWithPassword(Path home, Address user, String password, String... moreOptions)
+            throws Exception {
         List<String> line = new ArrayList<>(List.of("--account-type", "sip", "--user", user.toString(),
                 "--proxy", "127.0.0.1:" + server().sipPort(), "--xcap-root", server().xcapRoot().toString(),
                 "--password-env", "SWITCHBOARD_TEST_PASSWORD", "--auto-sign-in"));
         line.addAll(List.of(moreOptions));
         LaunchOptions options = LaunchOptions.parse(line.toArray(String[]::new));
-        client = ComposedClient.launch(home, options, Map.of("SWITCHBOARD_TEST_PASSWORD", password(user)));
+        client = ComposedClient.launch(home, options, Map.of("SWITCHBOARD_TEST_PASSWORD", password));
     }
 
     /**

@@ -13,10 +13,7 @@ import io.switchboard.sip.presence.xcap.PresRulesParseException;
 import io.switchboard.sip.presence.xcap.PresRulesParser;
 import io.switchboard.sip.presence.xcap.PresRulesWriter;
 import io.switchboard.sip.presence.xcap.SubHandling;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,12 +244,7 @@ final class PresRulesDocuments {
 
     /** A strong entity tag over the served bytes: equal documents, equal tags. */
     String etag(PresRules rules) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(writer.write(rules));
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        return EntityTags.of(writer.write(rules));
     }
 
     private Object lockOf(Address owner) {

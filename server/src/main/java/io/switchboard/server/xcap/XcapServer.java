@@ -8,24 +8,28 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.switchboard.core.model.Address;
+import io.switchboard.core.model.DirectoryLocation;
 import io.switchboard.server.config.XcapConfig;
 import io.switchboard.server.presence.WatcherDecisions;
 import io.switchboard.server.store.RosterStore;
 import io.switchboard.server.store.UserStore;
 import io.switchboard.server.xmpp.sasl.AuthFailureLimiter;
 import io.switchboard.sip.auth.DigestVerifier;
+import io.switchboard.sip.directory.DirectoryDocumentWriter;
 import io.switchboard.sip.presence.xcap.PresRulesParser;
 import io.switchboard.sip.presence.xcap.PresRulesWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The XCAP listener (RFC 4825) for pres-rules (RFC 5025): Netty's HTTP/1.1 codec with limits
+ * The XCAP listener (RFC 4825) for pres-rules (RFC 5025) and the directory's location (ADR 0030): Netty's HTTP/1.1 codec with limits
  * ({@link XcapChannelInitializer}) and {@link XcapHttpHandler} handing each request to the
  * {@link XcapService} on the caller's workers (ADR 0019).
  *
@@ -48,10 +52,11 @@ public final class XcapServer implements AutoCloseable {
     /**
      * @param verifier  digest challenges and checks in the SIP realm (the same HA1s as SIP)
      * @param decisions where answers go: the one decision XMPP answers also take (ADR 0017)
+     * @param directory where the company directory is, published to SIP clients (ADR 0030)
      * @param workers   runs the blocking part of each request; owned by the caller
      */
     public XcapServer(XcapConfig config, String domain, DigestVerifier verifier, UserStore users, RosterStore rosters,
-                      WatcherDecisions decisions, Executor workers) {
+                      WatcherDecisions decisions, Supplier<Optional<DirectoryLocation>> directory, Executor workers) {
         this.config = Objects.requireNonNull(config, "config");
         this.workers = Objects.requireNonNull(workers, "workers");
         Address.of("x", domain); // validates the domain early
@@ -59,7 +64,8 @@ public final class XcapServer implements AutoCloseable {
                 new HttpDigestAuthenticator(verifier, users, new AuthFailureLimiter(MAX_AUTH_FAILURES,
                         AUTH_FAILURE_WINDOW)),
                 new PresRulesDocuments(rosters, decisions, new PresRulesParser(config.maxDocumentBytes()),
-                        new PresRulesWriter()));
+                        new PresRulesWriter()),
+                new DirectoryDocuments(directory, new DirectoryDocumentWriter()));
     }
 
     public synchronized void start() throws InterruptedException {

@@ -3,6 +3,7 @@ package io.switchboard.server.xcap;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.InvalidAddressException;
 import io.switchboard.server.store.StoreException;
+import io.switchboard.sip.directory.DirectoryDocument;
 import io.switchboard.sip.presence.xcap.PresRules;
 import io.switchboard.sip.presence.xcap.XcapUris;
 import java.util.List;
@@ -25,12 +26,15 @@ final class XcapService {
     private final String rootPath;
     private final HttpDigestAuthenticator authenticator;
     private final PresRulesDocuments documents;
+    private final DirectoryDocuments directory;
 
-    XcapService(String domain, String rootPath, HttpDigestAuthenticator authenticator, PresRulesDocuments documents) {
+    XcapService(String domain, String rootPath, HttpDigestAuthenticator authenticator, PresRulesDocuments documents,
+                DirectoryDocuments directory) {
         this.domain = Objects.requireNonNull(domain, "domain");
         this.rootPath = Objects.requireNonNull(rootPath, "rootPath");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.documents = Objects.requireNonNull(documents, "documents");
+        this.directory = Objects.requireNonNull(directory, "directory");
     }
 
     XcapResult handle(XcapRequest request) {
@@ -43,6 +47,11 @@ final class XcapService {
             return refused.result();
         }
         String username = ((HttpDigestAuthenticator.Authenticated) outcome).username();
+        if (isDirectoryDocument(request.target())) {
+            // the one global document: where the company directory is, read-only (ADR 0030)
+            return method.equals("GET") ? directory.get()
+                    : XcapResult.text(405, "the directory document is read-only").withHeader("Allow", List.of("GET"));
+        }
         XcapTarget target;
         try {
             target = XcapTarget.parse(request.target(), rootPath);
@@ -86,6 +95,11 @@ final class XcapService {
                         : documents.putDocument(user, request.body(), request.ifMatch());
             }
         }
+    }
+
+    private boolean isDirectoryDocument(String target) {
+        int query = target.indexOf('?');
+        return (query < 0 ? target : target.substring(0, query)).equals(rootPath + DirectoryDocument.PATH);
     }
 
     private static boolean isUser(String xui, Address user) {

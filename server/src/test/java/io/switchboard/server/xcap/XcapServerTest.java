@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.model.Address;
+import io.switchboard.core.model.DirectoryLocation;
+import io.switchboard.core.model.PhoneNumbering;
 import io.switchboard.core.model.SubscriptionState;
 import io.switchboard.server.config.XcapConfig;
 import io.switchboard.server.store.RosterItem;
@@ -16,6 +18,10 @@ import io.switchboard.sip.auth.DigestNonces;
 import io.switchboard.sip.auth.DigestResponder;
 import io.switchboard.sip.auth.DigestVerifier;
 import io.switchboard.sip.auth.Ha1;
+import io.switchboard.sip.directory.DirectoryDocument;
+import io.switchboard.sip.directory.DirectoryDocumentParser;
+import io.switchboard.sip.directory.DirectoryDocumentWriter;
+import io.switchboard.sip.directory.DirectoryLocationManager;
 import io.switchboard.sip.presence.xcap.PresRule;
 import io.switchboard.sip.presence.xcap.PresRules;
 import io.switchboard.sip.presence.xcap.PresRulesManager;
@@ -58,6 +64,7 @@ class XcapServerTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private XcapServer server;
     private URI root;
+    private volatile Optional<DirectoryLocation> directory = Optional.empty();
 
     @BeforeEach
     void start() throws Exception {
@@ -65,7 +72,7 @@ class XcapServerTest {
         DigestVerifier verifier = new DigestVerifier(DOMAIN,
                 DigestNonces.withRandomSecret(Clock.systemUTC(), Duration.ofMinutes(5)), List.of(DigestAlgorithm.MD5));
         server = new XcapServer(XcapConfig.defaults().withPort(0).withMaxDocumentBytes(8_192), DOMAIN, verifier,
-                new DigestUsers(im.users), im.rosters, im.router().watcherDecisions(), workers);
+                new DigestUsers(im.users), im.rosters, im.router().watcherDecisions(), () -> directory, workers);
         server.start();
         root = URI.create("http://127.0.0.1:" + server.boundPort() + XcapConfig.ROOT_PATH);
     }
@@ -267,6 +274,42 @@ class XcapServerTest {
 
             assertThat(answer).startsWith("HTTP/1.1 4");
         }
+    }
+
+    @Test
+    void aSignedInUserReadsWhereTheCompanyDirectoryIs() throws Exception {
+        directory = Optional.of(new DirectoryLocation("ldap://127.0.0.1:10389", false, "ou=people,dc=example,dc=com",
+                "openldap", Optional.of("uid={username},ou=people,dc=example,dc=com"),
+                Optional.of(new PhoneNumbering("GB", 4, Optional.of("+44207946")))));
+
+        XcapResponse response = client("bob", "pw").get(DirectoryDocument.uri(root));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).contains(DirectoryDocument.CONTENT_TYPE);
+        assertThat(response.etag()).hasValueSatisfying(tag -> assertThat(tag).matches("\"[0-9a-f]{32}\""));
+        assertThat(new DirectoryDocumentParser().parse(response.body())).isEqualTo(directory.get());
+        assertThat(new DirectoryLocationManager(client("bob", "pw"), root).fetch()).isEqualTo(directory);
+    }
+
+    @Test
+    void withoutADirectoryTheDocumentIsNotFoundAndTheClientHearsNone() throws Exception {
+        assertThat(client("alice", "pw").get(DirectoryDocument.uri(root)).status()).isEqualTo(404);
+        assertThat(new DirectoryLocationManager(client("alice", "pw"), root).fetch()).isEmpty();
+    }
+
+    @Test
+    void theDirectoryDocumentIsReadOnlyAndNotForStrangers() throws Exception {
+        directory = Optional.of(new DirectoryLocation("ldap://127.0.0.1:10389", false, "dc=example", "openldap",
+                Optional.empty()));
+
+        XcapResponse put = client("alice", "pw").put(DirectoryDocument.uri(root), DirectoryDocument.CONTENT_TYPE,
+                new DirectoryDocumentWriter().write(directory.get()));
+        HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(DirectoryDocument.uri(root)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(stranger.statusCode()).isEqualTo(401);
+        assertThat(stranger.body()).doesNotContain("ldap://");
     }
 
     private static void assertConflict(XcapResponse response, String condition) {

@@ -3,12 +3,14 @@ package io.switchboard.sip.client;
 import io.switchboard.sip.auth.DigestResponder;
 import io.switchboard.sip.presence.xcap.PresRulesManager;
 import io.switchboard.sip.presence.xcap.XcapClient;
+import io.switchboard.sip.presence.xcap.XcapException;
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
 import io.switchboard.core.event.ListenerRegistration;
 import io.switchboard.core.event.Listeners;
 import io.switchboard.core.event.SerialExecutor;
 import io.switchboard.core.model.Address;
+import io.switchboard.core.model.DirectoryLocation;
 import io.switchboard.core.service.ChatService;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.service.ContactListService;
@@ -19,6 +21,7 @@ import io.switchboard.core.service.SessionState;
 import io.switchboard.core.service.SignInException;
 import io.switchboard.core.service.LineStateService;
 import io.switchboard.core.service.VoicemailService;
+import io.switchboard.sip.directory.DirectoryLocationManager;
 import io.switchboard.sip.register.RegistrationState;
 import io.switchboard.sip.register.RegistrationStatus;
 import io.switchboard.sip.stack.SipStackException;
@@ -67,6 +70,7 @@ public final class SipClientSession implements ClientSession, SipPhone {
     private final SipChatService chat;
     private final SipVoicemailService voicemail;
     private final SipLineStateService lineStates;
+    private final Supplier<XcapClient> xcap;
     private final Duration signInTimeout;
     private final String device;
     private final Object lifecycle = new Object();
@@ -95,24 +99,25 @@ public final class SipClientSession implements ClientSession, SipPhone {
         Duration serviceTimeout = settings.requestTimeout().multipliedBy(3);
         this.presence = new SipPresenceService(agent.presence(), agent.watcher(), device, clock, serviceTimeout,
                 this::isConnected, events);
+        this.xcap = xcap(account, serviceTimeout);
         this.contacts = new SipContactListService(agent.watcher(), agent.watchers(),
-                presRules(account, serviceTimeout), serviceTimeout, this::isConnected, events);
+                () -> new PresRulesManager(xcap.get(), account.xcapRootOrDefault(), account.address()),
+                serviceTimeout, this::isConnected, events);
         this.chat = new SipChatService(agent.messaging(), clock, this::isConnected, events, agent.context().executor());
         this.voicemail = new SipVoicemailService(agent.voicemail(), events);
         this.lineStates = new SipLineStateService(agent.lineStates(), events);
         agent.registration().addListener(this::registrationChanged);
     }
 
-    /** The account's XCAP pres-rules, with their HTTP client built on first use (ADR 0019). */
-    private static Supplier<PresRulesManager> presRules(SipAccount account, Duration timeout) {
+    /** The account's XCAP client, built on first use: many sessions never need HTTP (ADR 0019). */
+    private static Supplier<XcapClient> xcap(SipAccount account, Duration timeout) {
         Object lock = new Object();
-        PresRulesManager[] made = new PresRulesManager[1];
+        XcapClient[] made = new XcapClient[1];
         return () -> {
             synchronized (lock) {
                 if (made[0] == null) {
                     HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-                    made[0] = new PresRulesManager(new XcapClient(http, account.credentials(), new DigestResponder(),
-                            timeout), account.xcapRootOrDefault(), account.address());
+                    made[0] = new XcapClient(http, account.credentials(), new DigestResponder(), timeout);
                 }
                 return made[0];
             }
@@ -222,6 +227,20 @@ public final class SipClientSession implements ClientSession, SipPhone {
     @Override
     public Optional<VoicemailService> voicemail() {
         return Optional.of(voicemail);
+    }
+
+    /** Asked of the XCAP server, SIP's stand-in for service discovery (ADR 0030). */
+    @Override
+    public Optional<DirectoryLocation> directoryLocation() {
+        if (!isConnected()) {
+            return Optional.empty();
+        }
+        try {
+            return new DirectoryLocationManager(xcap.get(), account.xcapRootOrDefault()).fetch();
+        } catch (XcapException e) {
+            LOG.info("The XCAP server of {} did not say where a directory is: {}", account.address(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override
