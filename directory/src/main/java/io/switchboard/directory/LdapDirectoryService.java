@@ -79,7 +79,7 @@ public final class LdapDirectoryService implements DirectoryService {
             return Optional.empty();
         }
         for (String spelling : spellings(number)) {
-            try (PagedSearch search = people.search(spelling, CALLER_CANDIDATES)) {
+            try (PagedSearch search = people.searchByPhone(spelling, CALLER_CANDIDATES)) {
                 for (DirectoryPerson person : search.nextPage()) {
                     boolean match = java.util.stream.Stream.concat(person.workPhones().stream(),
                             person.mobilePhones().stream()).anyMatch(phone -> numbers.sameNumber(phone, number));

@@ -187,12 +187,23 @@ public final class LdapPeopleDirectory implements PeopleDirectory {
         if (pageSize <= 0) {
             throw new IllegalArgumentException("pageSize " + pageSize);
         }
-        Optional<ExprNode> filter = filters.typeAhead(text);
+        return people(filters.typeAhead(text), pageSize, "searching for people");
+    }
+
+    @Override
+    public PagedSearch searchByPhone(String number, int pageSize) throws DirectoryException {
+        if (pageSize <= 0) {
+            throw new IllegalArgumentException("pageSize " + pageSize);
+        }
+        return people(filters.byPhone(number), pageSize, "looking up a phone number");
+    }
+
+    private PagedSearch people(Optional<ExprNode> filter, int pageSize, String what) throws DirectoryException {
         if (filter.isEmpty()) {
             return PeopleSearch.empty();
         }
         PeopleSearch.Query query = new PeopleSearch.Query(peopleBase, filter.get(), mapper.attributes(),
-                config.sizeLimit(), timeLimitSeconds(), "searching for people");
+                config.sizeLimit(), timeLimitSeconds(), what);
         return new PeopleSearch(connections, errors, mapper, query, Math.min(pageSize, config.sizeLimit()));
     }
 

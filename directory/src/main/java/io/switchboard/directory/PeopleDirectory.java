@@ -35,6 +35,13 @@ public interface PeopleDirectory extends AutoCloseable {
     PagedSearch search(String text, int pageSize) throws DirectoryException;
 
     /**
+     * Caller lookup: people any of whose phone numbers (work or mobile) starts with {@code number},
+     * as the directory's phone matching rule compares them (spaces and hyphens do not count), at most
+     * {@code pageSize} at a time. A number without digits finds nobody, without asking the directory.
+     */
+    PagedSearch searchByPhone(String number, int pageSize) throws DirectoryException;
+
+    /**
      * Every person (or every one changed since {@code changedSince}), read page by page, for
      * synchronisation; no size limit. Fails rather than stop early when the directory cuts the search
      * short (its own size limit): a caller may take the people it was given for everyone.

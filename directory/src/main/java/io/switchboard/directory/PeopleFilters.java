@@ -3,6 +3,8 @@ package io.switchboard.directory;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.directory.api.ldap.model.exception.LdapSchemaException;
@@ -64,6 +66,28 @@ final class PeopleFilters {
             return Optional.empty();
         }
         return Optional.of(new AndNode(person(), anyAttribute));
+    }
+
+    /**
+     * People any of whose phone numbers (work or mobile) starts with {@code number}, for naming a
+     * caller: a mobile is no type-ahead attribute, but a call can come from it. Empty for a text
+     * without digits (the phone matching rule would make it an empty prefix, matching everyone).
+     */
+    Optional<ExprNode> byPhone(String number) {
+        if (number == null || number.chars().noneMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        String prefix = number.strip();
+        OrNode anyPhone = new OrNode();
+        for (String attribute : new LinkedHashSet<>(List.of(profile.workPhone(), profile.mobilePhone()))) {
+            if (!attribute.isBlank()) {
+                anyPhone.addNode(new SubstringNode(attribute, prefix, null));
+            }
+        }
+        if (anyPhone.getChildren().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AndNode(person(), anyPhone));
     }
 
     private boolean isPhone(String attribute) {

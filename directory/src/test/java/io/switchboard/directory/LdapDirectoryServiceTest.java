@@ -77,6 +77,16 @@ class LdapDirectoryServiceTest {
                     assertThat(entry.workPhones()).anyMatch(p -> new PhoneNumbers("US").sameNumber(p, spelling)));
         }
         assertThat(service.byPhoneNumber("+44 20 7946 0999")).isEmpty();
+    }
+
+    @Test
+    void aCallersMobileNumberFindsTheirEntry() throws Exception {
+        // a mobile is not searched by type-ahead, and the directory spells it with spaces
+        for (String spelling : List.of("+447700900123", "+44 7700 900123")) {
+            assertThat(service.byPhoneNumber(spelling)).as(spelling).get()
+                    .extracting(DirectoryEntry::address).isEqualTo(Address.of("robin", DOMAIN));
+        }
+        assertThat(service.byPhoneNumber("+447700900124")).isEmpty();
         assertThat(service.byPhoneNumber("*)(uid=*")).isEmpty();
     }
 

@@ -76,6 +76,21 @@ class PeopleFiltersTest {
     }
 
     @Test
+    void aCallersNumberIsAPrefixMatchOnTheWorkAndMobileNumbersOnly() {
+        // the searched attributes (cn, uid) are for type-ahead; a caller's number is looked for in their phones
+        assertThat(filters.byPhone(" +447700900108 ").orElseThrow().toString()).isEqualTo(
+                "(&(objectClass=inetOrgPerson)(|(telephoneNumber=+447700900108*)(mobile=+447700900108*)))");
+        assertThat(filters.byPhone("1*)(uid=*").orElseThrow().toString()).contains("(mobile=1\\2A\\29\\28uid=\\2A*)");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", ")", "+ -"})
+    void aNumberWithoutDigitsHasNoFilter(String number) {
+        assertThat(filters.byPhone(number)).isEmpty();
+    }
+
+    @Test
     void theUsernameIsAnEscapedEqualityWithinThePersonFilter() {
         assertThat(filters.byUsername("jdoe").toString()).isEqualTo("(&(objectClass=inetOrgPerson)(uid=jdoe))");
         assertThat(filters.byUsername("*").toString()).isEqualTo("(&(objectClass=inetOrgPerson)(uid=\\2A))");

@@ -130,7 +130,8 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
             server.add(new AddRequest(entry, new Control[] {new IgnoreNoUserModificationRequestControl()}));
         }
         server.add("dn: uid=robin," + PEOPLE_BASE, "objectClass: inetOrgPerson", "uid: Robin",
-                "cn: Robin (x*) Hood", "sn: Hood", "userPassword: sherwood");
+                "cn: Robin (x*) Hood", "sn: Hood", "userPassword: sherwood",
+                "mobile: +44 7700 900123");
         server.add("dn: uid=slash," + PEOPLE_BASE, "objectClass: inetOrgPerson", "uid: slash",
                 "cn: Back\\slash Person", "sn: Slash");
         server.add("dn: uid=zoe," + PEOPLE_BASE, "objectClass: inetOrgPerson", "uid: zoe",

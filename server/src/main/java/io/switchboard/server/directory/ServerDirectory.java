@@ -172,6 +172,11 @@ public final class ServerDirectory implements PeopleDirectory {
     }
 
     @Override
+    public PagedSearch searchByPhone(String number, int pageSize) throws DirectoryException {
+        return client().searchByPhone(number, pageSize);
+    }
+
+    @Override
     public void forEachPerson(Optional<Instant> changedSince, Consumer<DirectoryPerson> each) throws DirectoryException {
         client().forEachPerson(changedSince, each);
     }
