@@ -7,6 +7,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.exception.LdapOperationException;
 import org.apache.directory.ldap.client.api.DefaultLdapConnectionFactory;
+import org.apache.directory.ldap.client.api.DefaultLdapConnectionValidator;
 import org.apache.directory.ldap.client.api.LdapConnection;
 import org.apache.directory.ldap.client.api.LdapConnectionConfig;
 import org.apache.directory.ldap.client.api.LdapConnectionPool;
@@ -20,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * searches, and short-lived unpooled ones for signing people in. Every connection has the same
  * protection (StartTLS or LDAPS with {@link DirectoryTrustManager}) and our operation timeout, so
  * that a directory that stops answering ends in a timeout rather than a hung thread.
+ *
+ * <p>A borrowed connection is validated locally (connected and bound, no request): the API's
+ * default validator reads the root DSE on every borrow, a round trip as long as the search itself.
+ * A connection that passes but turns out closed by the directory (it dropped it while idle, and we
+ * have not read the close yet) fails its request with {@link ConnectionLostException}; {@link
+ * #exchange} then discards it and runs the request once more on a new connection. See decision
+ * 0028.
  */
 final class DirectoryConnections implements AutoCloseable {
 
@@ -48,8 +56,51 @@ final class DirectoryConnections implements AutoCloseable {
         limits.setMaxWait(config.connectTimeout().plus(config.operationTimeout()));
         limits.setTestOnBorrow(true);
         limits.setJmxEnabled(false);
-        this.pool = new LdapConnectionPool(
-                new ValidatingPoolableLdapConnectionFactory(new SearchConnectionFactory(searching)), limits);
+        ValidatingPoolableLdapConnectionFactory factory =
+                new ValidatingPoolableLdapConnectionFactory(new SearchConnectionFactory(searching));
+        // connected and bound, without asking the directory: a dead one that passes is retried in exchange
+        factory.setValidator(new DefaultLdapConnectionValidator());
+        this.pool = new LdapConnectionPool(factory, limits);
+    }
+
+    /** One request and its answer on a pooled connection: may be run twice, so it keeps no state between runs. */
+    @FunctionalInterface
+    interface Exchange<T> {
+        T on(LdapConnection connection) throws LdapException;
+    }
+
+    /** What an exchange answered, and the connection it came on, still borrowed: give it back or discard it. */
+    record Answered<T>(LdapConnection connection, T answer) {
+    }
+
+    /**
+     * Runs {@code exchange} on {@code borrowed}. When that connection turns out lost, and only then,
+     * it is discarded, with the pool's idle ones, and the exchange runs once more on a new
+     * connection: nothing was answered, so nothing was handed to anyone. An answer from the
+     * directory, an error result included, is never retried, nor is a timeout (a directory that
+     * stalls would make the caller wait twice). On failure the connection is discarded.
+     */
+    <T> Answered<T> exchange(LdapConnection borrowed, String what, Exchange<T> exchange) throws DirectoryException {
+        try {
+            return new Answered<>(borrowed, exchange.on(borrowed));
+        } catch (ConnectionLostException lost) {
+            discard(borrowed);
+            // the directory closed one idle connection: it most likely closed the others idle as long
+            // (a restart, an idle timeout), and another of those would fail the retry too
+            pool.clear();
+            LOG.debug("A pooled connection to {} was closed ({}); {} on a new one", errors.where(),
+                    lost.getMessage(), what);
+        } catch (LdapException | RuntimeException e) {
+            discard(borrowed);
+            throw errors.map(what, e);
+        }
+        LdapConnection fresh = borrow(what);
+        try {
+            return new Answered<>(fresh, exchange.on(fresh));
+        } catch (LdapException | RuntimeException e) {
+            discard(fresh);
+            throw errors.map(what, e);
+        }
     }
 
     /** What every connection to the directory shares: where, how protected, how patient. */

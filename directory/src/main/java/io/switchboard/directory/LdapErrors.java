@@ -69,6 +69,7 @@ final class LdapErrors {
                 || find(failure, UnknownHostException.class).isPresent()
                 || find(failure, UnresolvedAddressException.class).isPresent()
                 || find(failure, InvalidConnectionException.class).isPresent()
+                || find(failure, ConnectionLostException.class).isPresent()
                 || find(failure, IOException.class).isPresent()) {
             return unreachable(what, failure);
         }

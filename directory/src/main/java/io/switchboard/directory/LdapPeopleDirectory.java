@@ -1,6 +1,5 @@
 package io.switchboard.directory;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.apache.directory.api.ldap.model.cursor.CursorException;
-import org.apache.directory.api.ldap.model.cursor.SearchCursor;
+import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.exception.LdapInvalidDnException;
 import org.apache.directory.api.ldap.model.filter.ExprNode;
@@ -158,27 +156,24 @@ public final class LdapPeopleDirectory implements PeopleDirectory {
                 .setSizeLimit(2)
                 .setTimeLimit(timeLimitSeconds())
                 .addAttributes(mapper.attributes());
-        LdapConnection connection = connections.borrow(what);
-        List<DirectoryPerson> found = new ArrayList<>(2);
-        try (SearchCursor cursor = connection.search(request)) {
-            while (cursor.next()) {
-                if (cursor.isEntry()) {
-                    mapper.toPerson(cursor.getEntry()).ifPresent(found::add);
-                }
-            }
-            LdapResult result = cursor.getSearchResultDone().getLdapResult();
-            if (result.getResultCode() != ResultCodeEnum.SUCCESS
-                    && result.getResultCode() != ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
-                throw errors.forResult(what, result);
-            }
-        } catch (LdapException | CursorException | IOException | RuntimeException e) {
-            connections.discard(connection);
-            throw errors.map(what, e);
-        } catch (DirectoryException e) {
-            connections.discard(connection);
-            throw e;
+        DirectoryConnections.Answered<SearchExchange.Answer> answered = connections.exchange(
+                connections.borrow(what), what, connection -> SearchExchange.run(connection, request,
+                        config.operationTimeout()));
+        LdapResult result = answered.answer().done().getLdapResult();
+        // an answer, an error result too: the connection is fine
+        connections.giveBack(answered.connection());
+        if (result.getResultCode() != ResultCodeEnum.SUCCESS
+                && result.getResultCode() != ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
+            throw errors.forResult(what, result);
         }
-        connections.giveBack(connection);
+        List<DirectoryPerson> found = new ArrayList<>(2);
+        try {
+            for (Entry entry : answered.answer().entries()) {
+                mapper.toPerson(entry).ifPresent(found::add);
+            }
+        } catch (RuntimeException e) {
+            throw errors.map(what, e);
+        }
         return found;
     }
 
@@ -203,7 +198,7 @@ public final class LdapPeopleDirectory implements PeopleDirectory {
             return PeopleSearch.empty();
         }
         PeopleSearch.Query query = new PeopleSearch.Query(peopleBase, filter.get(), mapper.attributes(),
-                config.sizeLimit(), timeLimitSeconds(), what);
+                config.sizeLimit(), timeLimitSeconds(), config.operationTimeout(), what);
         return new PeopleSearch(connections, errors, mapper, query, Math.min(pageSize, config.sizeLimit()));
     }
 
@@ -211,7 +206,7 @@ public final class LdapPeopleDirectory implements PeopleDirectory {
     public void forEachPerson(Optional<Instant> changedSince, Consumer<DirectoryPerson> each)
             throws DirectoryException {
         PeopleSearch.Query query = new PeopleSearch.Query(peopleBase, filters.everyone(changedSince),
-                mapper.attributes(), 0, timeLimitSeconds(), "reading every person");
+                mapper.attributes(), 0, timeLimitSeconds(), config.operationTimeout(), "reading every person");
         try (PeopleSearch search = new PeopleSearch(connections, errors, mapper, query, config.pageSize())) {
             while (search.hasMore()) {
                 search.nextPage().forEach(each);

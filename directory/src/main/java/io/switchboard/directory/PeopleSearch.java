@@ -1,11 +1,10 @@
 package io.switchboard.directory;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.directory.api.ldap.model.cursor.CursorException;
-import org.apache.directory.api.ldap.model.cursor.SearchCursor;
+import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.filter.ExprNode;
 import org.apache.directory.api.ldap.model.message.AliasDerefMode;
@@ -14,11 +13,14 @@ import org.apache.directory.api.ldap.model.message.LdapResult;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.message.SearchRequest;
 import org.apache.directory.api.ldap.model.message.SearchRequestImpl;
+import org.apache.directory.api.ldap.model.message.SearchResultDone;
 import org.apache.directory.api.ldap.model.message.SearchScope;
 import org.apache.directory.api.ldap.model.message.controls.PagedResults;
 import org.apache.directory.api.ldap.model.message.controls.PagedResultsImpl;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.apache.directory.ldap.client.api.LdapConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One search for people, a page at a time (RFC 2696 simple paged results: a page size and the
@@ -27,12 +29,27 @@ import org.apache.directory.ldap.client.api.LdapConnection;
  * apply a size limit per page).
  *
  * <p>The connection goes back to the pool after a clean end, and is discarded after a timeout or
- * a failure: an unanswered request may still be pending on it.
+ * a failure: an unanswered request may still be pending on it. The first page is asked for once
+ * more on a new connection when the pooled one turns out closed ({@link DirectoryConnections#exchange});
+ * a later page is not: the directory's paging state (the cookie) went with the old connection.
+ *
+ * <p>A search left before the directory said it was done (a non-empty cookie: type-ahead closed
+ * after its first page, or stopped at the limit) sends the RFC 2696 release, page size 0 with the
+ * cookie, so that the directory can drop what it keeps for the search (Active Directory limits
+ * those per connection). It is sent without waiting for its answer: the caller has its page, and
+ * LDAP matches answers to requests by message ID, so the connection serves the next search at once.
+ * A search whose last page came back with an empty cookie left nothing to release, and sends nothing.
  */
 final class PeopleSearch implements PagedSearch {
 
-    /** How one search asks: where, what for, how many at most (0: no limit), how long the server may take. */
-    record Query(Dn base, ExprNode filter, String[] attributes, long limit, int timeLimitSeconds, String what) {
+    private static final Logger LOG = LoggerFactory.getLogger(PeopleSearch.class);
+
+    /**
+     * How one search asks: where, what for, how many at most (0: no limit), how long the server may
+     * take, and how long we wait for each of its responses.
+     */
+    record Query(Dn base, ExprNode filter, String[] attributes, long limit, int timeLimitSeconds, Duration patience,
+                 String what) {
     }
 
     private final DirectoryConnections connections;
@@ -87,16 +104,16 @@ final class PeopleSearch implements PagedSearch {
 
     private List<DirectoryPerson> fetchPage() throws DirectoryException {
         int size = query.limit() > 0 ? (int) Math.min(pageSize, query.limit() - delivered) : pageSize;
+        SearchRequest request = request(size);
         List<DirectoryPerson> page = new ArrayList<>(size);
-        try (SearchCursor cursor = connection.search(request(size))) {
-            while (cursor.next()) {
-                if (cursor.isEntry()) {
-                    mapper.toPerson(cursor.getEntry()).ifPresent(page::add);
-                }
+        try {
+            SearchExchange.Answer answer = exchange(request);
+            SearchResultDone done = answer.done();
+            readDone(done.getLdapResult(), done.getControl(PagedResults.OID));
+            for (Entry entry : answer.entries()) {
+                mapper.toPerson(entry).ifPresent(page::add);
             }
-            readDone(cursor.getSearchResultDone().getLdapResult(),
-                    cursor.getSearchResultDone().getControl(PagedResults.OID));
-        } catch (LdapException | CursorException | IOException | RuntimeException e) {
+        } catch (LdapException | RuntimeException e) {
             end(true);
             throw errors.map(query.what(), e);
         } catch (DirectoryException e) {
@@ -114,6 +131,20 @@ final class PeopleSearch implements PagedSearch {
             end(false);
         }
         return List.copyOf(delivering);
+    }
+
+    /** The first request may go twice (its connection was found closed); a later one, with a cookie, may not. */
+    private SearchExchange.Answer exchange(SearchRequest request) throws LdapException, DirectoryException {
+        if (cookie != null) {
+            return SearchExchange.run(connection, request, query.patience());
+        }
+        LdapConnection held = connection;
+        // exchange discards the connection it fails on: this search no longer holds one then
+        connection = null;
+        DirectoryConnections.Answered<SearchExchange.Answer> answered = connections.exchange(held, query.what(),
+                on -> SearchExchange.run(on, request, query.patience()));
+        connection = answered.connection();
+        return answered.answer();
     }
 
     private void readDone(LdapResult result, Control control) throws DirectoryException {
@@ -180,14 +211,14 @@ final class PeopleSearch implements PagedSearch {
         connections.giveBack(held);
     }
 
-    /** RFC 2696 §3: a page size of zero with the cookie ends a search the client leaves early. */
+    /** RFC 2696 §3: a page size of zero with the cookie ends a search the client leaves early; not waited for. */
     private boolean releaseServerState(LdapConnection held) {
-        try (SearchCursor cursor = held.search(request(0))) {
-            while (cursor.next()) {
-                // nothing is expected; read up to the done
-            }
+        try {
+            SearchExchange.sendOnly(held, request(0));
             return true;
-        } catch (LdapException | CursorException | IOException | RuntimeException e) {
+        } catch (LdapException | RuntimeException e) {
+            LOG.debug("Could not end a paged search on the directory at {}: discarding its connection",
+                    errors.where(), e);
             return false;
         } finally {
             cookie = null;

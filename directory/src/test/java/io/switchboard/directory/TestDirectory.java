@@ -63,6 +63,7 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
     private final List<String> dnsNames;
     private final List<String> ipAddresses;
     private final MisbehavingInterceptor stalling = new MisbehavingInterceptor();
+    private final RequestLog requests = new RequestLog();
     private Path temporary;
     private InMemoryDirectoryServer server;
     private TestCertificates.Identity identity;
@@ -86,6 +87,7 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
         config.addAdditionalBindCredentials(READER_DN, READER_PASSWORD);
+        config.addInMemoryOperationInterceptor(requests);
         config.addInMemoryOperationInterceptor(stalling);
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
@@ -144,6 +146,7 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         stalling.release();
+        requests.letReleasesGo();
         if (server != null) {
             server.shutDown(true);
         }
@@ -172,6 +175,11 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
         return server;
     }
 
+    /** What the server has received (since the last reset). */
+    RequestLog requests() {
+        return requests;
+    }
+
     /** Plain LDAP on loopback, searching as the reader, short timeouts. */
     DirectoryConfig config() {
         return DirectoryConfig.of("127.0.0.1", ldapPort(), PEOPLE_BASE, AttributeProfile.OPENLDAP)
@@ -187,6 +195,7 @@ final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
     /** Lets stalled searches go on and stops stalling new ones. */
     void release() {
         stalling.release();
+        requests.letReleasesGo();
     }
 
     /** From now on, every search ends with {@code code} instead of its own result, until {@link #release()}. */
