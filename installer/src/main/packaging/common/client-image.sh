@@ -25,16 +25,24 @@ numeric_version() {
     echo "$numeric"
 }
 
-# The JDK's jmods plus JavaFX's platform jars, linked into one small runtime
+# The JDK's jmods plus JavaFX's platform jars, linked into one small runtime. Uncompressed
+# (--compress=0): the package format compresses everything once, which is smaller than compressing
+# the module image and then the package (docs/benchmarks.md, "Installers"); native debug symbols
+# left out; the locales of the languages people are most likely to run it in.
 build_runtime() {
     local jlink modules jmods
     jlink="$(jdk_tool jlink)"
     jmods="$(dirname "$(dirname "$(readlink -f "$jlink")")")/jmods"
     [[ -d "$jmods" ]] || { echo "package-client: no jmods in $jmods (Debian: openjdk-17-jdk-headless)" >&2; exit 1; }
     modules="$(grep -v '^#' "$packaging_dir/common/runtime-modules.txt" | grep -v '^$' | paste -sd, -)"
+    strip_native=()
+    if [[ "$(uname -s)" == Linux ]]; then
+        strip_native=(--strip-native-debug-symbols=exclude-debuginfo-files)
+    fi
     rm -rf "$TARGET/runtime"
     "$jlink" --module-path "$jmods:$TARGET/javafx-modules" --add-modules "$modules" \
-        --strip-debug --no-header-files --no-man-pages --compress=2 --output "$TARGET/runtime"
+        --strip-debug --no-header-files --no-man-pages --compress=0 "${strip_native[@]}" \
+        --include-locales=en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh,ko --output "$TARGET/runtime"
 }
 
 # The client's JVM options (app/client-jvm.options: comments and blank lines left out), as
@@ -44,6 +52,12 @@ java_option_args() {
     while IFS= read -r option; do
         java_options+=(--java-options "$option")
     done < <(grep -v '^[[:space:]]*#' "$repo_root/app/client-jvm.options" | grep -v '^[[:space:]]*$')
+}
+
+# The class path jars without other platforms' natives and stored uncompressed (RepackJars.java);
+# $1 is the platform as libjitsi and JNA name it (linux-x86-64, darwin-aarch64, ...)
+repack_class_path() {
+    "$(jdk_tool java)" "$packaging_dir/common/RepackJars.java" "$TARGET/client-input" "$1"
 }
 
 # The application image: launcher, runtime, the class path jars

@@ -17,8 +17,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/../common/client-image.sh"
 deb_deps="libgtk-3-0, libasound2, libfreetype6, fontconfig, libxtst6, libxxf86vm1, libgl1"
 rpm_deps="gtk3, alsa-lib, freetype, fontconfig, libXtst, libXxf86vm, mesa-libGL"
 
+case "$(uname -m)" in
+    x86_64) platform=linux-x86-64 ;;
+    aarch64) platform=linux-aarch64 ;;
+    *) echo "package-client: no packaging for $(uname -m) yet" >&2; exit 1 ;;
+esac
+
 started=$SECONDS
 build_runtime
+repack_class_path "$platform"
 build_app_image "$packaging_dir/common/switchboard.png"
 mkdir -p "$TARGET/packages"
 rm -f "$TARGET"/packages/switchboard_*.deb "$TARGET"/packages/switchboard-*.rpm
