@@ -3,6 +3,7 @@ package io.switchboard.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.switchboard.app.ui.ExecutorScheduler;
+import io.switchboard.app.about.AboutViewModel;
 import io.switchboard.app.buddylist.BuddyListView;
 import io.switchboard.app.buddylist.BuddyListViewModel;
 import io.switchboard.app.buddylist.PhoneStatusFile;
@@ -34,6 +35,9 @@ import io.switchboard.app.phone.Dialer;
 import io.switchboard.app.phone.PhoneModeViewModel;
 import io.switchboard.app.phone.PhoneViewModel;
 import io.switchboard.app.phone.VoicemailViewModel;
+import io.switchboard.app.preset.PresetKey;
+import io.switchboard.app.preset.SystemPreset;
+import io.switchboard.app.preset.SystemPresetFile;
 import io.switchboard.app.presence.AppInputIdleTimeSource;
 import io.switchboard.app.presence.AutoAwayController;
 import io.switchboard.app.presence.IdleTimeSource;
@@ -69,6 +73,7 @@ import io.switchboard.core.model.PresenceColour;
 import io.switchboard.core.service.ClientSession;
 import io.switchboard.core.model.DirectoryLocation;
 import io.switchboard.core.service.ServiceException;
+import io.switchboard.core.version.SwitchboardVersion;
 import io.switchboard.directory.DirectoryLocations;
 import io.switchboard.directory.LdapDirectoryService;
 import io.switchboard.directory.LdapPeopleDirectory;
@@ -172,6 +177,9 @@ public final class AppComposition {
     private final Map<String, String> environment;
     private final PlatformDirectories directories;
 
+    /** What IT preset for every user of the computer (ADR 0031); read once at start. */
+    private SystemPreset preset = SystemPreset.NONE;
+    private AboutViewModel about;
     private SettingsStore settingsStore;
     private SettingsModel settings;
     private CredentialVault vault;
@@ -245,6 +253,8 @@ public final class AppComposition {
         Thread warmUp = new Thread(sessions.warmUp(), "switchboard-protocol-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        // the environment names another file for tests and IT trying a preset out; else the platform's
+        preset = SystemPresetFile.locate(environment, directories).read();
         settingsStore = new SettingsStore(directories.settingsFile());
         AppSettings loaded = settingsStore.load();
         if (options.theme().isPresent()) {
@@ -284,6 +294,8 @@ public final class AppComposition {
         this.stage = primaryStage;
         this.hostServices = Objects.requireNonNull(host, "host");
         this.notifier = new DesktopNotifier("Switchboard");
+        // the JavaFX runtime sets its version property once started: read here, not in prepare()
+        this.about = new AboutViewModel(SwitchboardVersion.current(), System::getProperty);
         applyTheme(settings.get().theme());
         settings.property().addListener((obs, was, now) -> {
             if (was.theme() != now.theme()) {
@@ -342,11 +354,13 @@ public final class AppComposition {
         boolean launching = firstSignIn;
         firstSignIn = false;
         if (launching) {
+            PresetSignIn.applyDefaults(preset, settings.get(), viewModel);
             LaunchedSignIn.apply(options, environment, viewModel);
             settingsStore.loadProblem().ifPresent(viewModel::showNotice);
         }
+        PresetSignIn.applyLocks(preset, options, viewModel);
         viewModel.loadRememberedPassword();
-        show(new SignInView(viewModel).root(), 440, 680, "Switchboard — Sign in");
+        show(new SignInView(viewModel, about).root(), 440, 680, "Switchboard — Sign in");
         if (launching && options.autoSignIn()) {
             viewModel.signIn();
         }
@@ -408,7 +422,8 @@ public final class AppComposition {
         RecentsViewModel history = new RecentsViewModel(sip.self(), callHistory, settingsWriter, contacts, calls,
                 background, Clock.systemDefaultZone());
         new CallWindows(calls, java.util.List.of(stylesheet(STYLESHEET), stylesheet(CALL_STYLESHEET)));
-        PhoneModeViewModel modes = new PhoneModeViewModel(background, settings);
+        PhoneModeViewModel modes = new PhoneModeViewModel(background, settings,
+                preset.isLocked(PresetKey.CALL_MODE), preset.isLocked(PresetKey.DESK_LINE));
         phone = calls;
         phoneMode = modes;
         recents = history;
@@ -521,7 +536,7 @@ public final class AppComposition {
         Node middle = phone == null ? centre
                 : new MainCentreView(new DialViewModel(phone, session.self()), phoneMode, recents, voicemail,
                         centre).root();
-        MainWindowView main = new MainWindowView(viewModel, middle);
+        MainWindowView main = new MainWindowView(viewModel, middle, about);
         windows.prepare(main.root(), 400, 680)
                 .joinOneByOne(main.top(), 3)
                 .joinOneByOne(() -> {

@@ -5,6 +5,7 @@ import io.switchboard.app.settings.PhoneSettings;
 import io.switchboard.app.settings.Theme;
 import io.switchboard.sip.stack.SipTransport;
 import io.switchboard.core.tls.CertificateFingerprint;
+import io.switchboard.core.version.SwitchboardVersion;
 
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,14 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
         return commandLine(new Arguments()).execute(args);
     }
 
+    /** As {@link #check(String...)}, printing to {@code out} and {@code err} instead of the console. */
+    static int check(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine line = commandLine(new Arguments());
+        line.setOut(out);
+        line.setErr(err);
+        return line.execute(args);
+    }
+
     /** True when the line only asks for help or the version. */
     public static boolean isHelpRequest(String... args) {
         CommandLine line = commandLine(new Arguments());
@@ -137,7 +146,7 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
         return new CommandLine(arguments).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
-    @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "Switchboard 0.1",
+    @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Switchboard desktop client.")
     static final class Arguments implements Callable<Integer> {
         @Option(names = "--server", paramLabel = "HOST[:PORT]|DOMAIN",
@@ -238,6 +247,14 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                     throw new CommandLine.ParameterException(line, "--trust-fingerprint: " + e.getMessage());
                 }
             }
+        }
+    }
+
+    /** {@code --version}, printed by picocli before JavaFX starts: the version the build stamped in. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Switchboard " + SwitchboardVersion.current()};
         }
     }
 }

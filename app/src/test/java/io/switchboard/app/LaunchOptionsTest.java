@@ -52,4 +52,17 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.isHelpRequest("--user", "a@b")).isFalse();
         assertThat(LaunchOptions.usage()).contains("--password-env");
     }
+
+    @Test
+    void versionPrintsTheStampedVersionAndExitsWithoutStarting() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = LaunchOptions.check(new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()),
+                "--version");
+        assertThat(exit).isZero();
+        assertThat(out.toString().strip())
+                .isEqualTo("Switchboard " + io.switchboard.core.version.SwitchboardVersion.current())
+                .matches("Switchboard \\d+\\.\\d+\\.\\d+.*");
+        // Main exits on a help request before JavaFX starts
+        assertThat(LaunchOptions.isHelpRequest("--version")).isTrue();
+    }
 }

@@ -3,6 +3,8 @@ package io.switchboard.app.main;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import io.switchboard.app.about.AboutView;
+import io.switchboard.app.about.AboutViewModel;
 import io.switchboard.app.preferences.PreferencesDialog;
 import io.switchboard.app.settings.Theme;
 import io.switchboard.app.ui.LazyTooltip;
@@ -16,7 +18,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -46,9 +47,11 @@ public final class MainWindowView {
     private final BorderPane root = new BorderPane();
     private final VBox top;
     private final MainWindowViewModel viewModel;
+    private final AboutViewModel about;
 
-    public MainWindowView(MainWindowViewModel viewModel, Node buddyList) {
+    public MainWindowView(MainWindowViewModel viewModel, Node buddyList, AboutViewModel about) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.about = Objects.requireNonNull(about, "about");
         Objects.requireNonNull(buddyList, "buddyList");
         top = new VBox(menuBar(), header(), banner(), notice());
         root.setTop(top);
@@ -86,6 +89,7 @@ public final class MainWindowView {
         Menu view = new Menu("_View", null, dark);
 
         MenuItem about = new MenuItem("_About Switchboard");
+        about.setId("menu-about");
         about.setOnAction(e -> showAbout());
         Menu help = new Menu("_Help", null, about);
         return new MenuBar(app, view, help);
@@ -202,11 +206,7 @@ public final class MainWindowView {
     }
 
     private void showAbout() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION, viewModel.aboutText());
-        about.setTitle("About Switchboard");
-        about.setHeaderText("Switchboard");
-        about.initOwner(root.getScene().getWindow());
-        about.showAndWait();
+        new AboutView(about, root.getScene().getWindow()).showAndWait();
     }
 
     /**

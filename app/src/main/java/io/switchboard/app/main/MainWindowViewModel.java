@@ -242,11 +242,6 @@ public final class MainWindowViewModel {
         };
     }
 
-    public String aboutText() {
-        return "Switchboard — an open, standards-based unified-communications client.\n"
-                + "Signed in as " + selfAddress() + ".";
-    }
-
     private void publish(PresenceChoice choice) {
         Availability before = chosen.get();
         String noteBefore = publishedNote;

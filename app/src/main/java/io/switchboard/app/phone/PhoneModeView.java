@@ -40,6 +40,10 @@ public final class PhoneModeView {
         line.visibleProperty().bind(vm.modeProperty().isEqualTo(CallMode.DESK_PHONE));
         line.managedProperty().bind(line.visibleProperty());
         line.setOnAction(e -> vm.apply());
+        if (vm.isLineLocked()) {
+            line.setEditable(false);   // still focusable and readable; only the administrator changes it
+            administered(line);
+        }
         Button use = new Button("Use");
         use.setId("phone-mode-apply");
         use.setAccessibleText("Use the chosen phone for calls");
@@ -50,7 +54,13 @@ public final class PhoneModeView {
                 vm.apply();
             }
         });
-        mode.disableProperty().bind(vm.switchingProperty().or(vm.availableProperty().not()));
+        mode.disableProperty().bind(vm.switchingProperty().or(vm.availableProperty().not())
+                .or(new javafx.beans.property.SimpleBooleanProperty(vm.isModeLocked())));
+        if (vm.isModeLocked()) {
+            administered(mode);
+            use.setVisible(!vm.isModeLocked() || !vm.isLineLocked() && vm.modeProperty().get() == CallMode.DESK_PHONE);
+            use.setManaged(use.isVisible());
+        }
         Label inUse = new Label();
         inUse.setId("phone-mode-in-use");
         inUse.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -68,6 +78,11 @@ public final class PhoneModeView {
         error.setOnMouseClicked(e -> vm.dismissError());
         root = new VBox(2, row, error);
         root.setPadding(new Insets(0, 12, 4, 12));
+    }
+
+    private static void administered(javafx.scene.control.Control control) {
+        control.setTooltip(new javafx.scene.control.Tooltip("Set by your administrator"));
+        control.setAccessibleText(control.getAccessibleText() + "; set by your administrator");
     }
 
     public Pane root() {

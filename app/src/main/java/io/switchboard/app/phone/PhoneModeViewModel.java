@@ -38,16 +38,54 @@ public final class PhoneModeViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
+    private final boolean modeLocked;
+    private final boolean lineLocked;
     private PhoneSwitch phones;
     private PhoneSettings applied = PhoneSettings.SOFTPHONE;
 
     public PhoneModeViewModel(Background background, SettingsModel settings) {
+        this(background, settings, false, false);
+    }
+
+    /**
+     * @param modeLocked the administrator set softphone or desk phone (ADR 0031): the mode signed in
+     *                   with stays
+     * @param lineLocked the administrator set the desk line: the line signed in with stays
+     */
+    public PhoneModeViewModel(Background background, SettingsModel settings, boolean modeLocked, boolean lineLocked) {
         this.background = Objects.requireNonNull(background, "background");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.modeLocked = modeLocked;
+        this.lineLocked = lineLocked;
         PhoneSettings saved = settings.get().phone();
         mode.set(saved.mode());
         deskLine.set(saved.deskLine());
         inUse.set(describe(PhoneSettings.SOFTPHONE));
+        if (modeLocked) {
+            keep(mode, saved.mode());
+        }
+        if (lineLocked) {
+            keep(deskLine, saved.deskLine());
+        }
+    }
+
+    /** The sign-in form applied the administrator's value; nothing changes it afterwards. */
+    private static <T> void keep(javafx.beans.property.Property<T> field, T value) {
+        field.addListener((obs, was, now) -> {
+            if (!Objects.equals(now, value)) {
+                field.setValue(value);
+            }
+        });
+    }
+
+    /** Whether the administrator set softphone or desk phone: the choice is shown but cannot be changed. */
+    public boolean isModeLocked() {
+        return modeLocked;
+    }
+
+    /** Whether the administrator set the desk line. */
+    public boolean isLineLocked() {
+        return lineLocked;
     }
 
     /**

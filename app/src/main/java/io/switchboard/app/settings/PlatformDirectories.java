@@ -15,6 +15,7 @@ public final class PlatformDirectories {
 
     private static final String APP_DIR = "switchboard";
     private static final String APP_DIR_TITLE = "Switchboard";
+    private static final String SYSTEM_CONFIG_FILE = "client.properties";
 
     private final Map<String, String> env;
     private final Os os;
@@ -62,6 +63,20 @@ public final class PlatformDirectories {
             case WINDOWS -> envDir("LOCALAPPDATA", home.resolve("AppData").resolve("Local")).resolve(APP_DIR_TITLE);
             case MAC -> home.resolve("Library").resolve("Logs").resolve(APP_DIR_TITLE);
             case LINUX -> envDir("XDG_STATE_HOME", home.resolve(".local").resolve("state")).resolve(APP_DIR);
+        };
+    }
+
+    /**
+     * The configuration IT presets for every user of the computer (ADR 0031):
+     * {@code /etc/switchboard/client.properties}, {@code %ProgramData%\Switchboard\client.properties},
+     * {@code /Library/Application Support/Switchboard/client.properties}.
+     */
+    public Path systemConfigFile() {
+        return switch (os) {
+            case WINDOWS -> Path.of(env.getOrDefault("ProgramData", env.getOrDefault("PROGRAMDATA", "C:\\ProgramData")))
+                    .resolve(APP_DIR_TITLE).resolve(SYSTEM_CONFIG_FILE);
+            case MAC -> Path.of("/Library", "Application Support", APP_DIR_TITLE, SYSTEM_CONFIG_FILE);
+            case LINUX -> Path.of("/etc", APP_DIR, SYSTEM_CONFIG_FILE);
         };
     }
 

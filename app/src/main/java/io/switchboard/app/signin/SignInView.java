@@ -2,6 +2,9 @@ package io.switchboard.app.signin;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import io.switchboard.app.about.AboutView;
+import io.switchboard.app.about.AboutViewModel;
+import io.switchboard.app.preset.PresetKey;
 import io.switchboard.app.settings.AccountType;
 import io.switchboard.app.settings.CallMode;
 import io.switchboard.sip.stack.SipTransport;
@@ -41,8 +44,12 @@ public final class SignInView {
     private final VBox root;
     private final GridPane form = new GridPane();
 
-    public SignInView(SignInViewModel viewModel) {
+    /** What a locked field says about itself: IT set it when installing the client (ADR 0031). */
+    static final String SET_BY_ADMINISTRATOR = "Set by your administrator";
+
+    public SignInView(SignInViewModel viewModel, AboutViewModel about) {
         Objects.requireNonNull(viewModel, "viewModel");
+        Objects.requireNonNull(about, "about");
 
         FontIcon logo = new FontIcon(Material2AL.FORUM);
         logo.getStyleClass().add("sign-in-logo");
@@ -142,6 +149,17 @@ public final class SignInView {
         deskLine.visibleProperty().bind(viewModel.callModeProperty().isEqualTo(CallMode.DESK_PHONE));
         deskLine.managedProperty().bind(deskLine.visibleProperty());
 
+        lockIf(viewModel, PresetKey.SERVER, server);
+        lockIf(viewModel, PresetKey.ACCOUNT_TYPE, xmppType, sipType);
+        lockIf(viewModel, PresetKey.SIP_PROXY, sipProxy, sipProxyTransport);
+        lockIf(viewModel, PresetKey.PHONE_PROXY, phoneServer, phoneServerTransport);
+        lockIf(viewModel, PresetKey.CALL_MODE, callMode);
+        lockIf(viewModel, PresetKey.DESK_LINE, deskLine);
+        if (viewModel.isLocked(PresetKey.DOMAIN)) {
+            user.setAccessibleText(user.getAccessibleText() + "; the domain is set by your administrator");
+            sipAddress.setAccessibleText(sipAddress.getAccessibleText() + "; the domain is set by your administrator");
+        }
+
         form.setHgap(12);
         form.setVgap(10);
         // labels and the transport choice keep their width: the fields give way in a narrow window
@@ -224,7 +242,11 @@ public final class SignInView {
         trust.setId("trust");
         trust.getStyleClass().add(Styles.DANGER);
         trust.setOnAction(e -> viewModel.trustCertificateAndRetry());
-        trust.disableProperty().bind(viewModel.signingInProperty());
+        trust.disableProperty().bind(viewModel.signingInProperty().or(
+                new javafx.beans.property.SimpleBooleanProperty(!viewModel.canTrustCertificates())));
+        if (!viewModel.canTrustCertificates()) {
+            trust.setAccessibleText("Trust this certificate: not allowed, your administrator set the certificate");
+        }
         VBox trustBox = new VBox(6, new Label("SHA-256 fingerprint:"), fingerprint, trust);
         showWhenNotEmpty(trustBox, viewModel.untrustedFingerprintProperty().isNotEmpty());
 
@@ -244,10 +266,24 @@ public final class SignInView {
         signIn.getStyleClass().add(Styles.ACCENT);
         signIn.disableProperty().bind(Bindings.not(viewModel.canSignIn()));
         signIn.setOnAction(e -> viewModel.signIn());
-        HBox actions = new HBox(12, progress, signIn);
+
+        // disabled controls show no tooltip: the reason for them is also said in words
+        Label administered = new Label("Fields that cannot be changed are set by your administrator.",
+                new FontIcon(Material2AL.ADMIN_PANEL_SETTINGS));
+        administered.setId("preset-notice");
+        administered.setWrapText(true);
+        administered.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        administered.setVisible(viewModel.hasLockedFields());
+        administered.setManaged(viewModel.hasLockedFields());
+
+        javafx.scene.control.Hyperlink aboutLink = new javafx.scene.control.Hyperlink("About Switchboard");
+        aboutLink.setId("sign-in-about");
+        aboutLink.setOnAction(e -> new AboutView(about, aboutLink.getScene().getWindow()).showAndWait());
+        HBox actions = new HBox(12, aboutLink, new atlantafx.base.controls.Spacer(), progress, signIn);
         actions.setAlignment(Pos.CENTER_RIGHT);
 
-        root = new VBox(14, heading, notice, form, remember, rememberHint, error, trustBox, validation, actions);
+        root = new VBox(14, heading, notice, form, administered, remember, rememberHint, error, trustBox, validation,
+                actions);
         root.setPadding(new Insets(28));
         root.setFillWidth(true);
         // the form sits in the middle of the window, not above an empty half
@@ -257,6 +293,21 @@ public final class SignInView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Disables the controls of a field the administrator locked, and says so to the eye and the screen reader. */
+    private static void lockIf(SignInViewModel viewModel, PresetKey key, javafx.scene.control.Control... controls) {
+        if (!viewModel.isLocked(key)) {
+            return;
+        }
+        for (javafx.scene.control.Control control : controls) {
+            control.setDisable(true);
+            control.setTooltip(new javafx.scene.control.Tooltip(SET_BY_ADMINISTRATOR));
+            String said = control.getAccessibleText();
+            control.setAccessibleText((said == null ? "" : said + "; ") + SET_BY_ADMINISTRATOR.toLowerCase(
+                    java.util.Locale.ROOT));
+            control.getStyleClass().add("administered");
+        }
     }
 
     private static RadioButton typeButton(String text, String accessible, String id, AccountType type,

@@ -1,5 +1,6 @@
 package io.switchboard.app.signin;
 
+import io.switchboard.app.preset.PresetKey;
 import io.switchboard.app.settings.AccountType;
 import io.switchboard.app.settings.AppSettings;
 import io.switchboard.app.settings.PhoneServerSettings;
@@ -21,6 +22,7 @@ import io.switchboard.xmpp.CertificateTrust;
 import io.switchboard.xmpp.XmppAccount;
 import io.switchboard.core.tls.CertificateFingerprint;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -92,6 +95,10 @@ public final class SignInViewModel {
     private String launchVouched;
     /** The server whose certificate was refused, for the trust button. */
     private String untrustedServerKey;
+    /** What the administrator set and users may not change (ADR 0031). */
+    private final EnumSet<PresetKey> locked = EnumSet.noneOf(PresetKey.class);
+    /** The domain of a bare user name, preset by the administrator; "" for none. */
+    private String presetDomain = "";
 
     public SignInViewModel(SessionFactory sessions, SettingsModel settings, CredentialVault vault,
                            Background background, Consumer<SignedIn> onSignedIn) {
@@ -246,12 +253,67 @@ public final class SignInViewModel {
     }
 
     /**
+     * Sets {@code field} to what the administrator preset and keeps it there: the view disables its
+     * control, and any other change (a script's option, a saved setting applied later) is undone.
+     */
+    public <T> void lock(PresetKey key, Property<T> field, T value) {
+        locked.add(key);
+        field.setValue(value);
+        field.addListener((obs, was, now) -> {
+            if (!Objects.equals(now, value)) {
+                field.setValue(value);
+            }
+        });
+    }
+
+    /** Marks {@code key} as set by the administrator, for a value that is no single field of the form. */
+    public void lock(PresetKey key) {
+        locked.add(key);
+    }
+
+    /** Whether the administrator set {@code key} so that users cannot change it. */
+    public boolean isLocked(PresetKey key) {
+        return locked.contains(key);
+    }
+
+    /** Whether anything in the form is set by the administrator. */
+    public boolean hasLockedFields() {
+        return !locked.isEmpty();
+    }
+
+    /**
+     * A bare user name ("alice") means an address at {@code domain}; when {@code locked}, every
+     * address must be at it.
+     */
+    public void presetDomain(String domain, boolean lockedDomain) {
+        presetDomain = domain.strip().toLowerCase(Locale.ROOT);
+        sip.defaultDomain = presetDomain;
+        sip.domainLocked = lockedDomain;
+        if (lockedDomain) {
+            locked.add(PresetKey.DOMAIN);
+        }
+        validationMessage.invalidate();
+    }
+
+    /**
+     * False when the administrator pinned the server's certificate and locked it: then no other
+     * certificate can be trusted from the form.
+     */
+    public boolean canTrustCertificates() {
+        return !locked.contains(PresetKey.TRUST_FINGERPRINT);
+    }
+
+    /**
      * Trusts {@code fingerprint} for the server now in the form, for this run only and without
      * storing it: the launcher of the bundled demo server vouches for its certificate.
      */
     public void vouchForCertificate(String fingerprint) {
-        String key = serverKey();
-        vouchedCertificates.put(key, CertificateFingerprint.normalise(fingerprint));
+        vouchForCertificate(serverKey(), fingerprint);
+    }
+
+    /** As {@link #vouchForCertificate(String)}, for the server {@code key} (as typed in the server field). */
+    public void vouchForCertificate(String key, String fingerprint) {
+        vouchedCertificates.put(key.strip().toLowerCase(Locale.ROOT), CertificateFingerprint.normalise(fingerprint));
         // the same server's SIP side presents the same certificate over TLS
         launchVouched = CertificateFingerprint.normalise(fingerprint);
         LOG.info("Certificate {} vouched for by the launcher for {}", fingerprint, key);
@@ -354,7 +416,7 @@ public final class SignInViewModel {
     /** The user compared the fingerprint and accepts it: remembered for this server, then sign in again. */
     public void trustCertificateAndRetry() {
         String fingerprint = untrustedFingerprint.get();
-        if (fingerprint.isEmpty() || untrustedServerKey == null) {
+        if (fingerprint.isEmpty() || untrustedServerKey == null || !canTrustCertificates()) {
             return;
         }
         String key = untrustedServerKey;
@@ -455,15 +517,28 @@ public final class SignInViewModel {
                     throw new IllegalArgumentException("Your address " + me + " is not on " + address.domain().get()
                             + ". Leave the server empty, or enter the host:port of your server.");
                 }
+                requirePresetDomain(me);
                 return me;
             }
             if (address.domain().isPresent()) {
-                return Address.of(u, address.domain().get());
+                return requirePresetDomain(Address.of(u, address.domain().get()));
+            }
+            if (!presetDomain.isEmpty()) {
+                return Address.of(u, presetDomain);
             }
             throw new IllegalArgumentException("Enter your full address, like alice@example.com.");
         } catch (InvalidAddressException e) {
             throw new IllegalArgumentException("Your address is not valid: " + e.getMessage() + ".", e);
         }
+    }
+
+    /** @throws IllegalArgumentException when the administrator locked the domain and {@code me} is elsewhere */
+    private Address requirePresetDomain(Address me) {
+        if (locked.contains(PresetKey.DOMAIN) && !me.domain().equals(presetDomain)) {
+            throw new IllegalArgumentException("Your address must be at " + presetDomain
+                    + " (set by your administrator).");
+        }
+        return me;
     }
 
     private Optional<String> validate() {

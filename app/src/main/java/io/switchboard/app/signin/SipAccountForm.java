@@ -35,6 +35,11 @@ final class SipAccountForm {
     final ObjectProperty<SipTransport> backupTransport = new SimpleObjectProperty<>(this, "sipBackupTransport",
             SipTransport.UDP);
 
+    /** The administrator's domain of a bare user name ("alice"); "" for none (ADR 0031). */
+    String defaultDomain = "";
+    /** Whether every address must be at {@link #defaultDomain}. */
+    boolean domainLocked;
+
     /** XCAP root of the presence rules; empty for the primary proxy's host on port 5062 (ADR 0019). */
     final StringProperty xcapRoot = new SimpleStringProperty(this, "sipXcapRoot", "");
 
@@ -200,11 +205,19 @@ final class SipAccountForm {
         if (aor.regionMatches(true, 0, "sip:", 0, 4)) {
             aor = aor.substring(4);   // people paste URIs; the address of record is what follows
         }
+        if (!aor.contains("@") && !aor.isEmpty() && !defaultDomain.isEmpty()) {
+            aor = aor + "@" + defaultDomain;
+        }
         if (!aor.contains("@")) {
             throw new IllegalArgumentException("Enter your full SIP address, like alice@example.com.");
         }
         try {
-            return Address.parse(aor);
+            Address me = Address.parse(aor);
+            if (domainLocked && !me.domain().equals(defaultDomain)) {
+                throw new IllegalArgumentException("Your SIP address must be at " + defaultDomain
+                        + " (set by your administrator).");
+            }
+            return me;
         } catch (InvalidAddressException e) {
             throw new IllegalArgumentException("Your SIP address is not valid: " + e.getMessage() + ".", e);
         }

@@ -9,7 +9,7 @@ import java.util.Locale;
  * What the user typed in a SIP proxy field: {@code host}, {@code host:port} or {@code [v6]:port};
  * the port defaults to 5060 for UDP and TCP and 5061 for TLS (RFC 3261 §19.1.2). Stateless.
  */
-final class SipProxyAddress {
+public final class SipProxyAddress {
 
     static final int DEFAULT_PORT = 5060;
     static final int DEFAULT_TLS_PORT = 5061;
@@ -26,7 +26,7 @@ final class SipProxyAddress {
      * @param what "primary proxy" or "backup proxy", for the message
      * @throws IllegalArgumentException with a message for the user
      */
-    static SipProxy parse(String text, SipTransport transport, String what) {
+    public static SipProxy parse(String text, SipTransport transport, String what) {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
             throw new IllegalArgumentException("Enter the " + what + ".");

@@ -41,7 +41,7 @@ class MainWindowViewTest extends ApplicationTest {
                 () -> { });
         Label buddyList = new Label("buddies");
         buddyList.setId("buddyList");
-        stage.setScene(new Scene(new MainWindowView(viewModel, buddyList).root(), 400, 600));
+        stage.setScene(new Scene(new MainWindowView(viewModel, buddyList, new io.switchboard.app.about.AboutViewModel("test", name -> null)).root(), 400, 600));
         stage.show();
     }
 

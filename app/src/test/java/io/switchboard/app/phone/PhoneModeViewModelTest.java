@@ -96,4 +96,19 @@ class PhoneModeViewModelTest {
     private AppSettings last() {
         return saved.get(saved.size() - 1);
     }
+
+    @Test
+    void aLockedModeAndLineStayAsTheAdministratorSetThem() {
+        PhoneModeViewModel vm = new PhoneModeViewModel(new DirectUi(), new SettingsModel(
+                AppSettings.defaults().withPhone(PhoneSettings.deskPhone("1001")), saved::add), true, true);
+
+        vm.modeProperty().set(CallMode.SOFTPHONE);
+        vm.deskLineProperty().set("2002");
+
+        assertThat(vm.isModeLocked()).isTrue();
+        assertThat(vm.isLineLocked()).isTrue();
+        assertThat(vm.modeProperty().get()).isEqualTo(CallMode.DESK_PHONE);
+        assertThat(vm.deskLineProperty().get()).isEqualTo("1001");
+        assertThat(viewModel(PhoneSettings.SOFTPHONE).isModeLocked()).isFalse();
+    }
 }

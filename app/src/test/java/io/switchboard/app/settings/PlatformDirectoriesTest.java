@@ -43,4 +43,16 @@ class PlatformDirectoriesTest {
         assertThat(dirs.configDir()).isEqualTo(HOME.resolve("Library").resolve("Application Support").resolve("Switchboard"));
         assertThat(dirs.stateDir()).isEqualTo(HOME.resolve("Library").resolve("Logs").resolve("Switchboard"));
     }
+
+    @Test
+    void theSystemWideClientConfigurationIsWhereEachSystemKeepsMachineSettings() {
+        assertThat(new PlatformDirectories(Map.of("XDG_CONFIG_HOME", "/x"), "Linux", HOME).systemConfigFile())
+                .isEqualTo(Path.of("/etc/switchboard/client.properties"));
+        assertThat(new PlatformDirectories(Map.of(), "Mac OS X", HOME).systemConfigFile())
+                .isEqualTo(Path.of("/Library/Application Support/Switchboard/client.properties"));
+        assertThat(new PlatformDirectories(Map.of("ProgramData", "D:\\Data"), "Windows 11", HOME).systemConfigFile())
+                .isEqualTo(Path.of("D:\\Data").resolve("Switchboard").resolve("client.properties"));
+        assertThat(new PlatformDirectories(Map.of(), "Windows 10", HOME).systemConfigFile())
+                .isEqualTo(Path.of("C:\\ProgramData").resolve("Switchboard").resolve("client.properties"));
+    }
 }

@@ -55,7 +55,7 @@ class SignInViewAccountTypeTest extends ApplicationTest {
         };
         viewModel = new SignInViewModel(factory, new SettingsModel(AppSettings.defaults(), s -> { }), new FakeVault(),
                 new DirectUi(), signedIn::add);
-        stage.setScene(new Scene(new SignInView(viewModel).root(), 440, 680));
+        stage.setScene(new Scene(new SignInView(viewModel, new io.switchboard.app.about.AboutViewModel("test", name -> null)).root(), 440, 680));
         stage.show();
     }
 

@@ -31,7 +31,7 @@ class SignInViewTest extends ApplicationTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         SignInViewModel viewModel = new SignInViewModel(account -> new FakeClientSession(account.user()),
                 new SettingsModel(AppSettings.defaults(), s -> { }), new FakeVault(), new DirectUi(), signedIn::add);
-        stage.setScene(new Scene(new SignInView(viewModel).root(), 420, 600));
+        stage.setScene(new Scene(new SignInView(viewModel, new io.switchboard.app.about.AboutViewModel("test", name -> null)).root(), 420, 600));
         stage.show();
     }
 

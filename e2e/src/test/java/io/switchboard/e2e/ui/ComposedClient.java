@@ -2,6 +2,7 @@ package io.switchboard.e2e.ui;
 
 import io.switchboard.app.AppComposition;
 import io.switchboard.app.LaunchOptions;
+import io.switchboard.app.preset.SystemPresetFile;
 import io.switchboard.app.settings.PlatformDirectories;
 
 import java.nio.file.Path;
@@ -36,7 +37,10 @@ final class ComposedClient implements AutoCloseable {
             throws TimeoutException {
         // Linux layout under the test's home: home/.config/switchboard, home/.local/state/switchboard
         PlatformDirectories directories = new PlatformDirectories(Map.of(), "Linux", home);
-        AppComposition composition = new AppComposition(options, environment, directories);
+        // never the machine's /etc/switchboard/client.properties: a test that wants a preset names its own
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putIfAbsent(SystemPresetFile.LOCATION_VARIABLE, home.resolve("no-system-preset.properties").toString());
+        AppComposition composition = new AppComposition(options, env, directories);
         FxToolkit.registerPrimaryStage();
         return new ComposedClient(FxToolkit.setupApplication(() -> new Hosted(composition)));
     }

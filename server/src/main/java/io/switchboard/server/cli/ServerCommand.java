@@ -1,5 +1,6 @@
 package io.switchboard.server.cli;
 
+import io.switchboard.core.version.SwitchboardVersion;
 import io.switchboard.server.SwitchboardServer;
 
 import io.switchboard.server.config.ConfigException;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code switchboard-server}: the server's one command. Without a subcommand it runs the
  * server, so {@code switchboard-server --demo} is the whole demo set-up.
  */
-@Command(name = "switchboard-server", mixinStandardHelpOptions = true, version = "Switchboard server 0.1",
+@Command(name = "switchboard-server", mixinStandardHelpOptions = true, versionProvider = ServerCommand.Version.class,
         description = "The Switchboard presence server: XMPP with an embedded database and a self-signed certificate.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class ServerCommand implements Callable<Integer> {
@@ -99,5 +100,15 @@ public final class ServerCommand implements Callable<Integer> {
         }
         commandLine.getErr().flush();
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** {@code --version}: the version the build stamped into the jars (the same one the client shows). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Switchboard server " + SwitchboardVersion.current(),
+                    "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                            + System.getProperty("os.arch")};
+        }
     }
 }

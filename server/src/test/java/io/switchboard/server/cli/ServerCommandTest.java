@@ -311,4 +311,12 @@ class ServerCommandTest {
         ServerConfig config = new ServerConfigFile().load(dataDir.resolve(ServerConfigFile.FILE_NAME));
         return Database.open(config.database().jdbcUrl(dataDir), "sa", "", 1);
     }
+
+    @Test
+    void versionIsTheStampedBuildVersion() {
+        int exit = execute("--version");
+        assertThat(exit).isZero();
+        assertThat(out.toString()).startsWith("Switchboard server " + io.switchboard.core.version.SwitchboardVersion.current())
+                .doesNotContain("${").containsPattern("Switchboard server \\d+\\.\\d+\\.\\d+");
+    }
 }
