@@ -304,6 +304,7 @@ public final class AppComposition {
             autoAwayAfter = Duration.ofMinutes(now.autoAwayMinutes());
         });
         showSignIn();
+        options.smokeTest().ifPresent(dir -> new SmokeTest(dir, stage, options.autoSignIn()).start());
         ClassWarmUp.startFor(MAIN_WINDOW_CLASSES);
     }
 

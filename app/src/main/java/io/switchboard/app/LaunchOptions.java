@@ -32,12 +32,15 @@ import picocli.CommandLine.Option;
  * @param deskLine         the desk line's extension (SIP, or XMPP with a phone proxy); the sign-in form is
  *                         set to desk-phone mode on it
  * @param phoneProxy       XMPP: the SIP proxy of the account's calls (its phone server)
+ * @param smokeTest        a folder: show the first window, write its picture and a report there,
+ *                         and exit (installers' checks, {@link SmokeTest})
  */
 public record LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
                             Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
                             Optional<AccountType> accountType, Optional<ProxyOption> proxy,
                             Optional<ProxyOption> backupProxy, Optional<String> xcapRoot,
-                            Optional<String> deskLine, Optional<ProxyOption> phoneProxy) {
+                            Optional<String> deskLine, Optional<ProxyOption> phoneProxy,
+                            Optional<java.nio.file.Path> smokeTest) {
 
     public static final LaunchOptions NONE = new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), false, Optional.empty());
@@ -68,6 +71,16 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                          Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme) {
         this(server, user, passwordEnv, trustFingerprint, autoSignIn, theme, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Without a smoke test: the client as people run it. */
+    public LaunchOptions(Optional<String> server, Optional<String> user, Optional<String> passwordEnv,
+                         Optional<String> trustFingerprint, boolean autoSignIn, Optional<Theme> theme,
+                         Optional<AccountType> accountType, Optional<ProxyOption> proxy,
+                         Optional<ProxyOption> backupProxy, Optional<String> xcapRoot, Optional<String> deskLine,
+                         Optional<ProxyOption> phoneProxy) {
+        this(server, user, passwordEnv, trustFingerprint, autoSignIn, theme, accountType, proxy, backupProxy,
+                xcapRoot, deskLine, phoneProxy, Optional.empty());
     }
 
     /** Without a phone proxy: an XMPP account's calls as last used. */
@@ -101,7 +114,8 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
                 Optional.ofNullable(arguments.backupProxy).map(ProxyOption::parse),
                 Optional.ofNullable(arguments.xcapRoot).map(String::strip),
                 Optional.ofNullable(arguments.deskLine).map(String::strip),
-                Optional.ofNullable(arguments.phoneProxy).map(ProxyOption::parse));
+                Optional.ofNullable(arguments.phoneProxy).map(ProxyOption::parse),
+                Optional.ofNullable(arguments.smokeTest));
     }
 
     /**
@@ -198,6 +212,11 @@ public record LaunchOptions(Optional<String> server, Optional<String> user, Opti
 
         @Option(names = "--theme", paramLabel = "light|dark", description = "Light or dark look.")
         Theme theme;
+
+        @Option(names = "--smoke-test", paramLabel = "DIR",
+                description = "Check the installation: show the first window, save its picture and a report"
+                        + " (smoke-test.png, smoke-test.properties) in DIR, and exit 0; exit 1 if it cannot.")
+        java.nio.file.Path smokeTest;
 
         @Spec
         CommandSpec spec;

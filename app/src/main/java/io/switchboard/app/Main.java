@@ -26,5 +26,10 @@ public final class Main {
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LoggerFactory.getLogger(Main.class)
                 .error("Uncaught exception in thread {}", thread.getName(), failure));
         Application.launch(SwitchboardApp.class, args);
+        // launch returns once the UI has closed and the composition's stop() has signed out and
+        // closed the media engine; threads a library left non-daemon (libjitsi's, once a phone line
+        // started it) would keep an invisible process alive, found by the installed client's test
+        LoggerFactory.getLogger(Main.class).info("Closed");
+        System.exit(0);
     }
 }
