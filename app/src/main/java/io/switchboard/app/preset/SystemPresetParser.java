@@ -22,7 +22,9 @@ import java.util.Set;
 /**
  * Reads the text of the system-wide client configuration file: one {@code key = value} (or
  * {@code key: value}) a line, {@code #} and {@code !} start comments, as in a Java properties file
- * but without escapes or continued lines. Written by IT, read by every user: a bad line must not
+ * but without escapes or continued lines. A {@code [switchboard]} line is passed over: the Windows
+ * installer writes the file with Windows Installer's INI support, which puts its keys under a
+ * section (docs/installing.md). Written by IT, read by every user: a bad line must not
  * keep anyone from signing in, so each one is skipped with a warning naming its line, and the
  * rest still counts. Stateless.
  */
@@ -30,6 +32,9 @@ public final class SystemPresetParser {
 
     /** Keys a password might be put under by mistake: refused with their own message, never read. */
     private static final Set<String> SECRETS = Set.of("password", "passwd", "secret", "pin", "sip.password");
+
+    /** The section the MSI's IniFile entries write the keys under. */
+    private static final String INSTALLER_SECTION = "[switchboard]";
 
     private SystemPresetParser() {
     }
@@ -52,7 +57,8 @@ public final class SystemPresetParser {
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
             String line = i == 0 && lines[0].startsWith("\uFEFF") ? lines[0].substring(1).strip() : lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")
+                    || line.equalsIgnoreCase(INSTALLER_SECTION)) {
                 continue;
             }
             String where = source + " line " + number;

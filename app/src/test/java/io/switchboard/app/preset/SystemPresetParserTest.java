@@ -97,6 +97,15 @@ class SystemPresetParserTest {
     }
 
     @Test
+    void theSectionTheWindowsInstallerWritesIsPassedOverAndOtherSectionsAreNot() {
+        SystemPresetParser.Result result = SystemPresetParser.parse(
+                "[switchboard]\r\nserver=chat.example.com:5222\r\n[other]\r\n", "client.properties");
+
+        assertThat(result.preset().server()).contains("chat.example.com:5222");
+        assertThat(result.warnings()).singleElement().asString().contains("line 3");
+    }
+
+    @Test
     void emptyOrCommentsOnlyIsNoPreset() {
         assertThat(SystemPresetParser.parse("", "f").preset().isEmpty()).isTrue();
         assertThat(SystemPresetParser.parse("# nothing\n! nothing either\n\n", "f").warnings()).isEmpty();
