@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the Linux and macOS client packaging share (sourced, not run): the numeric version, the
 # jlink runtime with JavaFX, and the jpackage app-image. Windows does the same in PowerShell.
-# Needs: VERSION, TARGET (Maven's installer/target), JAVA_HOME or a JDK 17 on the PATH.
+# Needs: VERSION, TARGET (Maven's installer/target), JAVA_HOME or a JDK 17 on the PATH. Written
+# for bash 3.2 too (macOS's): no empty "${array[@]}" under set -u.
 
 packaging_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 repo_root="$(cd "$packaging_dir/../../../.." && pwd)"
@@ -32,7 +33,12 @@ numeric_version() {
 build_runtime() {
     local jlink modules jmods
     jlink="$(jdk_tool jlink)"
-    jmods="$(dirname "$(dirname "$(readlink -f "$jlink")")")/jmods"
+    # the JDK's own jmods (macOS's readlink has no -f before 12.3: JAVA_HOME first)
+    if [[ -n "${JAVA_HOME:-}" ]]; then
+        jmods="$JAVA_HOME/jmods"
+    else
+        jmods="$(dirname "$(dirname "$(readlink -f "$jlink")")")/jmods"
+    fi
     [[ -d "$jmods" ]] || { echo "package-client: no jmods in $jmods (Debian: openjdk-17-jdk-headless)" >&2; exit 1; }
     modules="$(grep -v '^#' "$packaging_dir/common/runtime-modules.txt" | grep -v '^$' | paste -sd, -)"
     strip_native=()
@@ -41,7 +47,7 @@ build_runtime() {
     fi
     rm -rf "$TARGET/runtime"
     "$jlink" --module-path "$jmods:$TARGET/javafx-modules" --add-modules "$modules" \
-        --strip-debug --no-header-files --no-man-pages --compress=0 "${strip_native[@]}" \
+        --strip-debug --no-header-files --no-man-pages --compress=0 ${strip_native[@]+"${strip_native[@]}"} \
         --include-locales=en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh,ko --output "$TARGET/runtime"
 }
 
@@ -72,5 +78,5 @@ build_app_image() {
         --input "$TARGET/client-input" --main-jar "$main_jar" --main-class "$main_class" \
         --runtime-image "$TARGET/runtime" --app-version "$(numeric_version "$VERSION")" \
         --vendor "$vendor" --description "$description" --icon "$1" \
-        "${java_options[@]}"
+        "${java_options[@]}" ${2+"${@:2}"}
 }
