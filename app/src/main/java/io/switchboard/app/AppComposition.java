@@ -490,6 +490,7 @@ public final class AppComposition {
                         search.directoryFound();
                     } else {
                         found.ifPresent(d -> directoryWorkers.execute(d.service()::close));   // signed out meanwhile
+                        access.none();
                         search.noDirectory();
                     }
                 },
@@ -497,6 +498,7 @@ public final class AppComposition {
                     java.util.Arrays.fill(password, '\0');
                     LOG.warn("The company directory of {} could not be set up: {}", signedInSession.self(),
                             failure.toString());
+                    access.none();
                     search.noDirectory();
                 });
     }

@@ -37,23 +37,20 @@ public final class DirectoryCallerId implements CallerDirectory {
         this.ui = Objects.requireNonNull(ui, "ui");
     }
 
+    /** A call that rings before the server has said where the directory is waits for it. */
     @Override
     public void identify(Address caller, Consumer<CallerIdentity> found) {
-        Optional<CompanyDirectory> directory = access.current();
-        if (directory.isEmpty()) {
-            return;
-        }
-        executor.execute(() -> {
+        access.whenFound(directory -> executor.execute(() -> {
             try {
-                lookUp(directory.get().service(), caller).ifPresent(entry -> {
+                lookUp(directory.service(), caller).ifPresent(entry -> {
                     CallerIdentity identity = new CallerIdentity(entry.displayName(), entry.role());
                     ui.run(() -> found.accept(identity));
                 });
             } catch (ServiceException | RuntimeException e) {
-                LOG.info("The directory at {} could not name the caller {}: {}", directory.get().url(), caller,
+                LOG.info("The directory at {} could not name the caller {}: {}", directory.url(), caller,
                         e.toString());
             }
-        });
+        }));
     }
 
     static Optional<DirectoryEntry> lookUp(DirectoryService directory, Address caller) throws ServiceException {
