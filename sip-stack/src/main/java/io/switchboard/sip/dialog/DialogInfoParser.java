@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -57,22 +56,12 @@ public final class DialogInfoParser {
     }
 
     private static void moveToRoot(XMLStreamReader reader) throws XMLStreamException, DialogInfoParseException {
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new DialogInfoParseException("dialog-info with a DTD is refused (no entities are ever expanded)");
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new DialogInfoParseException("dialog-info with entity references is refused");
-            }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (!is(reader, "dialog-info")) {
-                    throw new DialogInfoParseException("root element is not <dialog-info>: " + reader.getName());
-                }
-                return;
-            }
+        if (!HardenedXml.toRoot(reader, "dialog-info", DialogInfoParseException::new)) {
+            throw new DialogInfoParseException("empty dialog-info document");
         }
-        throw new DialogInfoParseException("empty dialog-info document");
+        if (!is(reader, "dialog-info")) {
+            throw new DialogInfoParseException("root element is not <dialog-info>: " + reader.getName());
+        }
     }
 
     private DialogInfo dialogInfo(XMLStreamReader reader) throws XMLStreamException, DialogInfoParseException {

@@ -62,23 +62,13 @@ public final class DirectoryDocumentParser {
     }
 
     private static void moveToRoot(XMLStreamReader reader) throws XMLStreamException, DirectoryDocumentParseException {
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new DirectoryDocumentParseException(DOCUMENT + " with a DTD is refused (no entities are expanded)");
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new DirectoryDocumentParseException(DOCUMENT + " with entity references is refused");
-            }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (!is(reader, "directory")) {
-                    throw new DirectoryDocumentParseException("root element is not <directory> of " + NAMESPACE + ": "
-                            + reader.getName());
-                }
-                return;
-            }
+        if (!HardenedXml.toRoot(reader, DOCUMENT, DirectoryDocumentParseException::new)) {
+            throw new DirectoryDocumentParseException("empty " + DOCUMENT);
         }
-        throw new DirectoryDocumentParseException("empty " + DOCUMENT);
+        if (!is(reader, "directory")) {
+            throw new DirectoryDocumentParseException("root element is not <directory> of " + NAMESPACE + ": "
+                    + reader.getName());
+        }
     }
 
     private static DirectoryLocation directory(XMLStreamReader reader)

@@ -32,6 +32,29 @@ public final class HardenedXml {
     }
 
     /**
+     * Advances to the document's root element; false when there is none. A DTD is refused before
+     * anything of it is read (so no entity is ever expanded), and so are entity references.
+     *
+     * @param document what the body is called in messages ("PIDF", "watcherinfo")
+     */
+    public static <E extends Exception> boolean toRoot(XMLStreamReader reader, String document,
+                                                       Function<String, E> error) throws XMLStreamException, E {
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw error.apply(document + " with a DTD is refused (no entities are ever expanded)");
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw error.apply(document + " with entity references is refused");
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Advances to the next child element of the current one; false at its end tag. Text between
      * elements (whitespace) and comments are passed over.
      *

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -54,22 +53,12 @@ public final class WatcherInfoParser {
     }
 
     private static void moveToRoot(XMLStreamReader reader) throws XMLStreamException, WatcherInfoParseException {
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new WatcherInfoParseException("watcherinfo with a DTD is refused (no entities are ever expanded)");
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new WatcherInfoParseException("watcherinfo with entity references is refused");
-            }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (!is(reader, "watcherinfo")) {
-                    throw new WatcherInfoParseException("root element is not <watcherinfo>: " + reader.getName());
-                }
-                return;
-            }
+        if (!HardenedXml.toRoot(reader, "watcherinfo", WatcherInfoParseException::new)) {
+            throw new WatcherInfoParseException("empty watcherinfo document");
         }
-        throw new WatcherInfoParseException("empty watcherinfo document");
+        if (!is(reader, "watcherinfo")) {
+            throw new WatcherInfoParseException("root element is not <watcherinfo>: " + reader.getName());
+        }
     }
 
     private static WatcherInfo watcherInfo(XMLStreamReader reader) throws XMLStreamException, WatcherInfoParseException {

@@ -80,23 +80,13 @@ public final class PresRulesParser {
 
     private static void moveToRoot(XMLStreamReader reader, String root)
             throws XMLStreamException, PresRulesParseException {
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new PresRulesParseException(DOCUMENT + " with a DTD is refused (no entities are ever expanded)");
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new PresRulesParseException(DOCUMENT + " with entity references is refused");
-            }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (!is(reader, COMMON_POLICY, root)) {
-                    throw new PresRulesParseException("root element is not <" + root + "> of " + COMMON_POLICY
-                            + ": " + reader.getName());
-                }
-                return;
-            }
+        if (!HardenedXml.toRoot(reader, DOCUMENT, PresRulesParseException::new)) {
+            throw new PresRulesParseException("empty " + DOCUMENT + " document", true, null);
         }
-        throw new PresRulesParseException("empty " + DOCUMENT + " document", true, null);
+        if (!is(reader, COMMON_POLICY, root)) {
+            throw new PresRulesParseException("root element is not <" + root + "> of " + COMMON_POLICY
+                    + ": " + reader.getName());
+        }
     }
 
     private static PresRules ruleset(XMLStreamReader reader) throws XMLStreamException, PresRulesParseException {
