@@ -10,8 +10,8 @@
 #    /etc/switchboard/client.properties prefills and locks the server field; purged cleanly.
 # 2. server .deb: its user, configuration and service (or, without systemd, the installed launcher
 #    as the service's user with the installed configuration); an administrator adds a user; the
-#    installed client signs in to it; reinstalling (as an upgrade does) keeps the data; purged
-#    cleanly, data and user included.
+#    installed client signs in to it; an upgrade keeps the data and the edited configuration;
+#    purged cleanly, data and user included.
 set -euo pipefail
 target="$(cd "$1" && pwd)"
 packages="$target/packages"
@@ -157,11 +157,20 @@ SWITCHBOARD_TEST_PASSWORD=installed-pw run_client "$work/signed-in" --server 127
     || fail "not signed in: $(report "$work/signed-in" window.title)"
 cp "$work/signed-in/smoke-test.png" "$results/installed-signed-in.png"
 
-step "server: reinstalling (as an upgrade does) keeps the data"
+step "server: upgrading to a newer version keeps the data and the edited configuration"
 if [[ -n "$server_pid" ]]; then
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 fi
-dpkg -i "$server_deb" >/dev/null
+# the same payload as a later version: dpkg runs the real upgrade path (prerm upgrade, unpack,
+# postinst configure with the old version)
+dpkg-deb -R "$server_deb" "$work/upgrade"
+version="$(dpkg-deb -f "$server_deb" Version)"
+sed -i "s/^Version: .*/Version: $version.1/" "$work/upgrade/DEBIAN/control"
+dpkg-deb --root-owner-group --build "$work/upgrade" "$work/switchboard-server-upgrade.deb" >/dev/null
+printf '\n# edited by the administrator\n' >> /etc/switchboard-server/server.yaml
+dpkg -i --force-confold "$work/switchboard-server-upgrade.deb" >/dev/null
+[[ "$(dpkg-query -W -f '${Version}' switchboard-server)" == "$version.1" ]] || fail "not upgraded"
+grep -q "edited by the administrator" /etc/switchboard-server/server.yaml || fail "the upgrade replaced the configuration"
 if [[ -d /run/systemd/system ]]; then
     systemctl stop switchboard-server
 fi
