@@ -68,8 +68,11 @@ foreach ($scope in @('perMachine', 'perUser')) {
     Run (Tool 'candle') @('-nologo', '-arch', 'x64', "-dVersion=$numeric", "-dScope=$scope", "-dImageDir=$image",
         "-dIconFile=$(Join-Path $packaging 'common\switchboard.ico')", '-out', "$wix\$name\",
         (Join-Path $PSScriptRoot 'Switchboard.wxs'), "$wix\files.wxs")
-    Run (Tool 'light') @('-nologo', '-ext', 'WixUIExtension', '-spdb', '-out',
-        "$Target\packages\Switchboard-$numeric-$name.msi", "$wix\$name\Switchboard.wixobj", "$wix\$name\files.wixobj")
+    # per-user: heat's file components sit in the user's profile with file key paths, which ICE38/ICE64
+    # flag for roaming profiles; the package installs to %LOCALAPPDATA% (not roaming), so they do not apply
+    $validation = if ($scope -eq 'perUser') { @('-sice:ICE38', '-sice:ICE64', '-sice:ICE91') } else { @() }
+    Run (Tool 'light') (@('-nologo', '-ext', 'WixUIExtension', '-spdb') + $validation + @('-out',
+        "$Target\packages\Switchboard-$numeric-$name.msi", "$wix\$name\Switchboard.wixobj", "$wix\$name\files.wixobj"))
 }
 # signing hook: with SIGNTOOL_CERT (a .pfx) and SIGNTOOL_PASSWORD set, the packages are signed
 if ($env:SIGNTOOL_CERT) {
