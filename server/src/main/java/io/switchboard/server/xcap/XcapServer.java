@@ -90,8 +90,9 @@ public final class XcapServer implements AutoCloseable {
             // Netty rethrows the bind's java.net.BindException unchecked-style: name it
             throw new IllegalStateException("cannot bind " + config.bindHost() + ":" + config.port() + ": " + e, e);
         }
-        LOG.info("XCAP (pres-rules, directory location) listening on http://{}{}", serverChannel.localAddress(),
-                XcapConfig.ROOT_PATH);
+        InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+        LOG.info("XCAP (pres-rules, directory location) listening on http://{}:{}{}", bound.getHostString(),
+                bound.getPort(), XcapConfig.ROOT_PATH);
     }
 
     /** The port actually bound (the configured one, or the ephemeral one for port 0). */
