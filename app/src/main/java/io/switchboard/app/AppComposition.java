@@ -374,7 +374,8 @@ public final class AppComposition {
      * for 70–90 ms per pulse on the first sign-in.
      */
     private void showMain(SignedIn signedIn) {
-        session = signedIn.session();
+        ClientSession signedInSession = signedIn.session();
+        session = signedInSession;
         LOG.info("Signed in as {}", session.self());
         MainWindowViewModel viewModel = new MainWindowViewModel(session, ui, background, timers, settings,
                 () -> Optional.of(audioDevices.get()), this::closeSoftphone, this::signedOut);
@@ -390,20 +391,35 @@ public final class AppComposition {
             phoneLine = line;
             preparePhone(line, contacts, () -> startPhoneLine(line));
         }
+        // the buddy list's view model, the directory and the window's nodes in a task each: with the view models
+        // above in the sign-in's last task they were 25-35 ms of UI-thread CPU at a first sign-in, and the task
+        // took 70-160 ms on two busy cores (the session's threads start on its 2,000 contacts at the same time)
+        Platform.runLater(() -> {
+            if (session == signedInSession) {   // not signed out in between
+                createBuddyList(signedIn, viewModel, contacts);
+            }
+        });
+    }
+
+    private void createBuddyList(SignedIn signedIn, MainWindowViewModel viewModel, BuddyListContacts contacts) {
         BuddyListViewModel buddyList = new BuddyListViewModel(session, ui, background, chat, settings,
                 phone == null ? Dialer.NONE : phone,
                 new PhoneStatusFile(directories.settingsFile().resolveSibling("phone-status.txt")),
                 session.lineStates().or(() -> signedIn.phoneLine().map(SipPhoneLine::lineStates)));
         contacts.list = buddyList;
         buddies = buddyList;
-        prepareDirectory(signedIn, buddyList);
-        autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
-        // the window's nodes in a task of their own: with the view models it was one 20-35 ms task
-        String title = "Switchboard — " + session.self();
         Platform.runLater(() -> {
-            if (buddies == buddyList) {   // not signed out in between
-                prepareMain(viewModel, buddyList, title);
+            if (buddies != buddyList) {
+                return;   // signed out in between
             }
+            prepareDirectory(signedIn, buddyList);
+            autoAway = new AutoAwayController(idleTime, () -> autoAwayAfter, viewModel.ownPresence()).start(idleChecks);
+            String title = "Switchboard — " + session.self();
+            Platform.runLater(() -> {
+                if (buddies == buddyList) {
+                    prepareMain(viewModel, buddyList, title);
+                }
+            });
         });
     }
 

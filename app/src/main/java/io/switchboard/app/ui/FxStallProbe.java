@@ -1,5 +1,6 @@
 package io.switchboard.app.ui;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -20,10 +21,11 @@ import javafx.application.Platform;
  * largest lateness bounds the longest stall a user would feel as a frozen window. It also
  * records the CPU time the FX thread used while each probe task waited, which tells work on
  * the FX thread from the FX thread waiting for a core (or for the garbage collector) on a
- * crowded machine; and while a task is late it samples the FX thread's stack, to say what
- * stalled it. Used by the UI end-to-end tests and the desktop-client benchmark, so both measure
- * the same way; never started by the client itself. Not to be closed on the FX thread (it waits
- * for the last probe task).
+ * crowded machine, and the garbage collectors' pause time meanwhile (a stop-the-world
+ * collection holds every thread, the FX thread too); and while a task is late it samples the FX
+ * thread's stack, to say what stalled it. Used by the UI end-to-end tests and the desktop-client
+ * benchmark, so both measure the same way; never started by the client itself. Not to be
+ * closed on the FX thread (it waits for the last probe task).
  */
 public final class FxStallProbe implements AutoCloseable {
 
@@ -32,12 +34,15 @@ public final class FxStallProbe implements AutoCloseable {
     private static final int MAX_STACKS = 30;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final Thread thread;
     private final List<String> stallStacks = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private volatile long fxThreadId = -1;
     private volatile long longestNanos;
     private volatile long longestCpuNanos;
+    private volatile long longestGcMillis;
+    private volatile long longestPostedEpochMillis;
     private volatile long busiestNanos;
     private volatile int samples;
 
@@ -55,7 +60,9 @@ public final class FxStallProbe implements AutoCloseable {
     private void probe() {
         while (running) {
             long cpuAtPost = fxThreadId < 0 ? -1 : threads.getThreadCpuTime(fxThreadId);
+            long gcAtPost = collectionMillis();
             long posted = System.nanoTime();
+            long postedEpoch = System.currentTimeMillis();
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
                 long late = System.nanoTime() - posted;
@@ -65,6 +72,8 @@ public final class FxStallProbe implements AutoCloseable {
                 if (late > longestNanos) {
                     longestNanos = late;
                     longestCpuNanos = busy;
+                    longestGcMillis = collectionMillis() - gcAtPost;
+                    longestPostedEpochMillis = postedEpoch;
                 }
                 busiestNanos = Math.max(busiestNanos, busy);
                 samples++;
@@ -79,6 +88,15 @@ public final class FxStallProbe implements AutoCloseable {
             }
             LockSupport.parkNanos(INTERVAL_NANOS);
         }
+    }
+
+    /** Pause time of all collections so far (the JVM counts it in whole milliseconds). */
+    private long collectionMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : collectors) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
     }
 
     private void sampleFxThread() {
@@ -106,6 +124,16 @@ public final class FxStallProbe implements AutoCloseable {
     /** CPU time the FX thread used during {@link #longest()}; negative when not known. */
     public Duration longestCpu() {
         return Duration.ofNanos(longestCpuNanos);
+    }
+
+    /** Garbage-collection pause time during {@link #longest()} (millisecond resolution). */
+    public Duration longestGc() {
+        return Duration.ofMillis(longestGcMillis);
+    }
+
+    /** When the task that waited longest was posted (wall clock, ms since the epoch): to match with logs. */
+    public long longestPostedAtEpochMillis() {
+        return longestPostedEpochMillis;
     }
 
     /**

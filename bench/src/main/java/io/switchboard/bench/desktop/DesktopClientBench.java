@@ -223,17 +223,22 @@ public final class DesktopClientBench implements Callable<Integer> {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "run %d: cold start to %d contacts shown %s ms (JVM up after %s ms; sign-in part %s ms, main window"
                         + " after %s ms);"
-                        + " longest FX stall %s ms (FX work %s ms); RSS %s MB (heap used %s MB); pipeline %s",
+                        + " longest FX stall %s ms (FX work %s ms; in it FX CPU %s ms, GC %s ms); RSS %s MB"
+                        + " (heap used %s MB); pipeline %s",
                 run, contacts, r.getProperty("coldStartMs"), r.getProperty("jvmLaunchMs"),
                 r.getProperty("cold.signInMs"), r.getProperty("cold.mainShownMs"), r.getProperty("cold.longestStallMs"),
-                r.getProperty("cold.busiestFxWorkMs"), r.getProperty("rss.afterSignInMb"),
+                r.getProperty("cold.busiestFxWorkMs"), r.getProperty("cold.longestStallFxCpuMs", "?"),
+                r.getProperty("cold.longestStallGcMs", "?"), r.getProperty("rss.afterSignInMb"),
                 r.getProperty("heap.usedAfterSignInMb"), r.getProperty("prismPipeline", "?")));
         for (int w = 1; w <= warmSignIns; w++) {
             s.append(String.format(Locale.ROOT,
-                    "%n  warm sign-in %d: %s ms (main window after %s ms), longest FX stall %s ms (FX work %s ms)",
+                    "%n  warm sign-in %d: %s ms (main window after %s ms), longest FX stall %s ms (FX work %s ms;"
+                            + " in it FX CPU %s ms, GC %s ms)",
                     w, r.getProperty("warm." + w + ".signInMs"), r.getProperty("warm." + w + ".mainShownMs"),
                     r.getProperty("warm." + w + ".longestStallMs"),
-                    r.getProperty("warm." + w + ".busiestFxWorkMs")));
+                    r.getProperty("warm." + w + ".busiestFxWorkMs"),
+                    r.getProperty("warm." + w + ".longestStallFxCpuMs", "?"),
+                    r.getProperty("warm." + w + ".longestStallGcMs", "?")));
         }
         s.append(String.format(Locale.ROOT, "%n  RSS at exit %s MB", r.getProperty("rss.endMb")));
         return s.toString();
@@ -247,6 +252,7 @@ public final class DesktopClientBench implements Callable<Integer> {
         line(s, "cold sign-in to main window shown (ms)", results, "cold.mainShownMs");
         line(s, "cold sign-in: longest FX stall (ms)", results, "cold.longestStallMs");
         line(s, "cold sign-in: longest FX work (ms)", results, "cold.busiestFxWorkMs");
+        line(s, "cold sign-in: GC in the longest stall (ms)", results, "cold.longestStallGcMs");
         line(s, "RSS 2 s after the cold sign-in (MB)", results, "rss.afterSignInMb");
         List<Properties> warm = new ArrayList<>();
         for (Properties r : results) {
@@ -256,6 +262,7 @@ public final class DesktopClientBench implements Callable<Integer> {
                 one.setProperty("mainShownMs", r.getProperty("warm." + w + ".mainShownMs"));
                 one.setProperty("longestStallMs", r.getProperty("warm." + w + ".longestStallMs"));
                 one.setProperty("busiestFxWorkMs", r.getProperty("warm." + w + ".busiestFxWorkMs"));
+                one.setProperty("longestStallGcMs", r.getProperty("warm." + w + ".longestStallGcMs", "0"));
                 warm.add(one);
             }
         }
@@ -264,6 +271,7 @@ public final class DesktopClientBench implements Callable<Integer> {
             line(s, "warm sign-in to main window shown (ms)", warm, "mainShownMs");
             line(s, "warm sign-in: longest FX stall (ms)", warm, "longestStallMs");
             line(s, "warm sign-in: longest FX work (ms)", warm, "busiestFxWorkMs");
+            line(s, "warm sign-in: GC in the longest stall (ms)", warm, "longestStallGcMs");
         }
         line(s, "RSS at exit (MB)", results, "rss.endMb");
         return s.toString();

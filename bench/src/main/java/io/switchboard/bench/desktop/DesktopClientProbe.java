@@ -54,6 +54,7 @@ public final class DesktopClientProbe {
 
     private int round;              // 0: the cold sign-in at start; 1..warmRounds: sign out and in again
     private long signInStarted;
+    private long signInStartedEpoch;
     /** When the main window replaced the sign-in form: the session is up, the list not yet drawn. */
     private long mainShownAt;
     private FxStallProbe stalls;
@@ -158,6 +159,7 @@ public final class DesktopClientProbe {
     private void startMeasuring() {
         filled = false;
         signInStarted = System.nanoTime();
+        signInStartedEpoch = System.currentTimeMillis();
         stalls = FxStallProbe.start();
     }
 
@@ -220,7 +222,14 @@ public final class DesktopClientProbe {
             put(prefix + "mainShownMs", (mainShown - signInStarted) / 1e6);
             put(prefix + "longestStallMs", probe.longest().toNanos() / 1e6);
             put(prefix + "busiestFxWorkMs", probe.busiest().toNanos() / 1e6);
+            // what the longest stall itself was made of: the FX thread's own CPU, collector pauses, the rest waiting
+            // (-1 when not known: the probe's first task, posted before it knew the FX thread)
+            put(prefix + "longestStallFxCpuMs", probe.longestCpu().isNegative() ? -1 : probe.longestCpu().toNanos() / 1e6);
+            put(prefix + "longestStallGcMs", probe.longestGc().toNanos() / 1e6);
             put(prefix + "stallSamples", probe.samples());
+            LOG.info("{}longest stall {} ms began at {} (epoch ms; {} ms after the click)", prefix,
+                    probe.longest().toMillis(), probe.longestPostedAtEpochMillis(),
+                    probe.longestPostedAtEpochMillis() - signInStartedEpoch);
             // what the FX thread was doing while the probe waited long: kept with --keep-client-logs
             probe.stallStacks().forEach(stack -> LOG.info("{}stall while: {}", prefix, stack));
             if (measured == 0) {
