@@ -51,8 +51,7 @@ public final class DirectoryPasswordVerifier implements PasswordVerifier {
 
     private void keepStoredCredentialsInStep(String username, char[] password) {
         try {
-            if (!users.exists(username)) {
-                users.create(username, password);
+            if (!users.exists(username) && createdFirst(username, password)) {
                 LOG.info("{} signed in for the first time with their directory password; account created", username);
             } else if (stored.verify(username, password) != Verdict.ACCEPTED) {
                 users.setPassword(username, password);
@@ -61,6 +60,25 @@ public final class DirectoryPasswordVerifier implements PasswordVerifier {
         } catch (StoreException e) {
             // the sign-in stands (the directory decides); only SIP digest may not know the new password yet
             LOG.warn("Credentials of {} not brought in step with the directory: {}", username, e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the account, or says a directory sync created it (without credentials) between the
+     * look-up and the insert — the first sync runs while people already sign in — so that its
+     * credentials are set instead of the sign-in leaving it with none.
+     */
+    private boolean createdFirst(String username, char[] password) throws StoreException {
+        try {
+            users.create(username, password);
+            return true;
+        } catch (StoreException e) {
+            if (!users.exists(username)) {
+                throw e;
+            }
+            LOG.debug("The account of {} appeared while they signed in (a directory sync): {}", username,
+                    e.getMessage());
+            return false;
         }
     }
 }

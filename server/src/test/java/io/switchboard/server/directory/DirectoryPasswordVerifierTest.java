@@ -16,8 +16,12 @@ import io.switchboard.server.xmpp.sasl.InMemoryUserStore;
 import io.switchboard.server.xmpp.sasl.PasswordVerifier.Verdict;
 import io.switchboard.server.xmpp.sasl.StoredPasswordVerifier;
 import io.switchboard.server.xmpp.sasl.UnknownUserCredentials;
+import io.switchboard.server.store.UserStore;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +73,39 @@ class DirectoryPasswordVerifierTest {
         assertThat(verifier.verify("dave", "new-secret".toCharArray())).isEqualTo(Verdict.ACCEPTED);
         assertThat(users.credential("dave", ScramHash.SHA_256).orElseThrow().matches("new-secret".toCharArray()))
                 .isTrue();
+    }
+
+    @Test
+    void anAccountTheFirstSyncCreatesWhileTheySignInStillGetsTheirCredentials() throws Exception {
+        UserStore racingSync = syncCreatesTheAccountJustBeforeTheSignIn(users);
+        verifier = new DirectoryPasswordVerifier(directory, racingSync,
+                new StoredPasswordVerifier(new CredentialLookup(users, DOMAIN, UnknownUserCredentials.withRandomSecret())));
+
+        assertThat(verifier.verify("grace", DemoDirectory.PASSWORD.toCharArray())).isEqualTo(Verdict.ACCEPTED);
+
+        assertThat(users.credential("grace", ScramHash.SHA_256).orElseThrow()
+                .matches(DemoDirectory.PASSWORD.toCharArray())).as("set, not left empty by the race").isTrue();
+    }
+
+    /**
+     * The store, except that the first {@code create} finds the account already there without
+     * credentials, as a directory sync leaves it when it adds someone a moment earlier.
+     */
+    private static UserStore syncCreatesTheAccountJustBeforeTheSignIn(UserStore store) {
+        AtomicBoolean raced = new AtomicBoolean();
+        return (UserStore) Proxy.newProxyInstance(UserStore.class.getClassLoader(), new Class<?>[] {UserStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("create") && raced.compareAndSet(false, true)) {
+                        String username = (String) args[0];
+                        store.create(username, "whatever-the-sync-had".toCharArray());
+                        store.removeCredentials(username);
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

@@ -92,22 +92,14 @@ public final class JdbcDirectoryPeopleStore implements DirectoryPeopleStore {
         if (added.isEmpty()) {
             return;
         }
-        List<String> missing = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM users WHERE username = ?")) {
-            for (SyncedPerson person : added) {
-                query.setString(1, person.username());
-                try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        missing.add(person.username());
-                    }
-                }
-            }
-        }
+        // one statement per name, so that an account a sign-in created a moment ago is linked, not duplicated
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO users (username, created_at, roster_version) VALUES (?, ?, 0)")) {
-            for (String username : missing) {
-                insert.setString(1, username);
+                "INSERT INTO users (username, created_at, roster_version) SELECT ?, ?, 0"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM users WHERE username = ?)")) {
+            for (SyncedPerson person : added) {
+                insert.setString(1, person.username());
                 insert.setLong(2, now);
+                insert.setString(3, person.username());
                 insert.addBatch();
             }
             insert.executeBatch();
