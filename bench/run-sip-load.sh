@@ -270,6 +270,14 @@ PYEOF
   tail -1 "$RESULTS" >&2
 fi
 
+# A recipient SIPp that is gone must not stay registered: the next series on the same server would
+# fork every request to its dead contact too (retransmitted for 32 s each), measuring that instead.
+unregister() {
+  (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
+     -p "$1" -m 1 -nostdin -timeout 20s -key expires 0 > "$WORK/$2-unregister.out" 2>&1) \
+     || log "  $2 could not unregister (its contact stays until it expires)"
+}
+
 if [[ ",$ONLY," == *",message,"* ]]; then
   SINK_PORT="$(free_port)"
   (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
@@ -282,6 +290,7 @@ if [[ ",$ONLY," == *",message,"* ]]; then
   rate_table "MESSAGE relayed to a registered SIPp (MESSAGE+407+MESSAGE, relayed, 200 per call)" \
     message message.xml "$WORK/message.csv" -key text "load test message"
   kill "$SINK_PID" 2>/dev/null || true
+  unregister "$SINK_PORT" sink
 fi
 
 if [[ ",$ONLY," == *",invite,"* ]]; then
@@ -296,6 +305,7 @@ if [[ ",$ONLY," == *",invite,"* ]]; then
   rate_table "Call setup through the proxy to a registered SIPp (INVITE+407+INVITE, 180, 200, ACK, BYE per call); p50/p99 = INVITE to 200" \
     invite invite.xml "$WORK/message.csv" -d "$HOLD"
   kill "$CALLEE_PID" 2>/dev/null || true
+  unregister "$CALLEE_PORT" callee
 fi
 
 if [[ ",$ONLY," == *",register,"* ]]; then

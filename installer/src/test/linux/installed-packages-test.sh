@@ -133,9 +133,11 @@ if [[ -d /run/systemd/system ]]; then
     systemctl is-active --quiet switchboard-server || fail "the service did not start"
     log_command=(journalctl -u switchboard-server --no-pager)
 else
-    step "server: no systemd here; the installed launcher as the service's user, installed configuration"
-    runuser -u switchboard-server -- env SWITCHBOARD_SERVER_DATA_DIR=/var/lib/switchboard-server \
-        SWITCHBOARD_SERVER_CONFIG=/etc/switchboard-server/server.yaml /usr/bin/switchboard-server run \
+    step "server: no systemd here; the installed launcher as the service's user, with the unit's environment"
+    mapfile -t unit_environment < <(sed -n 's/^Environment=//p' /lib/systemd/system/switchboard-server.service)
+    [[ " ${unit_environment[*]} " == *" SWITCHBOARD_SERVER_CONFIG=/etc/switchboard-server/server.yaml "* ]] \
+        || fail "the unit does not name the installed configuration"
+    runuser -u switchboard-server -- env "${unit_environment[@]}" /usr/bin/switchboard-server run \
         >"$work/server.log" 2>&1 &
     server_pid=$!
     log_command=(cat "$work/server.log")
