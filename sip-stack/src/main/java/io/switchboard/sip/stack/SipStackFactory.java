@@ -109,16 +109,15 @@ public final class SipStackFactory {
         properties.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_TRANSACTIONS));
         properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(MAX_TRANSACTIONS));
         if (settings.leanTransactions()) {
-            // A completed transaction is kept 32 s only to match retransmissions: "Aggressive" drops
-            // its parsed request (~8 KB of header objects) once answered; at 1,600 REGISTER/s the
-            // parsed requests alone outgrew a 512 MB heap. Retransmitted requests still get the
-            // last response (kept as bytes whatever the strategy). "Normal" would also keep the
-            // request as bytes, only to parse them again when the transaction ends, for a
-            // TransactionTerminatedEvent listener that might read it; the server's ignores it, and
-            // that encoding and parsing was ~12 % of the server's CPU per relayed MESSAGE
-            // (docs/benchmarks.md). Not for user agents: it also drops the last response a client
-            // transaction keeps.
-            properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
+            // A completed transaction is kept 32 s only to match retransmissions: with "Normal"
+            // it drops its parsed request (~8 KB of header objects) once answered and keeps the
+            // bytes; at 1,600 REGISTER/s the parsed requests alone outgrew a 512 MB heap. Not for
+            // user agents: it also drops the last response a client transaction keeps. Not
+            // "Aggressive", which would also spare the encoding and the re-parse of every answered
+            // request (~12 % of the CPU per relayed MESSAGE): JAIN-SIP then matches a request
+            // without an RFC 3261 branch against a completed transaction's dropped request and
+            // fails with a NullPointerException, so such a request (RFC 4475 3.1.1.7) went unanswered.
+            properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
             // A proxy keeps no dialogs. Turning automatic dialogs off on the provider alone is not
             // enough: JAIN-SIP still made a client dialog for every proxied INVITE's 2xx and kept
             // it, waiting for an ACK the proxy never sends, until a timer killed it (~1 KB + the

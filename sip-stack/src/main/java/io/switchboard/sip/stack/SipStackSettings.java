@@ -78,10 +78,9 @@ public record SipStackSettings(String name, String host, int port, Set<SipTransp
     }
 
     /**
-     * {@code true}: an answered transaction keeps neither its parsed request nor its last
-     * response, only what matching and answering retransmissions need (JAIN-SIP's
-     * {@code RELEASE_REFERENCES_STRATEGY=Aggressive}) — for a server that never reads a
-     * transaction's request or last response back; a user agent does.
+     * {@code true}: an answered transaction keeps only the bytes of its messages (JAIN-SIP's
+     * {@code RELEASE_REFERENCES_STRATEGY=Normal}), not their parsed form — for a server that
+     * never reads a transaction's request or last response back; a user agent does.
      */
     public SipStackSettings withLeanTransactions(boolean lean) {
         return new SipStackSettings(name, host, port, transports, maxMessageSize, threadPoolSize, lean, tls);
