@@ -179,21 +179,38 @@ RESULTS="$WORK/results.md"
 : > "$RESULTS"
 IFS=',' read -r -a RATE_LIST <<< "$RATES"
 
+# CPU ticks (utime + stime) of the server and its direct children (Kamailio's workers); empty if unknown
+server_cpu_ticks() {
+  [[ -n "${SERVER_PID:-}" && -r "/proc/$SERVER_PID/stat" ]] || return 0
+  local total=0 p
+  for p in "$SERVER_PID" $(pgrep -P "$SERVER_PID" 2>/dev/null); do
+    # fields after the ")" that ends the command name: utime and stime are the 12th and 13th
+    total=$(( total + $(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0) ))
+  done
+  echo "$total"
+}
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
 rate_table() { # title name scenario inject extra...
   local title=$1 name=$2 scen=$3 inf=$4; shift 4
   {
     echo ""
     echo "### $title"
     echo ""
-    echo "| offered /s | completed /s | successful | failed | p50 ms | p99 ms |"
-    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "| offered /s | completed /s | successful | failed | p50 ms | p99 ms | server CPU ms per call |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
   } >> "$RESULTS"
   for r in "${RATE_LIST[@]}"; do
-    local calls=$(( r * DURATION ))
+    local calls=$(( r * DURATION )) before after cpu="?"
     log "$name at $r/s ($calls calls)"
+    before=$(server_cpu_ticks)
     read -r offered achieved ok bad p50 p99 rc < <(sipp_step "$name" "$scen" "$r" "$calls" "$inf" "$@")
-    echo "| $offered | $achieved | $ok | $bad | $p50 | $p99 |" >> "$RESULTS"
-    log "  completed $achieved/s, $ok ok, $bad failed, p50 $p50 ms, p99 $p99 ms (sipp exit $rc)"
+    after=$(server_cpu_ticks)
+    if [[ -n "$before" && -n "$after" && "$ok" -gt 0 ]]; then
+      cpu=$("$PY" -c "print(f'{($after - $before) * 1000 / $TICKS_PER_SECOND / $ok:.3f}')")
+    fi
+    echo "| $offered | $achieved | $ok | $bad | $p50 | $p99 | $cpu |" >> "$RESULTS"
+    log "  completed $achieved/s, $ok ok, $bad failed, p50 $p50 ms, p99 $p99 ms, server CPU $cpu ms per call (sipp exit $rc)"
     # stop climbing once the server falls behind: >1 % failed or <90 % of the offered rate done
     if (( bad * 100 > calls )) || "$PY" -c "import sys; sys.exit(0 if $achieved < 0.9 * $r else 1)"; then
       log "  $name saturated at $r/s: not going higher"
