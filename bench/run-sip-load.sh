@@ -19,6 +19,8 @@
 #          [--transport udp|tcp] [--rates 50,100,200,400] [--duration S] [--watchers W]
 #          [--only register,subscribe,message,invite,fanout] [--children N] [--out FILE.md] [--keep]
 #          [--hold MS]   (invite: how long each call lasts; rate x hold = calls up at once)
+#          [--dead-recipient]  (message: the recipient registers, then never answers, as a phone
+#                               that is gone: what a flood to it costs the server)
 set -euo pipefail
 
 TARGET=kamailio
@@ -33,6 +35,7 @@ CHILDREN=4
 OUT=""
 KEEP=0
 HOLD=0
+DEAD_RECIPIENT=0
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -48,6 +51,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --hold) HOLD="$2"; shift 2 ;;
+    --dead-recipient) DEAD_RECIPIENT=1; shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -300,13 +304,18 @@ if [[ ",$ONLY," == *",message,"* ]]; then
   (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
      -p "$SINK_PORT" -m 1 -nostdin -timeout 20s -key expires 3600 > "$WORK/sink-register.out" 2>&1) \
      || { log "recipient REGISTER failed"; exit 1; }
-  (cd "$WORK" && exec sipp "$TARGET_ADDR" -sf "$SCEN/message-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$SINK_PORT" \
-     -nostdin -timeout 3600s > "$WORK/sink.out" 2>&1) &
-  SINK_PID=$!; PIDS+=("$SINK_PID")
-  sleep 1
-  rate_table "MESSAGE relayed to a registered SIPp (MESSAGE+407+MESSAGE, relayed, 200 per call)" \
-    message message.xml "$WORK/message.csv" -key text "load test message"
-  kill "$SINK_PID" 2>/dev/null || true
+  if [[ "$DEAD_RECIPIENT" == 1 ]]; then
+    rate_table "MESSAGE to a registered recipient that never answers (its contact is gone)" \
+      message message.xml "$WORK/message.csv" -key text "load test message"
+  else
+    (cd "$WORK" && exec sipp "$TARGET_ADDR" -sf "$SCEN/message-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$SINK_PORT" \
+       -nostdin -timeout 3600s > "$WORK/sink.out" 2>&1) &
+    SINK_PID=$!; PIDS+=("$SINK_PID")
+    sleep 1
+    rate_table "MESSAGE relayed to a registered SIPp (MESSAGE+407+MESSAGE, relayed, 200 per call)" \
+      message message.xml "$WORK/message.csv" -key text "load test message"
+    kill "$SINK_PID" 2>/dev/null || true
+  fi
   unregister "$SINK_PORT" sink
 fi
 

@@ -55,6 +55,8 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     private final boolean embeddedDirectory;
     /** Applied to the directory settings before the first start ({@link #withDirectory}); identity otherwise. */
     private UnaryOperator<UserDirectoryConfig> directorySettings = UnaryOperator.identity();
+    /** The server's bound on its own requests awaiting a final response ({@link #withMaxPendingRequests}). */
+    private int maxPendingRequests = SipConfig.defaults().maxPendingRequests();
     private Path dataDir;
     private ServerConfig config;
     private CertificateManager certificates;
@@ -107,6 +109,13 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
         return new BundledServerFixture(false, Integer.MAX_VALUE);
     }
 
+    /** The test server with room for only {@code requests} of its own requests awaiting a final response. */
+    public static BundledServerFixture withMaxPendingRequests(int requests) {
+        BundledServerFixture fixture = new BundledServerFixture();
+        fixture.maxPendingRequests = requests;
+        return fixture;
+    }
+
     /** The server as {@code run --demo} starts it: the demo users (password "demo") and the demo colleagues online. */
     public static BundledServerFixture withDemoCompany() {
         return new BundledServerFixture(true);
@@ -115,7 +124,8 @@ public final class BundledServerFixture implements XmppServerFixture, BeforeAllC
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("switchboard-e2e");
-        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany).withSip(testSip(sipRateLimitRequests))
+        config = ServerConfig.defaults().withPort(0).withDemoUsers(demoCompany).withSip(testSip(sipRateLimitRequests)
+                .withMaxPendingRequests(maxPendingRequests))
                 .withXcapPort(0);
         if (embeddedDirectory) {
             config = config.withDirectory(config.directory().withSource(UserDirectoryConfig.Source.EMBEDDED)

@@ -67,7 +67,7 @@ class SwitchboardServerSipTest {
     void sipCanListenOnTlsAlone() throws Exception {
         ServerConfig config = ServerConfig.defaults().withPort(0).withSipPort(0).withSipTlsPort(0).withXcapPort(0);
         config = config.withSip(new io.switchboard.server.config.SipConfig(true, "127.0.0.1", 0, false, false, true, 0,
-                65_535, config.sip().rateLimit(), 60, 3600, 5000, false));
+                65_535, config.sip().rateLimit(), 60, 3600, 5000, false, 10_000));
         try (Database database = database()) {
             SwitchboardServer server = SwitchboardServer.create(config, database,
                     CertificateManager.loadOrCreate(dir, config.domain()));

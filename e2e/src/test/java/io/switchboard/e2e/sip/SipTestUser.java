@@ -57,6 +57,7 @@ import javax.sip.message.Response;
 final class SipTestUser implements SipListener, AutoCloseable {
 
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int NO_ANSWER = 0;
 
     final String user;
     private final String password;
@@ -96,6 +97,14 @@ final class SipTestUser implements SipListener, AutoCloseable {
     /** Incoming requests of {@code method} are answered with {@code status} from now on. */
     void answerWith(String method, int status) {
         answers.put(method, status);
+    }
+
+    /**
+     * Incoming requests of {@code method} are kept but never answered from now on, as by a device
+     * that is gone; their retransmissions arrive again, until {@link #answerWith} answers them.
+     */
+    void neverAnswer(String method) {
+        answers.put(method, NO_ANSWER);
     }
 
     BlockingQueue<Request> received() {
@@ -263,10 +272,14 @@ final class SipTestUser implements SipListener, AutoCloseable {
             received.add(request);
             return;
         }
+        int status = answers.getOrDefault(request.getMethod(), Response.OK);
+        if (status == NO_ANSWER) {
+            received.add(request);
+            return;
+        }
         try {
             ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
                     : endpoint.provider().getNewServerTransaction(request);
-            int status = answers.getOrDefault(request.getMethod(), Response.OK);
             Response response = endpoint.messageFactory().createResponse(status, request);
             ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
             if (to.getTag() == null) {

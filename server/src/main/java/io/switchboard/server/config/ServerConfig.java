@@ -192,6 +192,9 @@ public record ServerConfig(String domain, C2sConfig c2s, DatabaseConfig database
         if (sip.minExpiresSeconds() < 1 || sip.maxExpiresSeconds() < sip.minExpiresSeconds()) {
             problems.add("sip.min-expires-seconds/max-expires-seconds: need 1 <= min <= max");
         }
+        if (sip.maxPendingRequests() < 1) {
+            problems.add("sip.max-pending-requests: " + sip.maxPendingRequests() + " must be at least 1");
+        }
         if (sip.notifyIntervalMillis() < 0) {
             problems.add("sip.notify-interval-millis: must not be negative");
         }

@@ -29,55 +29,64 @@ import java.util.Set;
  *                             user agents of the libre/baresip 1.0 generation fail a registration outright
  *                             when any challenge names an algorithm they do not know, and SIPp 3.6 answers
  *                             only the first; our own client takes SHA-256 whenever it is offered
+ * @param maxPendingRequests   most of the server's own requests (relayed MESSAGEs and INVITEs, NOTIFYs)
+ *                             without a final response at once; over it new relays get 503. A request to a
+ *                             contact that is gone stays pending 32 s, so this bounds what a flood of them holds
  */
 public record SipConfig(boolean enabled, String host, int port, boolean udp, boolean tcp, boolean tls, int tlsPort,
                         int maxMessageBytes, SipRateLimitConfig rateLimit, int minExpiresSeconds,
-                        int maxExpiresSeconds, int notifyIntervalMillis, boolean digestSha256) {
+                        int maxExpiresSeconds, int notifyIntervalMillis, boolean digestSha256,
+                        int maxPendingRequests) {
 
     public static SipConfig defaults() {
         return new SipConfig(true, "127.0.0.1", 5060, true, true, true, 5061, 65_535,
-                SipRateLimitConfig.defaults(), 60, 3600, 5000, false);
+                SipRateLimitConfig.defaults(), 60, 3600, 5000, false, 10_000);
     }
 
     public SipConfig withPort(int newPort) {
         return new SipConfig(enabled, host, newPort, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis, digestSha256);
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256, maxPendingRequests);
     }
 
     /** Listen on TLS at {@code newTlsPort} (0: a free port), or not at all when {@code on} is false. */
     public SipConfig withTls(boolean on, int newTlsPort) {
         return new SipConfig(enabled, host, port, udp, tcp, on, newTlsPort, maxMessageBytes, rateLimit,
-                minExpiresSeconds, maxExpiresSeconds, notifyIntervalMillis, digestSha256);
+                minExpiresSeconds, maxExpiresSeconds, notifyIntervalMillis, digestSha256, maxPendingRequests);
     }
 
     public SipConfig withEnabled(boolean on) {
         return new SipConfig(on, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis, digestSha256);
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256, maxPendingRequests);
     }
 
     public SipConfig withRateLimit(SipRateLimitConfig newRateLimit) {
         return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, newRateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis, digestSha256);
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256, maxPendingRequests);
     }
 
     public SipConfig withExpiryBounds(int newMinSeconds, int newMaxSeconds) {
         return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, newMinSeconds,
-                newMaxSeconds, notifyIntervalMillis, digestSha256);
+                newMaxSeconds, notifyIntervalMillis, digestSha256, maxPendingRequests);
     }
 
     public SipConfig withMaxMessageBytes(int bytes) {
         return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, bytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis, digestSha256);
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256, maxPendingRequests);
     }
 
     public SipConfig withNotifyIntervalMillis(int millis) {
         return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, millis, digestSha256);
+                maxExpiresSeconds, millis, digestSha256, maxPendingRequests);
+    }
+
+    public SipConfig withMaxPendingRequests(int requests) {
+        return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
+                maxExpiresSeconds, notifyIntervalMillis, digestSha256, requests);
     }
 
     public SipConfig withDigestSha256(boolean offer) {
         return new SipConfig(enabled, host, port, udp, tcp, tls, tlsPort, maxMessageBytes, rateLimit, minExpiresSeconds,
-                maxExpiresSeconds, notifyIntervalMillis, offer);
+                maxExpiresSeconds, notifyIntervalMillis, offer, maxPendingRequests);
     }
 
     /** UDP and TCP as configured: the transports on {@code port} (TLS has its own). */

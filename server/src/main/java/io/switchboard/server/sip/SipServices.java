@@ -37,6 +37,7 @@ import io.switchboard.server.store.DeskLineStore;
 import io.switchboard.sip.stack.SipStackException;
 import io.switchboard.server.sip.registrar.LocationService;
 import io.switchboard.server.sip.registrar.RegisterProcessor;
+import io.switchboard.server.sip.transport.PendingRequests;
 import io.switchboard.server.sip.transport.RequestProcessor;
 import io.switchboard.server.sip.transport.SipMessaging;
 import io.switchboard.server.store.ObservableRosterStore;
@@ -116,7 +117,8 @@ public final class SipServices {
                                      PresenceEngine engine, WatcherRequests watcherRequests,
                                      MessageRouter xmppMessages, OfflineMessages offline, Mailboxes mailboxes,
                                      DeskLineStore deskLines, Clock clock, SSLContext tlsContext) {
-        SipMessaging messaging = new SipMessaging(domain, config.transports());
+        SipMessaging messaging = new SipMessaging(domain, config.transports(),
+                new PendingRequests(config.maxPendingRequests()));
         ExecutorService workers = SipServer.newWorkerPool();
         ScheduledExecutorService timers = SipServer.newTimer();
         SipUsers sipUsers = new SipUsers(domain, config.host());

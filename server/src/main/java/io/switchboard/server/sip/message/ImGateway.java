@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * <li>XMPP → SIP ({@link ForeignMessaging}): a chat to a user with no XMPP resource but SIP
  *     contacts goes out as MESSAGEs to all of them; if none takes it, it is stored offline.</li>
  * </ul>
- * Typing indications are forwarded the same ways but never stored. Thread-safe; the SIP
+ * Typing indications are forwarded the same ways but never stored. While the server has too many
+ * requests pending, a MESSAGE that only SIP contacts could take is refused with 503, and XMPP → SIP
+ * messages are stored. Thread-safe; the SIP
  * outcomes are handled on the SIP workers.
  */
 public final class ImGateway implements ForeignMessaging {
@@ -74,6 +76,12 @@ public final class ImGateway implements ForeignMessaging {
             in.respond(Response.OK);
             // taken already: the SIP copies are extra, what becomes of them changes nothing
             pager.send(bindings, sender, recipient, im, Optional.empty());
+            return;
+        }
+        if (!bindings.isEmpty() && in.messaging().pending().saturated()) {
+            // the recipient's devices would wait behind thousands of pending requests: the sender may
+            // try again (503); storing it instead would hold it back from devices that are online
+            in.messaging().pending().refuse(in);
             return;
         }
         pager.send(bindings, sender, recipient, im, Optional.empty()).thenAcceptAsync(delivered -> {

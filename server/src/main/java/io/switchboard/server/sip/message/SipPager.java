@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * UTF-8 or an is-composing document, a Date header with the original time for stored messages.
  * Completes with true at the first 2xx, with false once every contact refused, failed or the
  * deadline passed — before the sender's own transaction would time out (RFC 3261 Timer F, 32 s),
- * so a SIP sender still gets 202 for a stored message rather than 408. Thread-safe.
+ * so a SIP sender still gets 202 for a stored message rather than 408. Sends nothing (false at
+ * once) while the server has too many requests pending ({@link io.switchboard.server.sip.transport.PendingRequests}):
+ * the caller stores the message or refuses it. Thread-safe.
  */
 public final class SipPager {
 
@@ -67,7 +69,7 @@ public final class SipPager {
     public CompletableFuture<Boolean> send(List<Binding> bindings, String sender, String recipient, SipIm im,
                                            Optional<Instant> sentAt) {
         CompletableFuture<Boolean> outcome = new CompletableFuture<>();
-        if (bindings.isEmpty()) {
+        if (bindings.isEmpty() || messaging.pending().saturated()) {
             outcome.complete(false);
             return outcome;
         }

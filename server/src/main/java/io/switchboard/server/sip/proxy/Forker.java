@@ -63,6 +63,10 @@ public final class Forker {
 
     /** Forks {@code in} to {@code targets} (at least one); the fork answers the request. */
     public void fork(IncomingRequest in, List<Binding> targets) {
+        if (messaging.pending().saturated()) {
+            messaging.pending().refuse(in);
+            return;
+        }
         if (!hopsLeft(in.request())) {
             in.respond(Response.TOO_MANY_HOPS);
             return;

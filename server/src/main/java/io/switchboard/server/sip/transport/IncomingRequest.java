@@ -119,15 +119,18 @@ public final class IncomingRequest {
     }
 
     /**
-     * Sends a final {@code response} and ends the transaction at once instead of keeping it 32 s
-     * to absorb retransmissions (Timer J) — for answers that may just as well be sent again to a
-     * retransmitted request, like a digest challenge: Kamailio sends those statelessly. Under
-     * REGISTER load the kept challenge transactions were half of all transactions and most of
-     * the heap (docs/benchmarks.md, 2026-12-03).
+     * Sends a final {@code response} without keeping the transaction 32 s to absorb retransmissions
+     * (Timer J) — for answers that may just as well be sent again to a retransmitted request, like a
+     * digest challenge: Kamailio sends those statelessly. A non-INVITE transaction is ended first and
+     * the answer goes out statelessly: JAIN-SIP drops a transaction at once only while its timer has
+     * not started, and answering starts it, so ending it after the answer kept it the full 32 s
+     * anyway (with the request, ~3 KB; half of all transactions under MESSAGE load, docs/benchmarks.md
+     * 2026-12-07). An INVITE's transaction is kept: it absorbs the ACK for the answer, which
+     * must not be routed on.
      */
     public void sendAndForget(Response response) {
-        send(response);
-        if (transaction == null) {
+        if (transaction == null || Request.INVITE.equals(method())) {
+            send(response);
             return;
         }
         try {
@@ -135,6 +138,11 @@ public final class IncomingRequest {
         } catch (javax.sip.ObjectInUseException | RuntimeException e) {
             LOG.debug("could not end the transaction of {} {}: {}", method(), source, e.toString());
         }
+        if (response.getStatusCode() >= 200 && !answered.compareAndSet(false, true)) {
+            LOG.debug("{} {} already answered; not sending {}", method(), source, response.getStatusCode());
+            return;
+        }
+        messaging.sendStateless(response);
     }
 
     /** Whether a final response went out. */

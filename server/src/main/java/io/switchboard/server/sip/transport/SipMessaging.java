@@ -38,11 +38,14 @@ public final class SipMessaging {
 
     private final String domain;
     private final Set<SipTransport> transports;
+    private final PendingRequests pending;
     private volatile SipEndpoint endpoint;
 
-    public SipMessaging(String domain, Set<SipTransport> transports) {
+    /** @param pending counts every request {@link #send} sends until its final response */
+    public SipMessaging(String domain, Set<SipTransport> transports, PendingRequests pending) {
         this.domain = Objects.requireNonNull(domain, "domain");
         this.transports = Set.copyOf(transports);
+        this.pending = Objects.requireNonNull(pending, "pending");
     }
 
     public void bind(SipEndpoint boundEndpoint) {
@@ -203,10 +206,21 @@ public final class SipMessaging {
      * @throws SipException when the transport cannot send it (unreachable target, closed stack)
      */
     public ClientTransaction send(Request request, ResponseHandler handler) throws SipException {
-        ClientTransaction transaction = endpoint().provider().getNewClientTransaction(request);
-        transaction.setApplicationData(handler);
-        transaction.sendRequest();
-        return transaction;
+        PendingRequests.Tracked tracked = pending.track(handler);
+        try {
+            ClientTransaction transaction = endpoint().provider().getNewClientTransaction(request);
+            transaction.setApplicationData(tracked);
+            transaction.sendRequest();
+            return transaction;
+        } catch (SipException | RuntimeException e) {
+            tracked.release();
+            throw e;
+        }
+    }
+
+    /** The server's requests awaiting a final response, and whether new relays must wait. */
+    public PendingRequests pending() {
+        return pending;
     }
 
     /** Forwards a request outside any transaction: an ACK for a 2xx, which is its own transaction. */

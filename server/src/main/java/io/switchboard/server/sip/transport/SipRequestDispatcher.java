@@ -221,7 +221,12 @@ public final class SipRequestDispatcher implements SipListener {
 
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // nothing kept per transaction beyond its application data
+        // a client transaction's place among the pending ones is free at the latest now (one that
+        // ended without a final response or timeout event, e.g. after a transport error)
+        if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof PendingRequests.Tracked tracked) {
+            tracked.release();
+        }
     }
 
     @Override

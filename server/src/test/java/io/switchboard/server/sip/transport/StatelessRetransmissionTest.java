@@ -80,7 +80,8 @@ class StatelessRetransmissionTest {
             }
         };
         SipConfig config = SipConfig.defaults().withPort(0).withTls(false, 0);
-        server = new SipServer(config, new SipMessaging("example.com", config.transports()), new SipStackFactory(),
+        server = new SipServer(config, new SipMessaging("example.com", config.transports(),
+                new PendingRequests(config.maxPendingRequests())), new SipStackFactory(),
                 Clock.systemUTC(), SipServer.newWorkerPool(), SipServer.newTimer(), Map.of("OPTIONS", slow),
                 request -> request.respond(Response.METHOD_NOT_ALLOWED));
         server.start();
