@@ -7,7 +7,6 @@ import io.switchboard.e2e.BundledServerFixture;
 import io.switchboard.server.store.jdbc.JdbcOfflineMessageStore;
 import io.switchboard.xmpp.XmppClientSession;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -53,12 +51,12 @@ class SipPendingRequestsLimitIT {
 
         List<CompletableFuture<Response>> pending = new ArrayList<>();
         for (int i = 1; i <= LIMIT; i++) {
-            Request message = text(alicePhone, bob, "pending " + i);
+            Request message = alicePhone.textMessage(bob, "pending " + i);
             pending.add(CompletableFuture.supplyAsync(() -> sendQuietly(alicePhone, message)));
         }
         awaitDistinctMessages(bobPhone, LIMIT);
 
-        Response refused = alicePhone.send(text(alicePhone, bob, "one too many"));
+        Response refused = alicePhone.send(alicePhone.textMessage(bob, "one too many"));
         assertThat(refused.getStatusCode()).isEqualTo(Response.SERVICE_UNAVAILABLE);
         assertThat(refused.getHeader(RetryAfterHeader.NAME)).as("Retry-After").isNotNull();
 
@@ -73,7 +71,7 @@ class SipPendingRequestsLimitIT {
             assertThat(response.get(WAIT.toSeconds(), TimeUnit.SECONDS).getStatusCode()).isEqualTo(Response.OK);
         }
         await().atMost(WAIT).untilAsserted(() -> assertThat(
-                alicePhone.send(text(alicePhone, bob, "after")).getStatusCode()).isEqualTo(Response.OK));
+                alicePhone.send(alicePhone.textMessage(bob, "after")).getStatusCode()).isEqualTo(Response.OK));
     }
 
     /** Waits until {@code count} different MESSAGEs (by Call-ID) reached {@code phone}; retransmissions count once. */
@@ -99,13 +97,5 @@ class SipPendingRequestsLimitIT {
 
     private int offlineCount(String user) throws Exception {
         return new JdbcOfflineMessageStore(SERVER.database(), 1000).count(user);
-    }
-
-    private static Request text(SipTestUser from, String to, String text) throws Exception {
-        Request message = from.request(Request.MESSAGE, from.aor(to), from.aor(to));
-        message.setContent(text.getBytes(StandardCharsets.UTF_8),
-                from.endpoint().headerFactory().createContentTypeHeader("text", "plain"));
-        ((ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME)).setParameter("charset", "UTF-8");
-        return message;
     }
 }

@@ -169,6 +169,15 @@ final class SipTestUser implements SipListener, AutoCloseable {
         return request;
     }
 
+    /** A pager-mode MESSAGE (RFC 3428) from this user to {@code toUser}: {@code text} as text/plain in UTF-8. */
+    Request textMessage(String toUser, String text) throws Exception {
+        Request message = request(Request.MESSAGE, aor(toUser), aor(toUser));
+        withBody(message, "text", "plain", text);
+        ((javax.sip.header.ContentTypeHeader) message.getHeader(javax.sip.header.ContentTypeHeader.NAME))
+                .setParameter("charset", "UTF-8");
+        return message;
+    }
+
     Request withHeader(Request request, String name, String value) throws ParseException {
         request.setHeader(endpoint.headerFactory().createHeader(name, value));
         return request;

@@ -50,7 +50,7 @@ class SipXmppChatIT {
         SipTestUser bobPhone = users.sipAgent(bob);
         assertThat(bobPhone.register(300).getStatusCode()).isEqualTo(Response.OK);
 
-        Response response = bobPhone.send(text(bobPhone, alice, "Grüße from the desk phone 👋"));
+        Response response = bobPhone.send(bobPhone.textMessage(alice, "Grüße from the desk phone 👋"));
 
         assertThat(response.getStatusCode()).isEqualTo(Response.OK);
         await().atMost(WAIT).until(() -> aliceInbox.size() == 1);
@@ -116,7 +116,7 @@ class SipXmppChatIT {
         assertThat(bobPhone.register(300).getStatusCode()).isEqualTo(Response.OK);
         SipTestUser carolPhone = users.sipAgent(carol);
 
-        assertThat(carolPhone.send(text(carolPhone, bob, "meeting moved to 3")).getStatusCode()).isEqualTo(Response.OK);
+        assertThat(carolPhone.send(carolPhone.textMessage(bob, "meeting moved to 3")).getStatusCode()).isEqualTo(Response.OK);
 
         await().atMost(WAIT).until(() -> bobDesktopInbox.size() == 1);
         assertThat(bobDesktopInbox.get(0).body()).isEqualTo("meeting moved to 3");
@@ -138,14 +138,14 @@ class SipXmppChatIT {
         aliceDesktop.chat().send(users.address(bob), "first, over XMPP");
         await().atMost(WAIT).until(() -> offlineCount(bob) == 1);
         // RFC 3428 §7: 202 for a message accepted for later delivery
-        assertThat(carolPhone.send(text(carolPhone, bob, "second, over SIP")).getStatusCode())
+        assertThat(carolPhone.send(carolPhone.textMessage(bob, "second, over SIP")).getStatusCode())
                 .isEqualTo(Response.ACCEPTED);
         assertThat(offlineCount(bob)).isEqualTo(2);
         // typing means nothing hours later: not stored, and nobody was told
         assertThat(carolPhone.send(composing(carolPhone, bob, IsComposing.active(90))).getStatusCode())
                 .isEqualTo(Response.TEMPORARILY_UNAVAILABLE);
         assertThat(offlineCount(bob)).isEqualTo(2);
-        assertThat(carolPhone.send(text(carolPhone, "no-such-user", "anyone?")).getStatusCode())
+        assertThat(carolPhone.send(carolPhone.textMessage("no-such-user", "anyone?")).getStatusCode())
                 .isEqualTo(Response.NOT_FOUND);
 
         SipTestUser bobPhone = users.sipAgent(bob);
@@ -256,14 +256,6 @@ class SipXmppChatIT {
 
     private int offlineCount(String user) throws Exception {
         return new JdbcOfflineMessageStore(SERVER.database(), 1000).count(user);
-    }
-
-    private Request text(SipTestUser from, String to, String text) throws Exception {
-        Request message = from.request(Request.MESSAGE, from.aor(to), from.aor(to));
-        message.setContent(text.getBytes(StandardCharsets.UTF_8),
-                from.endpoint().headerFactory().createContentTypeHeader("text", "plain"));
-        ((javax.sip.header.ContentTypeHeader) message.getHeader("Content-Type")).setParameter("charset", "UTF-8");
-        return message;
     }
 
     private Request composing(SipTestUser from, String to, IsComposing indication) throws Exception {

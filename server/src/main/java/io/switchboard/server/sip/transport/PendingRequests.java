@@ -24,7 +24,9 @@ public final class PendingRequests {
 
     private final int limit;
     private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicBoolean saturatedLogged = new AtomicBoolean();
+    /** Below this many, an episode of refusals is over (for the log only). */
+    private final int quietBelow;
+    private final AtomicBoolean refusing = new AtomicBoolean();
 
     /** @param limit most requests pending at once before new relays are refused; at least 1 */
     public PendingRequests(int limit) {
@@ -32,21 +34,24 @@ public final class PendingRequests {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         this.limit = limit;
+        this.quietBelow = limit - limit / 10;
     }
 
     /** Whether new relays should be refused now. */
     public boolean saturated() {
-        if (pending.get() < limit) {
-            if (saturatedLogged.get() && saturatedLogged.compareAndSet(true, false)) {
-                LOG.info("SIP relaying again: {} requests pending, the limit is {}", pending.get(), limit);
+        int now = pending.get();
+        if (now >= limit) {
+            if (refusing.compareAndSet(false, true)) {
+                LOG.warn("{} SIP requests of ours have no final response yet (contacts gone?): new relays are "
+                        + "refused with 503 until some end", limit);
             }
-            return false;
+            return true;
         }
-        if (saturatedLogged.compareAndSet(false, true)) {
-            LOG.warn("{} SIP requests of ours have no final response yet (contacts gone?): new relays are "
-                    + "refused with 503 until some end", limit);
+        // told once per episode, not at every crossing of the limit while it hovers there
+        if (now < quietBelow && refusing.compareAndSet(true, false)) {
+            LOG.info("SIP relaying normally again: {} requests pending, the limit is {}", now, limit);
         }
-        return true;
+        return false;
     }
 
     /** Answers {@code in} 503 with Retry-After: the server has too many requests pending. */

@@ -2,20 +2,14 @@ package io.switchboard.server.sip.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.nist.javax.sip.message.SIPResponse;
+import io.switchboard.server.sip.TestResponses;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 
 class BestResponseTest {
 
-    static Response response(int status) {
-        SIPResponse response = new SIPResponse();
-        try {
-            response.setStatusCode(status);
-        } catch (java.text.ParseException e) {
-            throw new IllegalArgumentException(e);
-        }
-        return response;
+    private static Response response(int status) {
+        return TestResponses.withStatus(status);
     }
 
     @Test

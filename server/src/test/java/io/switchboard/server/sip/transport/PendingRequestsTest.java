@@ -3,7 +3,7 @@ package io.switchboard.server.sip.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import gov.nist.javax.sip.message.SIPResponse;
+import io.switchboard.server.sip.TestResponses;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,12 +75,6 @@ class PendingRequestsTest {
     }
 
     private static Response response(int status) {
-        SIPResponse response = new SIPResponse();
-        try {
-            response.setStatusCode(status);
-        } catch (java.text.ParseException e) {
-            throw new IllegalArgumentException(e);
-        }
-        return response;
+        return TestResponses.withStatus(status);
     }
 }
