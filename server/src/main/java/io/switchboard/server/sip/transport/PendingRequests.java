@@ -63,7 +63,8 @@ public final class PendingRequests {
             throw new IllegalStateException(e);
         }
         LOG.debug("{} from {} refused: {} requests pending", in.method(), in.source(), pending.get());
-        in.send(response);
+        // a retransmission may just as well be refused again: nothing kept for 32 s per refusal
+        in.sendAndForget(response);
     }
 
     /** Requests pending now, for tests and diagnostics. */
