@@ -19,6 +19,9 @@
 #          [--transport udp|tcp] [--rates 50,100,200,400] [--duration S] [--watchers W]
 #          [--only register,subscribe,message,invite,fanout] [--children N] [--out FILE.md] [--keep]
 #          [--hold MS]   (invite: how long each call lasts; rate x hold = calls up at once)
+#          [--sipp-cpus LIST] [--server-cpus LIST]  (taskset CPU lists: SIPp on some cores, the
+#                               Kamailio it starts on others, so neither takes the other's core; a
+#                               switchboard server is started by you: start it under taskset too)
 #          [--dead-recipient]  (message: the recipient registers, then never answers, as a phone
 #                               that is gone: what a flood to it costs the server)
 set -euo pipefail
@@ -36,6 +39,8 @@ OUT=""
 KEEP=0
 HOLD=0
 DEAD_RECIPIENT=0
+SIPP_CPUS=""
+SERVER_CPUS=""
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -52,7 +57,9 @@ while [[ $# -gt 0 ]]; do
     --keep) KEEP=1; shift ;;
     --hold) HOLD="$2"; shift 2 ;;
     --dead-recipient) DEAD_RECIPIENT=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --sipp-cpus) SIPP_CPUS="$2"; shift 2 ;;
+    --server-cpus) SERVER_CPUS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -63,6 +70,9 @@ CFG_TEMPLATE="$ROOT/e2e/src/test/resources/kamailio/kamailio.cfg"
 command -v sipp >/dev/null || { echo "sipp is not installed (apt-get install sip-tester)" >&2; exit 2; }
 case "$TRANSPORT" in udp) TMODE=u1 ;; tcp) TMODE=t1 ;; *) echo "--transport udp|tcp" >&2; exit 2 ;; esac
 PY="$(command -v python3)"
+# taskset execs its command, so a pinned SIPp or Kamailio keeps the PID the script tracks
+SIPP=(sipp); [[ -n "${SIPP_CPUS:-}" ]] && SIPP=(taskset -c "$SIPP_CPUS" sipp)
+PIN_SERVER=(); [[ -n "${SERVER_CPUS:-}" ]] && PIN_SERVER=(taskset -c "$SERVER_CPUS")
 
 WORK="$(mktemp -d /tmp/sip-load.XXXXXX)"
 PIDS=()
@@ -114,7 +124,7 @@ with open(path, "a") as f:
 PYEOF
   sed -e "s|@PORT@|$PORT|g" -e "s|@DBDIR@|$db|g" -e "s|@DOMAIN@|$DOMAIN|g" -e "s|@CHILDREN@|$CHILDREN|g" \
     "$CFG_TEMPLATE" > "$WORK/kamailio.cfg"
-  kamailio -f "$WORK/kamailio.cfg" -DD -E -A AUTH_ALL -m 256 -Y "$WORK" -P "$WORK/kamailio.pid" -w "$WORK" \
+  "${PIN_SERVER[@]}" kamailio -f "$WORK/kamailio.cfg" -DD -E -A AUTH_ALL -m 256 -Y "$WORK" -P "$WORK/kamailio.pid" -w "$WORK" \
     > "$WORK/kamailio.log" 2>&1 &
   PIDS+=("$!")
   SERVER_PID=$!
@@ -152,7 +162,7 @@ sipp_step() { # name scenario rate calls inject-file extra-args...
   local dir="$WORK/$name-$rate"; mkdir -p "$dir"
   local start end rc=0
   start=$(date +%s.%N)
-  (cd "$dir" && sipp "$TARGET_ADDR" -sf "$SCEN/$scen" -inf "$inf" -t "$TMODE" -i 127.0.0.1 \
+  (cd "$dir" && "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/$scen" -inf "$inf" -t "$TMODE" -i 127.0.0.1 \
       -p "$(free_port)" -r "$rate" -m "$calls" -l $(( rate * (10 + HOLD / 1000) > 20000 ? 20000 : rate * (10 + HOLD / 1000) )) -nostdin \
       -timeout $(( calls / rate + 60 ))s -recv_timeout 10000 -trace_stat -stf stats.csv -fd 1 -trace_rtt -rtt_freq 1 \
       -trace_err "$@" > sipp.out 2>&1) || rc=$?
@@ -233,7 +243,7 @@ inject 1 "$WATCHERS" "$(user 0)" "$WORK/watchers.csv"
 inject $((NUSERS - 1)) $((NUSERS - 1)) "" "$WORK/sink.csv"
 
 # the presentity has a state before anything watches it
-(cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/publish.xml" -inf "$WORK/presentity.csv" -t "$TMODE" -i 127.0.0.1 \
+(cd "$WORK" && "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/publish.xml" -inf "$WORK/presentity.csv" -t "$TMODE" -i 127.0.0.1 \
    -p "$(free_port)" -m 1 -nostdin -timeout 20s -key expires 3600 -key basic open -key note initial \
    > "$WORK/publish-initial.out" 2>&1) || { log "initial PUBLISH failed"; cat "$WORK/publish-initial.out" >&2; exit 1; }
 
@@ -242,7 +252,7 @@ inject $((NUSERS - 1)) $((NUSERS - 1)) "" "$WORK/sink.csv"
 if [[ ",$ONLY," == *",fanout,"* ]]; then
   log "fan-out: $WATCHERS watchers subscribe to $(user 0)"
   FAN="$WORK/fanout"; mkdir -p "$FAN"
-  (cd "$FAN" && exec sipp "$TARGET_ADDR" -sf "$SCEN/subscribe-wait.xml" -inf "$WORK/watchers.csv" -t "$TMODE" \
+  (cd "$FAN" && exec "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/subscribe-wait.xml" -inf "$WORK/watchers.csv" -t "$TMODE" \
      -i 127.0.0.1 -p "$(free_port)" -r 200 -m "$WATCHERS" -l "$WATCHERS" -nostdin -timeout 300s -recv_timeout 20000 -buff_size 4194304 \
      -key expires 600 -key event presence -key accept application/pidf+xml \
      -trace_msg -message_file watchers-messages.log -trace_stat -stf stats.csv -fd 1 > watchers.out 2>&1) &
@@ -254,7 +264,7 @@ if [[ ",$ONLY," == *",fanout,"* ]]; then
     sleep 0.2
   done
   log "  $n initial NOTIFYs; publishing the change"
-  (cd "$FAN" && sipp "$TARGET_ADDR" -sf "$SCEN/publish.xml" -inf "$WORK/presentity.csv" -t "$TMODE" -i 127.0.0.1 \
+  (cd "$FAN" && "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/publish.xml" -inf "$WORK/presentity.csv" -t "$TMODE" -i 127.0.0.1 \
      -p "$(free_port)" -m 1 -nostdin -timeout 20s -key expires 3600 -key basic open -key note "update-fanout" \
      -trace_msg -message_file publish-messages.log > publish.out 2>&1) || log "  change PUBLISH failed"
   # every watcher's update NOTIFY, or 60 s; then up to 30 s for the un-SUBSCRIBEs, then stop it
@@ -294,21 +304,21 @@ fi
 # A recipient SIPp that is gone must not stay registered: the next series on the same server would
 # fork every request to its dead contact too (retransmitted for 32 s each), measuring that instead.
 unregister() {
-  (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
+  (cd "$WORK" && "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
      -p "$1" -m 1 -nostdin -timeout 20s -key expires 0 > "$WORK/$2-unregister.out" 2>&1) \
      || log "  $2 could not unregister (its contact stays until it expires)"
 }
 
 if [[ ",$ONLY," == *",message,"* ]]; then
   SINK_PORT="$(free_port)"
-  (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
+  (cd "$WORK" && "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
      -p "$SINK_PORT" -m 1 -nostdin -timeout 20s -key expires 3600 > "$WORK/sink-register.out" 2>&1) \
      || { log "recipient REGISTER failed"; exit 1; }
   if [[ "$DEAD_RECIPIENT" == 1 ]]; then
     rate_table "MESSAGE to a registered recipient that never answers (its contact is gone)" \
       message message.xml "$WORK/message.csv" -key text "load test message"
   else
-    (cd "$WORK" && exec sipp "$TARGET_ADDR" -sf "$SCEN/message-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$SINK_PORT" \
+    (cd "$WORK" && exec "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/message-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$SINK_PORT" \
        -nostdin -timeout 3600s > "$WORK/sink.out" 2>&1) &
     SINK_PID=$!; PIDS+=("$SINK_PID")
     sleep 1
@@ -321,10 +331,10 @@ fi
 
 if [[ ",$ONLY," == *",invite,"* ]]; then
   CALLEE_PORT="$(free_port)"
-  (cd "$WORK" && sipp "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
+  (cd "$WORK" && "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/register.xml" -inf "$WORK/sink.csv" -t "$TMODE" -i 127.0.0.1 \
      -p "$CALLEE_PORT" -m 1 -nostdin -timeout 20s -key expires 3600 > "$WORK/callee-register.out" 2>&1) \
      || { log "callee REGISTER failed"; exit 1; }
-  (cd "$WORK" && exec sipp "$TARGET_ADDR" -sf "$SCEN/invite-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$CALLEE_PORT" \
+  (cd "$WORK" && exec "${SIPP[@]}" "$TARGET_ADDR" -sf "$SCEN/invite-sink.xml" -t "$TMODE" -i 127.0.0.1 -p "$CALLEE_PORT" \
      -nostdin -timeout 3600s -buff_size 4194304 > "$WORK/callee.out" 2>&1) &
   CALLEE_PID=$!; PIDS+=("$CALLEE_PID")
   sleep 1
@@ -346,6 +356,9 @@ fi
   echo "Target: $TARGET on $TRANSPORT 127.0.0.1:$PORT, domain $DOMAIN; machine $(nproc) cores, $(uname -sr);"
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg);"
   echo "SIPp $(sipp -v 2>&1 | grep -o 'v[0-9.]*' | head -1); $DURATION s per rate step."
+  if [[ -n "$SIPP_CPUS" || -n "$SERVER_CPUS" ]]; then
+    echo "SIPp on CPUs ${SIPP_CPUS:-any}; server on CPUs $(if [[ -n "${SERVER_PID:-}" ]]; then taskset -cp "$SERVER_PID" 2>/dev/null | sed 's/.*: //'; else echo "${SERVER_CPUS:-any}"; fi)."
+  fi
   if [[ -n "${SERVER_PID:-}" && -r "/proc/$SERVER_PID/status" ]]; then
     echo "Server RSS (main process) $(awk '/VmRSS/ {print $2, $3}' "/proc/$SERVER_PID/status")."
   fi
