@@ -357,7 +357,9 @@ fi
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg);"
   echo "SIPp $(sipp -v 2>&1 | grep -o 'v[0-9.]*' | head -1); $DURATION s per rate step."
   if [[ -n "$SIPP_CPUS" || -n "$SERVER_CPUS" ]]; then
-    echo "SIPp on CPUs ${SIPP_CPUS:-any}; server on CPUs $(if [[ -n "${SERVER_PID:-}" ]]; then taskset -cp "$SERVER_PID" 2>/dev/null | sed 's/.*: //'; else echo "${SERVER_CPUS:-any}"; fi)."
+    # read from the running server where it still runs (ours is pinned by whoever started it)
+    server_cpus="$( { [[ -n "${SERVER_PID:-}" ]] && taskset -cp "$SERVER_PID" 2>/dev/null | sed 's/.*: //'; } || true)"
+    echo "SIPp on CPUs ${SIPP_CPUS:-any}; server on CPUs ${server_cpus:-${SERVER_CPUS:-any}}."
   fi
   if [[ -n "${SERVER_PID:-}" && -r "/proc/$SERVER_PID/status" ]]; then
     echo "Server RSS (main process) $(awk '/VmRSS/ {print $2, $3}' "/proc/$SERVER_PID/status")."
