@@ -98,6 +98,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -217,6 +218,8 @@ public final class AppComposition {
     /** The per-sign-in part of the UI: chat and buddy list live exactly as long as one session. */
     private ChatViewModel chat;
     private ChatWindowView chatWindow;
+    /** How national numbers read on this computer, until a server says otherwise (see {@link #phoneNumbers()}). */
+    private CompletableFuture<PhoneNumbers> localNumbers;
     private BuddyListViewModel buddies;
     /** The session's company directory (closed at sign-out) and the search above the buddy list. */
     private DirectoryAccess directory;
@@ -270,6 +273,9 @@ public final class AppComposition {
         workers = Executors.newFixedThreadPool(3, daemon("switchboard-worker"));
         directoryWorkers = Executors.newCachedThreadPool(daemon("switchboard-directory"));
         background = new ExecutorBackground(workers, ui);
+        // read now, on a worker: the first use loads the phone-number metadata, which at the end of a first
+        // sign-in held up the UI thread
+        localNumbers = CompletableFuture.supplyAsync(AppComposition::phoneNumbers, workers);
         timers = new ExecutorScheduler(ui);
 
         idleChecks = Executors.newSingleThreadScheduledExecutor(daemon("switchboard-idle"));
@@ -382,7 +388,12 @@ public final class AppComposition {
         signedIn.notice().ifPresent(viewModel::showNotice);
         chat = new ChatViewModel(session, ui, background, notifier, timers, Clock.systemUTC(),
                 new HostServicesLinkOpener(hostServices));
-        chatWindow = new ChatWindowView(chat);
+        ChatViewModel signedInChat = chat;
+        ChatWindowView.buildOnFirstRequest(chat, built -> {
+            if (chat == signedInChat) {   // not signed out in between
+                chatWindow = built;
+            }
+        });
         BuddyListContacts contacts = new BuddyListContacts();
         if (session instanceof SipClientSession sip) {
             preparePhone(sip, contacts, () -> softphones.create(sip));
@@ -485,7 +496,8 @@ public final class AppComposition {
      */
     private void prepareDirectory(SignedIn signedIn, BuddyListViewModel buddyList) {
         DirectoryAccess access = new DirectoryAccess();
-        PhoneNumbers numbers = phoneNumbers();
+        PhoneNumbers numbers = localNumbers.isDone() && !localNumbers.isCompletedExceptionally()
+                ? localNumbers.join() : phoneNumbers();
         DirectoryActions actions = new DirectoryActions(chat, phone == null ? Dialer.NONE : phone,
                 new HostServicesLinkOpener(hostServices), background, session.self(), numbers,
                 buddyList::newAddContactForm, buddyList::presenceColour);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -60,6 +61,21 @@ public final class ChatWindowView {
         vm.selectedProperty().addListener((obs, old, now) -> select(now));
         select(vm.selectedProperty().get());
         vm.onWindowRequest(this::show);
+    }
+
+    /**
+     * Builds the view only when {@code vm} first asks for its window (a conversation opened or a
+     * message received), then hands it to {@code built}: most sign-ins never open a conversation
+     * at once, and building its tab pane in the sign-in's last UI task made that task longer.
+     * Conversations started before then get their tabs when the view is built.
+     */
+    public static void buildOnFirstRequest(ChatViewModel vm, Consumer<ChatWindowView> built) {
+        Objects.requireNonNull(built, "built");
+        vm.onWindowRequest(first -> {
+            ChatWindowView view = new ChatWindowView(vm);   // takes the view model's window requests from now on
+            built.accept(view);
+            view.show(first);
+        });
     }
 
     /** The window, once the view model asked for it. */

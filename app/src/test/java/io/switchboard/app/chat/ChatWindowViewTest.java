@@ -97,6 +97,40 @@ class ChatWindowViewTest extends ApplicationTest {
     }
 
     @Test
+    void builtOnlyWhenTheViewModelFirstAsksForItsWindowWithTheTabsOfEarlierConversations() throws Exception {
+        try (FakeChatSession other = new FakeChatSession()) {
+            other.contacts.contacts.put(BOB, new Contact(BOB, "Bob Brown", Set.of(), SubscriptionState.BOTH, false, null));
+            List<ChatWindowView> built = new CopyOnWriteArrayList<>();
+            ChatViewModel lazy = WaitForAsyncUtils.asyncFx(() -> {
+                ChatViewModel created = new ChatViewModel(other, new FxDispatcher(), new DirectUi(), (t, x) -> { },
+                        new ManualScheduler(), Clock.systemDefaultZone(), url -> { });
+                ChatWindowView.buildOnFirstRequest(created, built::add);
+                return created;
+            }).get();
+            assertThat(built).as("nothing built before a conversation").isEmpty();
+
+            other.chat.receive(incoming("m1", BOB, "are you there?"));
+            other.flush();
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(built).hasSize(1);
+            Stage window = built.get(0).stage().orElseThrow();
+            assertThat(window.isShowing()).as("shown, minimised, for the message").isTrue();
+            assertThat(window.isIconified()).isTrue();
+            TabPane tabs = (TabPane) window.getScene().lookup(".tab-pane");
+            assertThat(tabs.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("Bob Brown (1)");
+
+            interact(() -> lazy.open(BOB));
+            assertThat(built).as("built once; later requests go to it").hasSize(1);
+            assertThat(window.isIconified()).isFalse();
+            interact(() -> {
+                lazy.dispose();
+                window.hide();
+            });
+        }
+    }
+
+    @Test
     void closingTheLastTabHidesTheWindow() {
         interact(() -> vm.open(BOB));
         Stage window = view.stage().orElseThrow();

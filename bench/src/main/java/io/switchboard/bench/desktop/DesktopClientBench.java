@@ -1,6 +1,8 @@
 package io.switchboard.bench.desktop;
 
 import io.switchboard.app.settings.AppSettings;
+import io.switchboard.bench.signin.SignInTimer;
+import io.switchboard.bench.signin.SmackSignInTimer;
 import io.switchboard.app.settings.SettingsStore;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.SubscriptionState;
@@ -78,6 +80,12 @@ public final class DesktopClientBench implements Callable<Integer> {
             + " run writes an archive of the loaded classes, the measured runs map it.")
     boolean appCds;
 
+    @Option(names = "--server-warm-up", defaultValue = "40",
+            description = "Sign-ins of the client's XMPP session (headless, in this JVM) before any client run, so the"
+                    + " server's JIT has compiled the sign-in path, as on a server that has been up for a while; 0 for"
+                    + " a fresh server.")
+    int serverWarmUp;
+
     @Option(names = "--keep-client-logs", description = "Copy each client run's log (stdout and stderr) here.")
     Path keepClientLogs;
 
@@ -106,6 +114,7 @@ public final class DesktopClientBench implements Callable<Integer> {
             server.start();
             try {
                 String serverText = "127.0.0.1:" + server.c2sPort();
+                warmUpServer(server.c2sPort(), config.domain(), password, certificates.fingerprintSha256());
                 List<String> jvmOptions = new ArrayList<>(clientOptionsFromFile());
                 jvmOptions.addAll(clientJvmOptions);
                 String classpath = System.getProperty("java.class.path");
@@ -137,6 +146,30 @@ public final class DesktopClientBench implements Callable<Integer> {
             deleteTree(work);
         }
         return 0;
+    }
+
+    /**
+     * Without this the server JVM compiles its sign-in path (C2, seconds of CPU) during the first client runs, on
+     * the same two cores as the client: the client's stalls then measure the bench's fresh server.
+     */
+    private void warmUpServer(int port, String domain, String password, String fingerprint) throws Exception {
+        if (serverWarmUp <= 0) {
+            return;
+        }
+        SmackSignInTimer session = new SmackSignInTimer(USER, domain, password, "127.0.0.1", port, fingerprint,
+                java.time.Duration.ofSeconds(30));
+        long started = System.nanoTime();
+        for (int i = 0; i < serverWarmUp; i++) {
+            SignInTimer.SignIn signIn = session.signInOnce();
+            if (signIn.rosterItems() != contacts) {
+                throw new IllegalStateException("Server warm-up: the roster had " + signIn.rosterItems()
+                        + " contacts, expected " + contacts);
+            }
+        }
+        // what the JIT queued meanwhile is compiled before the first client starts
+        TimeUnit.SECONDS.sleep(2);
+        spec.commandLine().getOut().printf("Server warmed up by %d sign-ins in %d ms%n", serverWarmUp,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     private void seed(Database database, String domain, String password) throws Exception {
