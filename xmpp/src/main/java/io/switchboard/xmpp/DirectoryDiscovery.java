@@ -10,6 +10,7 @@ import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.formtypes.FormFieldRegistry;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.slf4j.Logger;
@@ -26,6 +27,14 @@ final class DirectoryDiscovery {
     /** The FORM_TYPE the Switchboard server uses. */
     static final String FORM_TYPE = "urn:xmpp:switchboard:directory:0";
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryDiscovery.class);
+
+    static {
+        // the server's form leaves out field types (XEP-0004 allows it in a result); registered, Smack
+        // knows them instead of warning about each field at every sign-in
+        FormFieldRegistry.register(FORM_TYPE, FormField.Type.text_single, "ldap-url", "people-base", "profile",
+                "bind-dn-template", "phone-region", "extension-digits", "extension-prefix");
+        FormFieldRegistry.register(FORM_TYPE, FormField.Type.bool, "start-tls");
+    }
 
     private DirectoryDiscovery() {
     }

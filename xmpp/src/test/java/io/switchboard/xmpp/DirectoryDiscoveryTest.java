@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.formtypes.FormFieldRegistry;
+import org.jivesoftware.smackx.xdata.FormField;
 import org.junit.jupiter.api.Test;
 
 /** The directory's location as a server's disco#info result carries it (XEP-0128 extended information). */
@@ -67,6 +69,18 @@ class DirectoryDiscoveryTest {
                     </x>
                   </query>
                 </iq>"""))).isEmpty();
+    }
+
+    @Test
+    void theFormsFieldTypesAreKnownToSmackBeforeTheServerAnswers() throws Exception {
+        // what ask() does first: the class is ready before the disco#info result is parsed
+        DirectoryDiscovery.from(parse("<iq xmlns='jabber:client' type='result' id='x'>"
+                + "<query xmlns='http://jabber.org/protocol/disco#info'/></iq>"));
+
+        assertThat(FormFieldRegistry.lookup(DirectoryDiscovery.FORM_TYPE, "ldap-url"))
+                .as("typed, so Smack does not warn about each field of the server's form at every sign-in")
+                .isEqualTo(FormField.Type.text_single);
+        assertThat(FormFieldRegistry.lookup(DirectoryDiscovery.FORM_TYPE, "start-tls")).isEqualTo(FormField.Type.bool);
     }
 
     private static DiscoverInfo parse(String xml) throws Exception {
