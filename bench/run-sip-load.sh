@@ -22,6 +22,9 @@
 #          [--sipp-cpus LIST] [--server-cpus LIST]  (taskset CPU lists: SIPp on some cores, the
 #                               Kamailio it starts on others, so neither takes the other's core; a
 #                               switchboard server is started by you: start it under taskset too)
+#          [--kamailio-shm MB]  (Kamailio's shared memory, 512 by default: the heap our server is
+#                               benchmarked with; with 256 its transactions ran out of it near
+#                               3,600 MESSAGE/s and it answered 500)
 #          [--dead-recipient]  (message: the recipient registers, then never answers, as a phone
 #                               that is gone: what a flood to it costs the server)
 set -euo pipefail
@@ -41,6 +44,7 @@ HOLD=0
 DEAD_RECIPIENT=0
 SIPP_CPUS=""
 SERVER_CPUS=""
+KAMAILIO_SHM=512
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -58,6 +62,7 @@ while [[ $# -gt 0 ]]; do
     --hold) HOLD="$2"; shift 2 ;;
     --dead-recipient) DEAD_RECIPIENT=1; shift ;;
     --sipp-cpus) SIPP_CPUS="$2"; shift 2 ;;
+    --kamailio-shm) KAMAILIO_SHM="$2"; shift 2 ;;
     --server-cpus) SERVER_CPUS="$2"; shift 2 ;;
     -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -124,7 +129,7 @@ with open(path, "a") as f:
 PYEOF
   sed -e "s|@PORT@|$PORT|g" -e "s|@DBDIR@|$db|g" -e "s|@DOMAIN@|$DOMAIN|g" -e "s|@CHILDREN@|$CHILDREN|g" \
     "$CFG_TEMPLATE" > "$WORK/kamailio.cfg"
-  "${PIN_SERVER[@]}" kamailio -f "$WORK/kamailio.cfg" -DD -E -A AUTH_ALL -m 256 -Y "$WORK" -P "$WORK/kamailio.pid" -w "$WORK" \
+  "${PIN_SERVER[@]}" kamailio -f "$WORK/kamailio.cfg" -DD -E -A AUTH_ALL -m "$KAMAILIO_SHM" -Y "$WORK" -P "$WORK/kamailio.pid" -w "$WORK" \
     > "$WORK/kamailio.log" 2>&1 &
   PIDS+=("$!")
   SERVER_PID=$!
@@ -205,26 +210,50 @@ server_cpu_ticks() {
 }
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 
+# "busy total" ticks of the CPUs in LIST (e.g. 0 or 0,1) from /proc/stat; empty without a list. With
+# --sipp-cpus, the share of SIPp's cores that was busy in a step: near 100 %, the step measured SIPp
+cpus_ticks() {
+  [[ -n "$1" ]] || return 0
+  "$PY" - "$1" <<'PYEOF'
+import sys
+wanted = {f"cpu{c}" for c in sys.argv[1].split(",")}
+busy = total = 0
+for line in open("/proc/stat"):
+    f = line.split()
+    if f and f[0] in wanted:
+        ticks = [int(x) for x in f[1:]]
+        idle = ticks[3] + ticks[4]    # idle and iowait
+        total += sum(ticks[:8])       # guest time is already in user
+        busy += sum(ticks[:8]) - idle
+print(busy, total)
+PYEOF
+}
+
 rate_table() { # title name scenario inject extra...
   local title=$1 name=$2 scen=$3 inf=$4; shift 4
   {
     echo ""
     echo "### $title"
     echo ""
-    echo "| offered /s | completed /s | successful | failed | p50 ms | p99 ms | server CPU ms per call |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| offered /s | completed /s | successful | failed | p50 ms | p99 ms | server CPU ms per call | SIPp's cores busy |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
   } >> "$RESULTS"
   for r in "${RATE_LIST[@]}"; do
-    local calls=$(( r * DURATION )) before after cpu="?"
+    local calls=$(( r * DURATION )) before after cpu="?" sipp_busy="?" sipp_before sipp_after
     log "$name at $r/s ($calls calls)"
     before=$(server_cpu_ticks)
+    sipp_before=$(cpus_ticks "$SIPP_CPUS")
     read -r offered achieved ok bad p50 p99 rc < <(sipp_step "$name" "$scen" "$r" "$calls" "$inf" "$@")
     after=$(server_cpu_ticks)
+    sipp_after=$(cpus_ticks "$SIPP_CPUS")
     if [[ -n "$before" && -n "$after" && "$ok" -gt 0 ]]; then
       cpu=$("$PY" -c "print(f'{($after - $before) * 1000 / $TICKS_PER_SECOND / $ok:.3f}')")
     fi
-    echo "| $offered | $achieved | $ok | $bad | $p50 | $p99 | $cpu |" >> "$RESULTS"
-    log "  completed $achieved/s, $ok ok, $bad failed, p50 $p50 ms, p99 $p99 ms, server CPU $cpu ms per call (sipp exit $rc)"
+    if [[ -n "$sipp_before" && -n "$sipp_after" ]]; then
+      sipp_busy=$("$PY" -c "b, a = '$sipp_before'.split(), '$sipp_after'.split(); print(f'{100 * (int(a[0]) - int(b[0])) / max(1, int(a[1]) - int(b[1])):.0f} %')")
+    fi
+    echo "| $offered | $achieved | $ok | $bad | $p50 | $p99 | $cpu | $sipp_busy |" >> "$RESULTS"
+    log "  completed $achieved/s, $ok ok, $bad failed, p50 $p50 ms, p99 $p99 ms, server CPU $cpu ms per call, SIPp busy $sipp_busy of its run (sipp exit $rc)"
     # stop climbing once the server falls behind: >1 % failed or <90 % of the offered rate done
     if (( bad * 100 > calls )) || "$PY" -c "import sys; sys.exit(0 if $achieved < 0.9 * $r else 1)"; then
       log "  $name saturated at $r/s: not going higher"
