@@ -1,9 +1,9 @@
 package io.switchboard.bench.desktop;
 
 import io.switchboard.app.settings.AppSettings;
+import io.switchboard.app.settings.SettingsStore;
 import io.switchboard.bench.signin.SignInTimer;
 import io.switchboard.bench.signin.SmackSignInTimer;
-import io.switchboard.app.settings.SettingsStore;
 import io.switchboard.core.model.Address;
 import io.switchboard.core.model.SubscriptionState;
 import io.switchboard.server.SwitchboardServer;
