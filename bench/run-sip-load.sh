@@ -64,7 +64,7 @@ while [[ $# -gt 0 ]]; do
     --sipp-cpus) SIPP_CPUS="$2"; shift 2 ;;
     --kamailio-shm) KAMAILIO_SHM="$2"; shift 2 ;;
     --server-cpus) SERVER_CPUS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
