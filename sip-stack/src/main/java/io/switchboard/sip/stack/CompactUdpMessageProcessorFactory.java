@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class CompactUdpMessageProcessorFactory implements MessageProcessorFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompactUdpMessageProcessorFactory.class);
-    private static final Field UDP_FLAG = udpFlag();
+    private static final Field UDP_FLAG = stackField("udpFlag");
+    private static final Field THREAD_POOL_SIZE = stackField("threadPoolSize");
 
     private final MessageProcessorFactory others = new OIOMessageProcessorFactory();
 
@@ -32,7 +33,9 @@ public final class CompactUdpMessageProcessorFactory implements MessageProcessor
                 // what JAIN-SIP's own factory does with a UDP listener: the stack then answers
                 // responses over UDP; without it no response to a UDP request is ever matched
                 UDP_FLAG.setBoolean(stack, true);
-                return new CompactUdpMessageProcessor(address, stack, port);
+                // no pool size readable: JAIN-SIP's own reading loop (0 threads means "its own")
+                int threads = THREAD_POOL_SIZE == null ? 0 : THREAD_POOL_SIZE.getInt(stack);
+                return new CompactUdpMessageProcessor(address, stack, port, threads);
             } catch (IllegalAccessException e) {
                 LOG.warn("JAIN-SIP's UDP flag cannot be set ({}); UDP keeps JAIN-SIP's unbounded queue", e.toString());
             }
@@ -40,15 +43,19 @@ public final class CompactUdpMessageProcessorFactory implements MessageProcessor
         return others.createMessageProcessor(stack, address, port, transport);
     }
 
-    /** The package-private flag JAIN-SIP's factory sets; null (JAIN-SIP's own listener) if it is gone. */
-    private static Field udpFlag() {
+    /**
+     * A package-private field of JAIN-SIP's stack: {@code udpFlag}, which its own factory sets, and
+     * {@code threadPoolSize}; null if this JAIN-SIP has no such field (then UDP keeps JAIN-SIP's
+     * own listener, or its own reading loop).
+     */
+    private static Field stackField(String name) {
         try {
-            Field flag = SIPTransactionStack.class.getDeclaredField("udpFlag");
-            flag.setAccessible(true);
-            return flag;
+            Field field = SIPTransactionStack.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return field;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LoggerFactory.getLogger(CompactUdpMessageProcessorFactory.class)
-                    .warn("This JAIN-SIP has no udpFlag ({}); UDP keeps JAIN-SIP's unbounded queue", e.toString());
+                    .warn("This JAIN-SIP has no {} ({}); UDP keeps more of JAIN-SIP's own listener", name, e.toString());
             return null;
         }
     }

@@ -46,6 +46,17 @@ public final class MessageProcessor implements RequestProcessor {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
     }
 
+    /**
+     * Over UDP a MESSAGE gets no JAIN-SIP server transaction; the dispatcher remembers its answer
+     * and repeats it to a retransmission, so a copy never becomes a second chat line. The
+     * transactions kept 32 s after each answer were what capped the MESSAGE rate
+     * (docs/benchmarks.md, 2026-12-08; ADR 0033).
+     */
+    @Override
+    public boolean answerRemembered() {
+        return true;
+    }
+
     @Override
     public void process(IncomingRequest in) {
         byte[] body = in.request().getRawContent();

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * through the provider and nothing is kept to absorb retransmissions, which therefore reach the
  * processor again and must get the same answer from it (the registrar: ADR 0014, "Stateless
  * REGISTER").
+ *
+ * <p>A {@linkplain #remembered remembered} request has no server transaction either, but the
+ * dispatcher's {@link AnswerMemory} holds its final answer and repeats it to a retransmission, so
+ * it is processed once (MESSAGE: a second copy must not become a second chat line).
  */
 public final class IncomingRequest {
 
@@ -31,19 +35,25 @@ public final class IncomingRequest {
     private final SipMessaging messaging;
     private final String localTag;
     private final AtomicBoolean answered = new AtomicBoolean();
+    /** Where a remembered request's answer is kept, with its key; both null otherwise. */
+    private final AnswerMemory memory;
+    private final AnswerMemory.Key key;
 
     public IncomingRequest(ServerTransaction transaction, Request request, SipSource source, SipMessaging messaging) {
-        this(request, source, messaging, Objects.requireNonNull(transaction, "transaction"));
+        this(request, source, messaging, Objects.requireNonNull(transaction, "transaction"), null, null);
     }
 
     private IncomingRequest(Request request, SipSource source, SipMessaging messaging,
-                            ServerTransaction transactionOrNull) {
+                            ServerTransaction transactionOrNull, AnswerMemory memory, AnswerMemory.Key key) {
         this.transaction = transactionOrNull;
         this.request = Objects.requireNonNull(request, "request");
         this.source = Objects.requireNonNull(source, "source");
         this.messaging = Objects.requireNonNull(messaging, "messaging");
+        this.memory = memory;
+        this.key = key;
         String existing = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        this.localTag = existing != null ? existing : messaging.newTag();
+        // a remembered request's tag comes from its key: a repeated answer carries the same one
+        this.localTag = existing != null ? existing : key != null ? key.toTag() : messaging.newTag();
     }
 
     /**
@@ -51,7 +61,19 @@ public final class IncomingRequest {
      * so only a processor whose answer to a repeat is the same answer may take one.
      */
     public static IncomingRequest stateless(Request request, SipSource source, SipMessaging messaging) {
-        return new IncomingRequest(request, source, messaging, null);
+        return new IncomingRequest(request, source, messaging, null, null, null);
+    }
+
+    /** A request answered without a server transaction whose final answer {@code memory} keeps under {@code key}. */
+    static IncomingRequest remembered(Request request, SipSource source, SipMessaging messaging,
+                                      AnswerMemory memory, AnswerMemory.Key key) {
+        return new IncomingRequest(request, source, messaging, null, Objects.requireNonNull(memory, "memory"),
+                Objects.requireNonNull(key, "key"));
+    }
+
+    /** Sends a retransmitted request the answer its first copy got. */
+    void repeat(AnswerMemory.Answered answer) {
+        messaging.sendStateless(answer.kept() != null ? answer.kept() : createResponse(answer.status()));
     }
 
     public Request request() {
@@ -96,17 +118,30 @@ public final class IncomingRequest {
     }
 
     public void respond(int status) {
-        send(createResponse(status));
+        send(createResponse(status), true);
     }
 
     /** Sends {@code response} on the transaction; a final response only once. */
     public void send(Response response) {
+        send(response, false);
+    }
+
+    /** @param plain whether {@code response} is just {@link #createResponse} of its status */
+    private void send(Response response, boolean plain) {
         boolean isFinal = response.getStatusCode() >= 200;
         if (isFinal && !answered.compareAndSet(false, true)) {
             LOG.debug("{} {} already answered; not sending {}", method(), source, response.getStatusCode());
             return;
         }
         if (transaction == null) {
+            if (memory != null && isFinal) {
+                // before it leaves: a retransmission crossing the answer finds it, not "in progress"
+                if (plain) {
+                    memory.answered(key, response.getStatusCode());
+                } else {
+                    memory.answered(key, response);
+                }
+            }
             messaging.sendStateless(response);
             return;
         }
@@ -129,6 +164,14 @@ public final class IncomingRequest {
      * must not be routed on.
      */
     public void sendAndForget(Response response) {
+        if (memory != null) {
+            // a retransmission is processed again and may just as well get this answer again
+            if (response.getStatusCode() < 200 || answered.compareAndSet(false, true)) {
+                memory.forget(key);
+                messaging.sendStateless(response);
+            }
+            return;
+        }
         if (transaction == null || Request.INVITE.equals(method())) {
             send(response);
             return;

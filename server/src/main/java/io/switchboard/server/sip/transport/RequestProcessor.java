@@ -18,4 +18,16 @@ public interface RequestProcessor {
     default boolean stateless() {
         return false;
     }
+
+    /**
+     * True when this processor's requests over UDP get no server transaction but have their final
+     * answer remembered compactly and repeated to retransmissions ({@link AnswerMemory}): as safe
+     * as a transaction (each request is processed once), at ~40 bytes instead of ~2.5 KB for the
+     * 32 s after the answer. Only for non-INVITE methods; the processor may fork and answer later.
+     * Over TCP and TLS, and for a branch without RFC 3261's magic cookie, the request gets a real
+     * transaction, which on a reliable transport ends at the answer anyway.
+     */
+    default boolean answerRemembered() {
+        return false;
+    }
 }

@@ -8,10 +8,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -41,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class SipRequestDispatcher implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipRequestDispatcher.class);
+    private static final long FULL_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SipMessaging messaging;
     private final SourceRateLimiter limiter;
@@ -51,6 +55,10 @@ public final class SipRequestDispatcher implements SipListener {
     private final RequestPrechecks prechecks = new RequestPrechecks();
     /** Stateless requests queued or being processed, by {@link #inFlightKey}; at most the worker queue's size. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** The answers of {@linkplain RequestProcessor#answerRemembered() remembered} requests. */
+    private final AnswerMemory answers = new AnswerMemory();
+    private final AtomicLong lastFullWarning =
+            new AtomicLong(System.nanoTime() - FULL_WARNING_INTERVAL_NANOS - 1);
 
     /**
      * @param processors per method; requests of other methods go to {@code fallback}
@@ -115,7 +123,9 @@ public final class SipRequestDispatcher implements SipListener {
         RequestProcessor processor = processors.getOrDefault(request.getMethod(), fallback);
         IncomingRequest incoming = processor.stateless()
                 ? IncomingRequest.stateless(request, source, messaging)
-                : inTransaction(event, request, source);
+                : processor.answerRemembered() && ListeningPoint.UDP.equalsIgnoreCase(source.transport())
+                        ? remembered(event, request, source)
+                        : inTransaction(event, request, source);
         if (incoming == null) {
             return;
         }
@@ -127,7 +137,7 @@ public final class SipRequestDispatcher implements SipListener {
             incoming.send(response);
             return;
         }
-        String inFlightKey = incoming.isStateless() ? inFlightKey(request) : null;
+        String inFlightKey = processor.stateless() ? inFlightKey(request) : null;
         if (inFlightKey != null && !inFlight.add(inFlightKey)) {
             // a retransmission of a stateless request still queued or being processed: the first
             // copy will answer. Without this, a server that falls behind by more than Timer A
@@ -168,6 +178,35 @@ public final class SipRequestDispatcher implements SipListener {
             return null;
         }
         return branch + '|' + via.getHost() + ':' + via.getPort() + '|' + request.getMethod();
+    }
+
+    /**
+     * The request with its answer remembered; null when it is a retransmission (answered again
+     * from memory, or dropped while the first copy is in progress) or there is no room to remember it.
+     */
+    private IncomingRequest remembered(RequestEvent event, Request request, SipSource source) {
+        AnswerMemory.Key key = answers.keyOf(request);
+        if (key == null) {
+            return inTransaction(event, request, source);
+        }
+        AnswerMemory.Seen seen = answers.arrive(key);
+        if (seen instanceof AnswerMemory.First) {
+            return IncomingRequest.remembered(request, source, messaging, answers, key);
+        }
+        if (seen instanceof AnswerMemory.Answered answer) {
+            IncomingRequest.remembered(request, source, messaging, answers, key).repeat(answer);
+        } else if (seen instanceof AnswerMemory.InProgress) {
+            LOG.debug("{} from {} is a retransmission of one not answered yet: dropped", request.getMethod(), source);
+        } else {
+            long now = System.nanoTime();
+            long last = lastFullWarning.get();
+            if (now - last > FULL_WARNING_INTERVAL_NANOS && lastFullWarning.compareAndSet(last, now)) {
+                LOG.warn("too many requests in the last 40 s to remember their answers: new ones are refused with "
+                        + "503 (logged at most every 10 s)");
+            }
+            rejectStateless(request, Response.SERVICE_UNAVAILABLE, true);
+        }
+        return null;
     }
 
     /**
