@@ -75,7 +75,9 @@ final class CompactUdpMessageProcessor extends UDPMessageProcessor {
             channels.add(new MessageThread(sipStack, this, stackName + "-UDPMessageChannelThread-" + i));
         }
         this.messageChannels = channels;
-        byte[] buffer = new byte[getMaximumMessageSize()];
+        // JAIN-SIP's size: the stack's largest message, so a longer datagram is cut there as before
+        int largest = sipStack.getMaxMessageSize() > 0 ? sipStack.getMaxMessageSize() : SipStackImpl.MAX_DATAGRAM_SIZE;
+        byte[] buffer = new byte[largest];
         DatagramPacket received = new DatagramPacket(buffer, buffer.length);
         while (isRunning) {
             try {

@@ -50,6 +50,16 @@ public final class PublishProcessor implements RequestProcessor {
         this.parser = Objects.requireNonNull(parser, "parser");
     }
 
+    /**
+     * Over UDP a PUBLISH gets no JAIN-SIP server transaction: the dispatcher remembers its answer
+     * and repeats it to a retransmission, so a copy never makes a second publication with an entity
+     * tag of its own; and nothing of JAIN-SIP's is kept 32 s per PUBLISH (ADR 0033).
+     */
+    @Override
+    public boolean answerRemembered() {
+        return true;
+    }
+
     @Override
     public void process(IncomingRequest in) {
         Request request = in.request();

@@ -1,5 +1,6 @@
 package io.switchboard.server.sip.transport;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import javax.sip.message.Response;
  *
  * <p>A plain answer (status and To tag only) is kept as its status and built again for a
  * retransmission; the To tag is derived from the key, so it is the same. Any other final response
- * is kept whole, in a map: rare (a forked request's relayed answer, a precheck's refusal).
+ * is kept as its encoded bytes (~400–600 bytes; JAIN-SIP's object for it is several times that), in
+ * a map: a SUBSCRIBE's 200 with Expires and Contact, a forked request's relayed answer.
  *
  * <p>Entries live in five generations of 8 s each and go with their generation, so an entry lives
  * 32–40 s from the request's first copy: as long as the client can retransmit (Timer F, 64·T1).
@@ -38,8 +40,27 @@ final class AnswerMemory {
     /** A retransmission of a request not answered yet: drop it, the first copy will answer. */
     record InProgress() implements Seen { }
 
-    /** A retransmission of an answered request: send the same answer again. */
-    record Answered(int status, Response kept) implements Seen { }
+    /**
+     * A retransmission of an answered request: send the same answer again — the plain response of
+     * {@code status}, or, when {@code kept} is not null, those bytes (the answer as it was encoded).
+     */
+    record Answered(int status, byte[] kept) implements Seen {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Answered answered && answered.status == status && Arrays.equals(answered.kept, kept);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * status + Arrays.hashCode(kept);
+        }
+
+        @Override
+        public String toString() {
+            return "Answered[" + status + (kept == null ? "" : ", " + kept.length + " bytes kept") + "]";
+        }
+    }
 
     /** No room to remember another request: refuse it (503) rather than risk processing it twice. */
     record Full() implements Seen { }
@@ -141,8 +162,12 @@ final class AnswerMemory {
     }
 
     /** The request with {@code key} was answered with {@code response}, which a retransmission gets again. */
-    synchronized void answered(Key key, Response response) {
-        set(key, KEPT_WHOLE, response);
+    void answered(Key key, Response response) {
+        // encoded outside the lock; the header text is ASCII, a body (rare in a response) UTF-8 text
+        byte[] encoded = response.toString().getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            set(key, KEPT_WHOLE, encoded);
+        }
     }
 
     /** Forgets the request with {@code key}: a retransmission of it is processed again. */
@@ -160,7 +185,7 @@ final class AnswerMemory {
         return size;
     }
 
-    private void set(Key key, int state, Response kept) {
+    private void set(Key key, int state, byte[] kept) {
         rotate();
         for (int age = 0; age < GENERATIONS; age++) {
             Generation generation = generation(age);
@@ -235,7 +260,7 @@ final class AnswerMemory {
         int[] states = new int[INITIAL_CAPACITY];
         /** Slots taken, forgotten ones included. */
         int used;
-        final Map<Key, Response> kept = new HashMap<>();
+        final Map<Key, byte[]> kept = new HashMap<>();
 
         Generation(long start) {
             this.start = start;

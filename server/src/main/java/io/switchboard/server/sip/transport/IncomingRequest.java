@@ -1,5 +1,9 @@
 package io.switchboard.server.sip.transport;
 
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.InvalidArgumentException;
@@ -73,7 +77,17 @@ public final class IncomingRequest {
 
     /** Sends a retransmitted request the answer its first copy got. */
     void repeat(AnswerMemory.Answered answer) {
-        messaging.sendStateless(answer.kept() != null ? answer.kept() : createResponse(answer.status()));
+        if (answer.kept() == null) {
+            messaging.sendStateless(createResponse(answer.status()));
+            return;
+        }
+        try {
+            messaging.sendStateless(((MessageFactoryImpl) messaging.messages())
+                    .createResponse(new String(answer.kept(), StandardCharsets.UTF_8)));
+        } catch (ParseException | RuntimeException e) {
+            // our own encoding read back: cannot fail unless JAIN-SIP changed; the client retransmits
+            LOG.warn("could not repeat the answer to {} {}: {}", method(), source, e.toString());
+        }
     }
 
     public Request request() {

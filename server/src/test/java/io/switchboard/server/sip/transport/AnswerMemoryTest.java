@@ -58,7 +58,8 @@ class AnswerMemoryTest {
 
         memory.answered(key, relayed);
 
-        assertThat(memory.arrive(key)).isEqualTo(new AnswerMemory.Answered(0, relayed));
+        assertThat(memory.arrive(key)).isEqualTo(new AnswerMemory.Answered(0,
+                relayed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
