@@ -2,34 +2,21 @@ package io.switchboard.server.sip.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.switchboard.server.config.SipConfig;
-import io.switchboard.server.sip.SipServer;
-import io.switchboard.sip.stack.SipStackFactory;
-
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.text.ParseException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sip.message.Response;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A request whose answer is remembered ({@link RequestProcessor#answerRemembered()}) is processed
@@ -42,27 +29,12 @@ class RememberedAnswerTest {
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger processed = new AtomicInteger();
-    private final ListAppender<ILoggingEvent> dropped = new ListAppender<>();
-    private final Logger dispatcherLog = (Logger) LoggerFactory.getLogger(SipRequestDispatcher.class);
-    private Level levelBefore;
-    private SipServer server;
-
-    @BeforeEach
-    void watchTheDispatcher() {
-        levelBefore = dispatcherLog.getLevel();
-        dispatcherLog.setLevel(Level.DEBUG);   // a dropped copy is one DEBUG line
-        dropped.start();
-        dispatcherLog.addAppender(dropped);
-    }
+    private final RawUdpSip sip = new RawUdpSip();
 
     @AfterEach
     void stop() {
-        dispatcherLog.detachAppender(dropped);
-        dispatcherLog.setLevel(levelBefore);
         release.countDown();
-        if (server != null) {
-            server.close();
-        }
+        sip.close();
     }
 
     @Test
@@ -72,26 +44,25 @@ class RememberedAnswerTest {
             await();
             request.respond(Response.OK);
         });
-        try (DatagramSocket socket = socket()) {
+        try (DatagramSocket socket = RawUdpSip.socket()) {
             byte[] message = message(socket.getLocalPort(), "z9hG4bK-remembered-1");
-            send(socket, message);
+            sip.send(socket, message);
             Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> processed.get() == 1);
-            send(socket, message);   // while the first copy is processed
+            sip.send(socket, message);   // while the first copy is processed
             // it reached the dispatcher and was dropped there: only then let the first one answer
-            Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> dropped.list.stream()
-                    .anyMatch(e -> e.getFormattedMessage().contains("retransmission of one not answered yet")));
+            Awaitility.await().atMost(5, TimeUnit.SECONDS).until(sip::droppedACopy);
             release.countDown();
 
-            String first = receive(socket);
+            String first = RawUdpSip.receive(socket);
             assertThat(first).startsWith("SIP/2.0 200");
             for (int copy = 0; copy < 3; copy++) {
-                String again = retransmitUntilAnswered(socket, message);
+                String again = sip.retransmitUntilAnswered(socket, message);
                 assertThat(again).startsWith("SIP/2.0 200");
                 assertThat(toTag(again)).isEqualTo(toTag(first));
             }
             assertThat(processed).hasValue(1);
 
-            String other = retransmitUntilAnswered(socket, message(socket.getLocalPort(), "z9hG4bK-remembered-2"));
+            String other = sip.retransmitUntilAnswered(socket, message(socket.getLocalPort(), "z9hG4bK-remembered-2"));
             assertThat(toTag(other)).isNotEqualTo(toTag(first));
             assertThat(processed).hasValue(2);
         }
@@ -105,16 +76,16 @@ class RememberedAnswerTest {
             Response accepted = request.createResponse(Response.ACCEPTED);
             try {
                 accepted.addHeader(request.messaging().headers().createHeader("Subject", "kept whole-" + processed.get()));
-            } catch (java.text.ParseException e) {
+            } catch (ParseException e) {
                 throw new IllegalStateException(e);
             }
             request.send(accepted);
         });
-        try (DatagramSocket socket = socket()) {
+        try (DatagramSocket socket = RawUdpSip.socket()) {
             byte[] message = message(socket.getLocalPort(), "z9hG4bK-whole-1");
-            send(socket, message);
-            String first = receive(socket);
-            String again = retransmitUntilAnswered(socket, message);
+            sip.send(socket, message);
+            String first = RawUdpSip.receive(socket);
+            String again = sip.retransmitUntilAnswered(socket, message);
 
             assertThat(again).startsWith("SIP/2.0 202").contains("Subject: kept whole-1");
             assertThat(toTag(again)).isEqualTo(toTag(first));
@@ -129,17 +100,17 @@ class RememberedAnswerTest {
             processed.incrementAndGet();
             request.sendAndForget(request.createResponse(Response.PROXY_AUTHENTICATION_REQUIRED));
         });
-        try (DatagramSocket socket = socket()) {
+        try (DatagramSocket socket = RawUdpSip.socket()) {
             byte[] message = message(socket.getLocalPort(), "z9hG4bK-forgotten-1");
-            send(socket, message);
-            assertThat(receive(socket)).startsWith("SIP/2.0 407");
-            assertThat(retransmitUntilAnswered(socket, message)).startsWith("SIP/2.0 407");
+            sip.send(socket, message);
+            assertThat(RawUdpSip.receive(socket)).startsWith("SIP/2.0 407");
+            assertThat(sip.retransmitUntilAnswered(socket, message)).startsWith("SIP/2.0 407");
             assertThat(processed).hasValue(2);
         }
     }
 
-    private void start(java.util.function.Consumer<IncomingRequest> handling) throws Exception {
-        RequestProcessor processor = new RequestProcessor() {
+    private void start(Consumer<IncomingRequest> handling) throws Exception {
+        sip.start(Map.of("MESSAGE", new RequestProcessor() {
             @Override
             public void process(IncomingRequest request) {
                 handling.accept(request);
@@ -149,13 +120,7 @@ class RememberedAnswerTest {
             public boolean answerRemembered() {
                 return true;
             }
-        };
-        SipConfig config = SipConfig.defaults().withPort(0).withTls(false, 0);
-        server = new SipServer(config, new SipMessaging("example.com", config.transports(),
-                new PendingRequests(config.maxPendingRequests())), new SipStackFactory(),
-                Clock.systemUTC(), SipServer.newWorkerPool(), SipServer.newTimer(), Map.of("MESSAGE", processor),
-                request -> request.respond(Response.METHOD_NOT_ALLOWED));
-        server.start();
+        }));
     }
 
     private void await() {
@@ -164,12 +129,6 @@ class RememberedAnswerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static DatagramSocket socket() throws Exception {
-        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        socket.setSoTimeout(5000);
-        return socket;
     }
 
     private static byte[] message(int localPort, String branch) {
@@ -183,43 +142,6 @@ class RememberedAnswerTest {
                 + "Content-Type: text/plain\r\n"
                 + "Content-Length: 5\r\n\r\nhello";
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private void send(DatagramSocket socket, byte[] bytes) throws Exception {
-        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), server.port()));
-    }
-
-    private static String receive(DatagramSocket socket) throws Exception {
-        byte[] buffer = new byte[65_535];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        try {
-            socket.receive(packet);
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("no answer from the server in " + socket.getSoTimeout() + " ms", e);
-        }
-        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * Sends {@code bytes} again every 500 ms until an answer comes, as a UDP client does (Timer E):
-     * JAIN-SIP itself drops a copy that arrives while the one before it is still being dispatched,
-     * which a client sending the next copy the instant an answer arrives can meet.
-     */
-    private String retransmitUntilAnswered(DatagramSocket socket, byte[] bytes) throws Exception {
-        socket.setSoTimeout(500);
-        try {
-            for (int attempt = 0; attempt < 10; attempt++) {
-                send(socket, bytes);
-                try {
-                    return receive(socket);
-                } catch (AssertionError dropped) {
-                    // no answer to this copy: the next one gets it
-                }
-            }
-            throw new AssertionError("no answer to 10 copies sent 500 ms apart");
-        } finally {
-            socket.setSoTimeout(5000);
-        }
     }
 
     private static String toTag(String response) {
