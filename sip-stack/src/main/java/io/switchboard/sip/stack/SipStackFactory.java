@@ -42,16 +42,8 @@ public final class SipStackFactory {
     private static final int PORT_ATTEMPTS = 10;
     /** Gap allowed between reads of one TCP message: a peer that trickles bytes is cut off. */
     private static final int READ_TIMEOUT_MILLIS = 10_000;
-    /** Live server transactions at most; ~5 KB each. */
+    /** Live server (and client) transactions at most; ~5 KB each. */
     static final int MAX_TRANSACTIONS = 20_000;
-    /**
-     * Live client transactions at most. Each one of ours is kept 5 s after its answer (Timer K) and
-     * JAIN-SIP makes the sender wait past the limit, so the limit is a rate: 20,000 capped the server
-     * at 4,000 relayed MESSAGEs or 2,000 subscriptions (two NOTIFYs each) a second, below what
-     * one core carries (docs/benchmarks.md, 2026-12-08). Requests to contacts that never answer are
-     * bounded separately, by the server's pending-request limit (10,000).
-     */
-    static final int MAX_CLIENT_TRANSACTIONS = 60_000;
     /**
      * What the UDP socket may hold while the server is busy, e.g. in a collection pause: JAIN-SIP
      * asks for 64 KiB, ~150 requests, which one 40 ms pause at 8,000 REGISTER/s overflowed. Linux
@@ -121,7 +113,7 @@ public final class SipStackFactory {
         // good. Past the limit JAIN-SIP drops new requests (randomly from 80 % of it, all at it)
         // and makes a sender wait for a client transaction, so overload sheds load instead.
         properties.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_TRANSACTIONS));
-        properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(MAX_CLIENT_TRANSACTIONS));
+        properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(MAX_TRANSACTIONS));
         properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_RECEIVE_BUFFER_BYTES));
         if (settings.leanTransactions()) {
             // A completed transaction is kept 32 s only to match retransmissions: with "Normal"

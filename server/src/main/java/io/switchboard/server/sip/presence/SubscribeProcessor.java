@@ -75,9 +75,10 @@ public final class SubscribeProcessor implements RequestProcessor {
     }
 
     /**
-     * Over UDP a SUBSCRIBE gets no JAIN-SIP server transaction: the dispatcher remembers its answer and
-     * repeats it to a retransmission, so a copy never makes a second subscription or a second NOTIFY. Two transactions per
-     * subscription kept 32 s each were most of the heap under SUBSCRIBE load (ADR 0033).
+     * Over UDP a SUBSCRIBE gets no JAIN-SIP server transaction: the dispatcher remembers its answer
+     * and repeats it to a retransmission, so a copy never makes a second subscription or a second
+     * NOTIFY. Two transactions per subscription kept 32 s each were most of the heap under
+     * SUBSCRIBE load (ADR 0033).
      */
     @Override
     public boolean answerRemembered() {
